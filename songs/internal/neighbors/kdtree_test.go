@@ -167,4 +167,3 @@ func BenchmarkKNN(b *testing.B) {
 		})
 	}
 }
-
