@@ -1,0 +1,211 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/go-gota/gota/dataframe"
+	"github.com/go-gota/gota/series"
+)
+
+// Table is a table of text cells to show in a report. Cells are data: the
+// renderings escape every header, cell and the caption.
+type Table struct {
+	// Headers names the columns.
+	Headers []string
+	// Rows holds the cells, one slice per row, each as long as Headers.
+	Rows [][]string
+	// Caption, if not empty, is shown above the table.
+	Caption string
+	// MaxRows, if positive, limits the rows shown; a last line says how
+	// many rows were left out ("... 12 more rows").
+	MaxRows int
+}
+
+// NewTable returns a Table of the given headers and rows.
+//
+// NewTable panics if a row's length differs from len(headers).
+func NewTable(headers []string, rows [][]string) Table {
+	for i, r := range rows {
+		if len(r) != len(headers) {
+			panic(fmt.Sprintf("report: row %d has %d cells, want %d", i, len(r), len(headers)))
+		}
+	}
+	return Table{Headers: headers, Rows: rows}
+}
+
+// FromDataFrame returns a Table of the columns and rows of df. Float
+// columns are formatted with the given number of decimals (NaN as "NaN");
+// other columns use gota's text form. It returns df.Err if df carries one.
+//
+// FromDataFrame panics if decimals is negative.
+func FromDataFrame(df dataframe.DataFrame, decimals int) (Table, error) {
+	if decimals < 0 {
+		panic("report: negative decimals")
+	}
+	if df.Err != nil {
+		return Table{}, fmt.Errorf("report: table from data frame: %w", df.Err)
+	}
+	names := df.Names()
+	rows := make([][]string, df.Nrow())
+	for i := range rows {
+		rows[i] = make([]string, len(names))
+	}
+	for j, name := range names {
+		col := df.Col(name)
+		if col.Type() == series.Float {
+			for i, v := range col.Float() {
+				rows[i][j] = FormatFloat(v, decimals)
+			}
+			continue
+		}
+		for i, s := range col.Records() {
+			rows[i][j] = s
+		}
+	}
+	return Table{Headers: names, Rows: rows}, nil
+}
+
+// FormatFloat formats v with the given decimals, "NaN", "Inf" or "-Inf",
+// and never "-0.000": the same number always prints the same way.
+func FormatFloat(v float64, decimals int) string {
+	switch {
+	case math.IsNaN(v):
+		return "NaN"
+	case math.IsInf(v, 1):
+		return "Inf"
+	case math.IsInf(v, -1):
+		return "-Inf"
+	}
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	if strings.HasPrefix(s, "-") && strings.Trim(s, "-0.") == "" {
+		s = s[1:]
+	}
+	return s
+}
+
+// numericColumns reports, per column, whether every non-empty cell is a
+// number (optionally with a trailing %), so that it is right-aligned.
+func (t Table) numericColumns() []bool {
+	num := make([]bool, len(t.Headers))
+	for j := range num {
+		seen := false
+		num[j] = true
+		for _, r := range t.Rows {
+			if j >= len(r) {
+				continue
+			}
+			c := strings.TrimSpace(r[j])
+			if c == "" {
+				continue
+			}
+			seen = true
+			if _, err := strconv.ParseFloat(strings.TrimSuffix(c, "%"), 64); err != nil {
+				num[j] = false
+				break
+			}
+		}
+		num[j] = num[j] && seen
+	}
+	return num
+}
+
+// shown returns the rows to render and how many were left out.
+func (t Table) shown() (rows [][]string, more int) {
+	if t.MaxRows > 0 && len(t.Rows) > t.MaxRows {
+		return t.Rows[:t.MaxRows], len(t.Rows) - t.MaxRows
+	}
+	return t.Rows, 0
+}
+
+// moreRows returns the "... N more rows" line.
+func moreRows(n int) string {
+	if n == 1 {
+		return "... 1 more row"
+	}
+	return fmt.Sprintf("... %d more rows", n)
+}
+
+// cell returns row[j] or "" if the row is short.
+func cell(row []string, j int) string {
+	if j < len(row) {
+		return row[j]
+	}
+	return ""
+}
+
+// HTML renders t as an HTML table. Every header, cell and the caption is
+// escaped with EscapeHTML; numeric columns are right-aligned. The table
+// carries the classes tex2jax_ignore and mathjax_ignore so that MathJax
+// (MathJax 2 and 3 ignore classes) never reads "$" in a value as
+// mathematics.
+func (t Table) HTML() string {
+	num := t.numericColumns()
+	align := func(j int) string {
+		if num[j] {
+			return ` style="text-align: right"`
+		}
+		return ` style="text-align: left"`
+	}
+	var b strings.Builder
+	b.WriteString(`<table class="songs-table tex2jax_ignore mathjax_ignore">` + "\n")
+	if t.Caption != "" {
+		b.WriteString("<caption>" + EscapeHTML(t.Caption) + "</caption>\n")
+	}
+	b.WriteString("<thead>\n<tr>")
+	for j, h := range t.Headers {
+		b.WriteString("<th" + align(j) + ">" + EscapeHTML(h) + "</th>")
+	}
+	b.WriteString("</tr>\n</thead>\n<tbody>\n")
+	rows, more := t.shown()
+	for _, r := range rows {
+		b.WriteString("<tr>")
+		for j := range t.Headers {
+			b.WriteString("<td" + align(j) + ">" + EscapeHTML(cell(r, j)) + "</td>")
+		}
+		b.WriteString("</tr>\n")
+	}
+	if more > 0 {
+		fmt.Fprintf(&b, `<tr><td colspan="%d" style="text-align: left"><em>%s</em></td></tr>`+"\n", max(len(t.Headers), 1), moreRows(more))
+	}
+	b.WriteString("</tbody>\n</table>\n")
+	return b.String()
+}
+
+// Markdown renders t as a GitHub-flavoured Markdown pipe table with every
+// header, cell and the caption escaped by EscapeMarkdown; numeric columns
+// are right-aligned. The caption, if any, is an emphasised line above.
+func (t Table) Markdown() string {
+	num := t.numericColumns()
+	var b strings.Builder
+	if t.Caption != "" {
+		b.WriteString("*" + EscapeMarkdown(t.Caption) + "*\n\n")
+	}
+	b.WriteString("|")
+	for _, h := range t.Headers {
+		b.WriteString(" " + EscapeMarkdown(h) + " |")
+	}
+	b.WriteString("\n|")
+	for j := range t.Headers {
+		if num[j] {
+			b.WriteString(" ---: |")
+		} else {
+			b.WriteString(" :--- |")
+		}
+	}
+	b.WriteString("\n")
+	rows, more := t.shown()
+	for _, r := range rows {
+		b.WriteString("|")
+		for j := range t.Headers {
+			b.WriteString(" " + EscapeMarkdown(cell(r, j)) + " |")
+		}
+		b.WriteString("\n")
+	}
+	if more > 0 {
+		b.WriteString("\n*" + moreRows(more) + "*\n")
+	}
+	return b.String()
+}
