@@ -41,8 +41,9 @@ func Create(path string, perm os.FileMode) (*File, error) {
 	return &File{File: tmp, path: path, perm: perm}, nil
 }
 
-// Commit syncs and closes the temporary file and renames it over the
-// destination. On error the destination is left as it was.
+// Commit syncs and closes the temporary file, renames it over the
+// destination and syncs the destination's folder. On error the destination
+// is left as it was.
 func (f *File) Commit() error {
 	err := f.Sync()
 	if cerr := f.Close(); err == nil {
@@ -58,7 +59,20 @@ func (f *File) Commit() error {
 		os.Remove(f.Name())
 		return fmt.Errorf("atomicfile: commit %s: %w", f.path, err)
 	}
+	syncDir(filepath.Dir(f.path))
 	return nil
+}
+
+// syncDir flushes the folder entry of a rename to disk where the system
+// supports it (POSIX fsync on a directory); failures are ignored because
+// the rename itself has already succeeded.
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	d.Sync()
+	d.Close()
 }
 
 // Abort discards the pending write.
