@@ -1,0 +1,152 @@
+package chart
+
+import (
+	"image/color"
+	"math"
+	"unicode/utf8"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// rect is an axis-aligned rectangle in data coordinates.
+type rect struct {
+	x0, y0, x1, y1 float64
+	fill           color.Color
+}
+
+// rects is a plot.Plotter filling rectangles given in data coordinates,
+// optionally outlined.
+type rects struct {
+	rs      []rect
+	outline draw.LineStyle
+}
+
+// Plot implements plot.Plotter.
+func (r rects) Plot(c draw.Canvas, plt *plot.Plot) {
+	trX, trY := plt.Transforms(&c)
+	for _, q := range r.rs {
+		pts := []vg.Point{
+			{X: trX(q.x0), Y: trY(q.y0)}, {X: trX(q.x1), Y: trY(q.y0)},
+			{X: trX(q.x1), Y: trY(q.y1)}, {X: trX(q.x0), Y: trY(q.y1)},
+		}
+		c.FillPolygon(q.fill, c.ClipPolygonXY(pts))
+		if r.outline.Color != nil && r.outline.Width > 0 {
+			c.StrokeLines(r.outline, c.ClipLinesXY(append(pts, pts[0]))...)
+		}
+	}
+}
+
+// DataRange implements plot.DataRanger.
+func (r rects) DataRange() (xmin, xmax, ymin, ymax float64) {
+	xmin, ymin = math.Inf(1), math.Inf(1)
+	xmax, ymax = math.Inf(-1), math.Inf(-1)
+	for _, q := range r.rs {
+		xmin = min(xmin, q.x0, q.x1)
+		xmax = max(xmax, q.x0, q.x1)
+		ymin = min(ymin, q.y0, q.y1)
+		ymax = max(ymax, q.y0, q.y1)
+	}
+	return xmin, xmax, ymin, ymax
+}
+
+// label is a text placed at a data coordinate.
+type label struct {
+	x, y   float64
+	text   string
+	colour color.Color
+	xalign draw.XAlignment
+	yalign draw.YAlignment
+	dx, dy vg.Length
+}
+
+// labels is a plot.Plotter drawing texts at data coordinates; it does not
+// change the data range.
+type labels struct {
+	ls   []label
+	size vg.Length
+}
+
+// Plot implements plot.Plotter.
+func (l labels) Plot(c draw.Canvas, plt *plot.Plot) {
+	trX, trY := plt.Transforms(&c)
+	for _, t := range l.ls {
+		col := t.colour
+		if col == nil {
+			col = color.Black
+		}
+		sty := text.Style{Color: col, Font: font.From(plot.DefaultFont, l.size),
+			XAlign: t.xalign, YAlign: t.yalign, Handler: plainText}
+		c.FillText(sty, vg.Point{X: trX(t.x) + t.dx, Y: trY(t.y) + t.dy}, t.text)
+	}
+}
+
+// vline is a plot.Plotter drawing a dashed vertical line at x across the
+// data area with a label at the top.
+type vline struct {
+	x      float64
+	text   string
+	colour color.Color
+}
+
+// Plot implements plot.Plotter.
+func (v vline) Plot(c draw.Canvas, plt *plot.Plot) {
+	trX, _ := plt.Transforms(&c)
+	x := trX(v.x)
+	sty := draw.LineStyle{Color: v.colour, Width: vg.Points(1.5), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
+	c.StrokeLine2(sty, x, c.Min.Y, x, c.Max.Y)
+	if v.text != "" {
+		ts := text.Style{Color: v.colour, Font: font.From(plot.DefaultFont, tickSize),
+			XAlign: draw.XLeft, YAlign: draw.YTop, Handler: plainText}
+		c.FillText(ts, vg.Point{X: x + vg.Points(4), Y: c.Max.Y - vg.Points(4)}, v.text)
+	}
+}
+
+// hline is a plot.Plotter drawing a dashed horizontal line at y across the
+// data area with a label at its left end.
+type hline struct {
+	y      float64
+	text   string
+	colour color.Color
+}
+
+// Plot implements plot.Plotter.
+func (h hline) Plot(c draw.Canvas, plt *plot.Plot) {
+	_, trY := plt.Transforms(&c)
+	y := trY(h.y)
+	sty := draw.LineStyle{Color: h.colour, Width: vg.Points(1.5), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
+	c.StrokeLine2(sty, c.Min.X, y, c.Max.X, y)
+	if h.text != "" {
+		ts := text.Style{Color: h.colour, Font: font.From(plot.DefaultFont, tickSize),
+			XAlign: draw.XLeft, YAlign: draw.YBottom, Handler: plainText}
+		c.FillText(ts, vg.Point{X: c.Min.X + vg.Points(4), Y: y + vg.Points(3)}, h.text)
+	}
+}
+
+// Truncate shortens s to at most n runes, ending with "…" when it cut.
+//
+// Truncate panics if n < 1.
+func Truncate(s string, n int) string {
+	if n < 1 {
+		panic("chart: Truncate to fewer than 1 rune")
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
+
+// nominal sets the ticks of an axis to names at 0, 1, ... without tick
+// marks.
+func nominal(ax *plot.Axis, names []string) {
+	ticks := make([]plot.Tick, len(names))
+	for i, n := range names {
+		ticks[i] = plot.Tick{Value: float64(i), Label: n}
+	}
+	ax.Tick.Marker = plot.ConstantTicks(ticks)
+	ax.Tick.Length = 0
+}
