@@ -1,0 +1,133 @@
+# The study, end to end: `make` runs the four notebooks headlessly and
+# exports each to output/ as HTML and DOCX; `make test` runs the tests.
+# Both install what they need first (see `make help`).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := reports
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules
+
+# ---- Parameters (environment variables read by songs; see README) --------
+CATALOG ?= rolling-stones
+SEED ?= 42
+POPULAR_THRESHOLD ?= 50
+K ?= 0
+SHARED_DATA ?= ../shared/data
+ifeq ($(CATALOG),rolling-stones)
+DEFAULT_RAW := data/raw/rolling_stones_spotify.csv
+OUT := output
+else ifeq ($(CATALOG),hit-predictor)
+DEFAULT_RAW := data/raw/hit-predictor/dataset-of-*.csv
+OUT := output/$(CATALOG)
+else
+$(error CATALOG=$(CATALOG) is unknown: use rolling-stones or hit-predictor, or set RAW_CSV)
+endif
+# A RAW_CSV given by the user is accepted with its checksum reported; the
+# default file must match data/raw/SHA256SUMS.
+ifeq ($(origin RAW_CSV),undefined)
+RAW_CSV := $(DEFAULT_RAW)
+CHECK_SUM := yes
+else
+CHECK_SUM := no
+endif
+DICTIONARY_XLSX ?= data/raw/Data Dictionary-Creating cohorts of songs.xlsx
+export CATALOG SEED POPULAR_THRESHOLD K RAW_CSV DICTIONARY_XLSX
+export SONGS_ROOT := $(CURDIR)
+
+# ---- Tools -------------------------------------------------------------------
+GO ?= go
+TOOLS := $(CURDIR)/.tools
+export GOBIN := $(TOOLS)/bin
+export PATH := $(GOBIN):$(shell $(GO) env GOROOT 2>/dev/null)/bin:$(PATH)
+export JUPYTER_DATA_DIR := $(CURDIR)/.jupyter
+export GOFLAGS := -mod=mod -buildvcs=false
+JUPYTER ?= jupyter
+STAMPS := .stamps
+KERNEL := $(JUPYTER_DATA_DIR)/kernels/gonb/kernel.json
+SONGS_SRC := go.mod go.sum $(shell find songs -name '*.go' -not -name '*_test.go' 2>/dev/null)
+SONGS_CMD := $(GO) run ./songs/cmd/songs
+TIMEOUT ?= 1200
+
+STEMS := 01-cleaning 02-eda 03-tests-validation 04-insights
+NOTEBOOKS := $(STEMS:%=notebooks/%.ipynb)
+EXECUTED := $(STEMS:%=$(OUT)/%.ipynb)
+REPORTS := $(STEMS:%=$(OUT)/%.html) $(STEMS:%=$(OUT)/%.docx)
+
+.PHONY: reports help test gotest notebook-test check-notebooks check-exports setup kernel data clean lab metrics
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_%/.-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
+
+reports: $(REPORTS) $(OUT)/metrics.json ## Run the four notebooks and write output/<stem>.html and .docx (default)
+
+# ---- Set-up ------------------------------------------------------------------
+APT_PACKAGES := jupyter-nbconvert python3-nbclient jupyter-client pandoc
+$(STAMPS)/system: .tools/setup-system
+	@mkdir -p $(STAMPS)
+	@bash .tools/setup-system $(APT_PACKAGES)
+	@touch $@
+
+$(GOBIN)/gonb $(GOBIN)/goimports: go.mod
+	$(GO) install tool
+	@touch $(GOBIN)/gonb $(GOBIN)/goimports
+
+$(KERNEL): $(GOBIN)/gonb $(GOBIN)/goimports
+	gonb --install --force_deps --raw_error --logtostderr >/dev/null 2>&1 || gonb --install --force_deps --raw_error
+	@test -f $@ || { echo "gonb did not write $@" >&2; exit 1; }
+
+setup: $(STAMPS)/system $(KERNEL) ## Install what the notebooks need (Debian packages when root, GoNB, kernelspec)
+
+kernel: $(KERNEL) ## Install the gonb kernelspec into .jupyter (JUPYTER_DATA_DIR) for interactive use
+	@echo "kernelspec: $(KERNEL)"
+	@echo "to register it with your own JupyterLab: jupyter kernelspec install --user --name gonb $(dir $(KERNEL))"
+
+# ---- Data staging --------------------------------------------------------------
+# The catalogs are not ours to publish: they are copied from SHARED_DATA and
+# checked against data/raw/SHA256SUMS, never committed.
+$(STAMPS)/data-$(CATALOG): $(wildcard $(RAW_CSV)) data/raw/SHA256SUMS .tools/stage-data
+	@mkdir -p $(STAMPS)
+	@bash .tools/stage-data "$(SHARED_DATA)" "$(RAW_CSV)" "$(CHECK_SUM)" "$(DICTIONARY_XLSX)"
+	@touch $@
+
+data: $(STAMPS)/data-$(CATALOG) ## Stage the raw catalog from ../shared/data (or SHARED_DATA) and verify its checksum
+
+# ---- Notebooks -----------------------------------------------------------------
+# Each notebook runs after the one before it (it reads that one's files).
+$(OUT)/01-cleaning.ipynb: $(STAMPS)/data-$(CATALOG)
+$(OUT)/02-eda.ipynb: $(OUT)/01-cleaning.ipynb
+$(OUT)/03-tests-validation.ipynb: $(OUT)/02-eda.ipynb
+$(OUT)/04-insights.ipynb: $(OUT)/03-tests-validation.ipynb
+
+$(OUT)/%.ipynb: notebooks/%.ipynb $(SONGS_SRC) | setup
+	@bash .tools/execute-notebook $< $@ $(TIMEOUT)
+
+$(OUT)/%.html: $(OUT)/%.ipynb
+	@bash .tools/export-html $< $@
+
+$(OUT)/%.docx: $(OUT)/%.html
+	@bash .tools/export-docx $< $@
+
+$(OUT)/metrics.json: $(EXECUTED)
+	$(SONGS_CMD) metrics --out $@ $(wildcard data/processed/$(if $(filter rolling-stones,$(CATALOG)),,$(CATALOG)/)metrics-0*.json)
+
+metrics: $(OUT)/metrics.json ## Merge the notebooks' metrics into output/metrics.json
+
+# ---- Tests ---------------------------------------------------------------------
+test: setup data gotest check-notebooks notebook-test ## Run every test: go vet, go test, notebooks headless, export checks
+
+gotest: ## Go tests only (no Jupyter needed)
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+check-notebooks: ## Fail if a committed notebook carries outputs or execution counts
+	$(SONGS_CMD) check-notebooks $(NOTEBOOKS)
+
+notebook-test: reports ## Execute every notebook headlessly and check the exported files
+	$(SONGS_CMD) check-exports $(REPORTS)
+
+# ---- Housekeeping -----------------------------------------------------------------
+clean: ## Remove everything generated (outputs, interim and processed data, tools state)
+	rm -rf output/*.html output/*.docx output/*.ipynb output/*.json output/*.csv output/*.parquet output/*.md \
+	  output/hit-predictor output/screenshots output/figures $(STAMPS) .jupyter
+	find data/interim data/processed -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -1,0 +1,77 @@
+// Command songs is the project's one command: the study's steps for people
+// and systems without notebooks, and the checks the Makefile runs.
+//
+//	songs validate --csv FILE          load and validate a catalog, list its findings
+//	songs metrics --out FILE IN...     merge the notebooks' metrics files
+//	songs check-notebooks NB...        fail if a notebook carries outputs
+//	songs check-exports REPORT...      check exported HTML and DOCX reports
+//
+// Run `songs COMMAND --help` for a command's flags. Parameters shared with
+// the notebooks (CATALOG, RAW_CSV, SEED, K, POPULAR_THRESHOLD) are read
+// from the environment.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// command is one subcommand.
+type command struct {
+	summary string
+	run     func(args []string, stdout io.Writer) error
+}
+
+// commands are registered by the files that implement them.
+var commands = map[string]command{}
+
+// errUsage marks a wrong invocation (exit status 2).
+var errUsage = errors.New("usage")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stdout)
+		return 0
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "songs: unknown command %q\n\n", args[0])
+		usage(stderr)
+		return 2
+	}
+	if err := cmd.run(args[1:], stdout); err != nil {
+		if errors.Is(err, errUsage) {
+			return 2
+		}
+		fmt.Fprintf(stderr, "songs %s: %v\n", args[0], err)
+		return 1
+	}
+	return 0
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: songs COMMAND [flags]\n\ncommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-16s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'songs COMMAND --help' for its flags.")
+}
+
+// firstLine returns the first line of s.
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}

@@ -1,0 +1,89 @@
+package songs
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"github.com/songcohorts/cohorts/songs/report"
+)
+
+// FileSHA256 returns the hex SHA-256 of a file's contents.
+func FileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// DataChecksums returns "file: sha256" lines for the catalog files p names.
+func DataChecksums(p Params) ([]string, error) {
+	files, err := expand(p.Path(p.RawCSV))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, f := range files {
+		sum, err := FileSHA256(f)
+		if err != nil {
+			return nil, fmt.Errorf("checksum of the catalog: %w", err)
+		}
+		rel, _ := filepath.Rel(p.Root, f)
+		out = append(out, rel+": "+sum)
+	}
+	return out, nil
+}
+
+// RunTable is the head of every report: the parameters, the data files'
+// checksums, and the Go and module versions that produced the numbers.
+func RunTable(p Params) report.Table {
+	var rows [][]string
+	for _, kv := range p.Env() {
+		rows = append(rows, []string{kv[0], kv[1]})
+	}
+	sums, err := DataChecksums(p)
+	if err != nil {
+		rows = append(rows, []string{"data SHA-256", "unavailable: " + err.Error()})
+	}
+	for _, s := range sums {
+		rows = append(rows, []string{"data SHA-256", s})
+	}
+	rows = append(rows, []string{"Go", runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH})
+	rows = append(rows, []string{"modules", strings.Join(moduleVersions(), ", ")})
+	t := report.NewTable([]string{"parameter", "value"}, rows)
+	t.Caption = "Run parameters"
+	return t
+}
+
+// moduleVersions lists the numeric and data modules the binary was built
+// with.
+func moduleVersions() []string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return []string{"(no build information)"}
+	}
+	var out []string
+	for _, m := range info.Deps {
+		for _, want := range []string{"gonum.org/v1/gonum", "gonum.org/v1/plot", "github.com/go-gota/gota",
+			"github.com/parquet-go/parquet-go", "github.com/xuri/excelize/v2", "github.com/janpfeifer/gonb"} {
+			if m.Path == want {
+				out = append(out, m.Path+" "+m.Version)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
