@@ -1,0 +1,126 @@
+package cluster
+
+import (
+	"math"
+
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+)
+
+// linkageBlocks is the fixed number of blocks a nearest-cluster search is
+// split into when enough clusters are active.
+const (
+	linkageBlocks   = 8
+	linkageParallel = 4096
+)
+
+// wardChain runs the nearest-neighbour chain on centroids (Müllner 2011,
+// Algorithm NN-chain-linkage), mirroring scipy's nn_chain: the chain prefers
+// its previous element on ties, otherwise the lowest cluster slot; merged
+// clusters x < y live on in slot y.
+func wardChain(data []float64, n, d int) []Merge {
+	cent := make([]float64, len(data))
+	copy(cent, data)
+	size := make([]float64, n)
+	active := make([]int, n)
+	for i := range active {
+		size[i] = 1
+		active[i] = i
+	}
+	merges := make([]Merge, 0, n-1)
+	chain := make([]int, 0, n)
+	// wardD2 is the squared Ward distance 2·na·nb/(na+nb)·‖ca−cb‖².
+	wardD2 := func(a, b int) float64 {
+		na, nb := size[a], size[b]
+		return 2 * na * nb / (na + nb) * sqDist(cent[a*d:(a+1)*d], cent[b*d:(b+1)*d])
+	}
+	type best struct {
+		d2 float64
+		i  int
+	}
+	parts := make([]best, linkageBlocks)
+	search := func(x int, lim float64, yInit int) (int, float64) {
+		scan := func(lo, hi int) best {
+			b := best{d2: math.Inf(1), i: -1}
+			cx := cent[x*d : (x+1)*d]
+			nx := size[x]
+			for _, i := range active[lo:hi] {
+				if i == x {
+					continue
+				}
+				ni := size[i]
+				v := 2 * nx * ni / (nx + ni) * sqDist(cx, cent[i*d:(i+1)*d])
+				if v < b.d2 {
+					b = best{v, i}
+				}
+			}
+			return b
+		}
+		var m best
+		if len(active) < linkageParallel {
+			m = scan(0, len(active))
+		} else {
+			neighbors.ForBlocks(len(active), linkageBlocks, func(blk, lo, hi int) {
+				parts[blk] = scan(lo, hi)
+			})
+			m = best{d2: math.Inf(1), i: -1}
+			for _, p := range parts {
+				if p.d2 < m.d2 {
+					m = p
+				}
+			}
+		}
+		if m.d2 < lim {
+			return m.i, m.d2
+		}
+		return yInit, lim
+	}
+	for k := 0; k < n-1; k++ {
+		if len(chain) == 0 {
+			chain = append(chain, active[0])
+		}
+		var x, y int
+		var cur float64
+		for {
+			x = chain[len(chain)-1]
+			lim, yInit := math.Inf(1), -1
+			if len(chain) > 1 {
+				yInit = chain[len(chain)-2]
+				lim = wardD2(x, yInit)
+			}
+			y, cur = search(x, lim, yInit)
+			if len(chain) > 1 && y == chain[len(chain)-2] {
+				break
+			}
+			chain = append(chain, y)
+		}
+		chain = chain[:len(chain)-2]
+		if x > y {
+			x, y = y, x
+		}
+		nx, ny := size[x], size[y]
+		merges = append(merges, Merge{A: x, B: y, Height: math.Sqrt(cur), Size: int(nx + ny)})
+		cx, cy := cent[x*d:(x+1)*d], cent[y*d:(y+1)*d]
+		for j := range cy {
+			cy[j] = (nx*cx[j] + ny*cy[j]) / (nx + ny)
+		}
+		size[x], size[y] = 0, nx+ny
+		removeSorted(&active, x)
+	}
+	return merges
+}
+
+// removeSorted deletes v from the sorted slice *s.
+func removeSorted(s *[]int, v int) {
+	a := *s
+	lo, hi := 0, len(a)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if a[m] < v {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	copy(a[lo:], a[lo+1:])
+	*s = a[:len(a)-1]
+}
