@@ -1,0 +1,96 @@
+package embed
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// rowMajor returns the elements of x in row-major order with stride c. A
+// *mat.Dense (or any mat.RawMatrixer) with stride c is returned without a
+// copy; the caller must not modify the result.
+func rowMajor(x mat.Matrix) (data []float64, r, c int) {
+	r, c = x.Dims()
+	if rm, ok := x.(mat.RawMatrixer); ok {
+		raw := rm.RawMatrix()
+		if raw.Stride == c || r == 1 {
+			return raw.Data[:r*c], r, c
+		}
+		data = make([]float64, r*c)
+		for i := 0; i < r; i++ {
+			copy(data[i*c:(i+1)*c], raw.Data[i*raw.Stride:i*raw.Stride+c])
+		}
+		return data, r, c
+	}
+	data = make([]float64, r*c)
+	for i := 0; i < r; i++ {
+		for j := 0; j < c; j++ {
+			data[i*c+j] = x.At(i, j)
+		}
+	}
+	return data, r, c
+}
+
+// checkFiniteData returns a *NonFiniteError for the first NaN or infinite
+// element of row-major data with c columns.
+func checkFiniteData(data []float64, c int) error {
+	for i, v := range data {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return &NonFiniteError{Row: i / c, Col: i % c, Value: v}
+		}
+	}
+	return nil
+}
+
+// prepareDst sizes an empty dst to r×c, or panics naming the method if a
+// non-empty dst has other dimensions.
+func prepareDst(dst *mat.Dense, r, c int, name string) {
+	if dst.IsEmpty() {
+		dst.ReuseAs(r, c)
+		return
+	}
+	if dr, dc := dst.Dims(); dr != r || dc != c {
+		panic("embed: " + name + ": dst dimension mismatch")
+	}
+}
+
+// columnMap writes f applied element-wise to x into dst, where
+// f(j, v) maps value v of column j. dst may be x itself.
+func columnMap(dst *mat.Dense, x mat.Matrix, name string, f func(j int, v float64) float64) error {
+	data, r, c := rowMajor(x)
+	if err := checkFiniteData(data, c); err != nil {
+		return err
+	}
+	prepareDst(dst, r, c, name)
+	raw := dst.RawMatrix()
+	for i := 0; i < r; i++ {
+		row := data[i*c : (i+1)*c]
+		out := raw.Data[i*raw.Stride : i*raw.Stride+c]
+		for j, v := range row {
+			out[j] = f(j, v)
+		}
+	}
+	return nil
+}
+
+// subDiv returns the map (v - center[j]) / scale[j].
+func subDiv(center, scale []float64) func(j int, v float64) float64 {
+	return func(j int, v float64) float64 { return (v - center[j]) / scale[j] }
+}
+
+// mulAdd returns the map v*scale[j] + offset[j].
+func mulAdd(scale, offset []float64) func(j int, v float64) float64 {
+	return func(j int, v float64) float64 { return v*scale[j] + offset[j] }
+}
+
+// subMul returns the map (v - offset[j]) / scale[j], the inverse of mulAdd.
+func subMul(scale, offset []float64) func(j int, v float64) float64 {
+	return func(j int, v float64) float64 { return (v - offset[j]) / scale[j] }
+}
+
+// checkCols panics if x does not have c columns.
+func checkCols(x mat.Matrix, c int, name string) {
+	if _, xc := x.Dims(); xc != c {
+		panic("embed: " + name + ": column count differs from the fitted data")
+	}
+}

@@ -1,0 +1,108 @@
+package embed
+
+import (
+	"gonum.org/v1/gonum/mat"
+)
+
+// MinMaxScaler maps each column linearly onto [Min, Max], as
+// sklearn.preprocessing.MinMaxScaler:
+//
+//	scale = (Max - Min) / (max(x) - min(x))
+//	z = x*scale + (Min - min(x)*scale)
+//
+// A constant column is an error.
+type MinMaxScaler struct {
+	// Min and Max are the target range. If both are zero, [0, 1] is used.
+	// Fit panics unless Min < Max.
+	Min, Max float64
+
+	scale, offset, dataMin, dataMax []float64
+}
+
+// Fit learns the minimum and maximum of each column of x. It returns a
+// *NonFiniteError for NaN or infinite values, a *TooFewRowsError for an
+// empty x and a *ConstantColumnError for a constant column. On error the
+// previous fit is kept.
+func (s *MinMaxScaler) Fit(x mat.Matrix) error {
+	a, b := s.Min, s.Max
+	if a == 0 && b == 0 {
+		a, b = 0, 1
+	}
+	if !(a < b) {
+		panic("embed: MinMaxScaler: need Min < Max")
+	}
+	data, r, c := rowMajor(x)
+	if r < 1 {
+		return &TooFewRowsError{Rows: r, Need: 1}
+	}
+	if err := checkFiniteData(data, c); err != nil {
+		return err
+	}
+	lo := append([]float64(nil), data[:c]...)
+	hi := append([]float64(nil), data[:c]...)
+	for i := 1; i < r; i++ {
+		for j, v := range data[i*c : (i+1)*c] {
+			lo[j] = min(lo[j], v)
+			hi[j] = max(hi[j], v)
+		}
+	}
+	scale := make([]float64, c)
+	offset := make([]float64, c)
+	for j := range scale {
+		if hi[j] == lo[j] {
+			return &ConstantColumnError{Col: j, Spread: "range"}
+		}
+		scale[j] = (b - a) / (hi[j] - lo[j])
+		offset[j] = a - lo[j]*scale[j]
+	}
+	s.scale, s.offset, s.dataMin, s.dataMax = scale, offset, lo, hi
+	return nil
+}
+
+// Transform writes the rescaled x into dst. An empty dst is sized for the
+// result; dst may be x. Values outside the fitted range map outside
+// [Min, Max]. It returns a *NonFiniteError for NaN or infinite values.
+// Transform panics if s is not fitted or if x has a different number of
+// columns than the fitted data.
+func (s *MinMaxScaler) Transform(dst *mat.Dense, x mat.Matrix) error {
+	s.check(x, "MinMaxScaler.Transform")
+	return columnMap(dst, x, "MinMaxScaler.Transform", mulAdd(s.scale, s.offset))
+}
+
+// FitTransform fits s to x and writes the rescaled x into dst.
+func (s *MinMaxScaler) FitTransform(dst *mat.Dense, x mat.Matrix) error {
+	if err := s.Fit(x); err != nil {
+		return err
+	}
+	return s.Transform(dst, x)
+}
+
+// InverseTransform maps rescaled values z back to the original units into
+// dst. It panics as Transform.
+func (s *MinMaxScaler) InverseTransform(dst *mat.Dense, z mat.Matrix) error {
+	s.check(z, "MinMaxScaler.InverseTransform")
+	return columnMap(dst, z, "MinMaxScaler.InverseTransform", subMul(s.scale, s.offset))
+}
+
+// DataMin returns a copy of the fitted column minima. It panics if s is not
+// fitted.
+func (s *MinMaxScaler) DataMin() []float64 {
+	s.check(nil, "MinMaxScaler.DataMin")
+	return append([]float64(nil), s.dataMin...)
+}
+
+// DataMax returns a copy of the fitted column maxima. It panics if s is not
+// fitted.
+func (s *MinMaxScaler) DataMax() []float64 {
+	s.check(nil, "MinMaxScaler.DataMax")
+	return append([]float64(nil), s.dataMax...)
+}
+
+func (s *MinMaxScaler) check(x mat.Matrix, name string) {
+	if s.scale == nil {
+		panic("embed: " + name + ": scaler not fitted")
+	}
+	if x != nil {
+		checkCols(x, len(s.scale), name)
+	}
+}

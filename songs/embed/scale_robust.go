@@ -1,0 +1,129 @@
+package embed
+
+import (
+	"math"
+	"sort"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// RobustScaler centres each column on its median and divides it by its
+// interquartile range, as sklearn.preprocessing.RobustScaler with its
+// defaults:
+//
+//	z = (x - median) / (q(High) - q(Low))
+//
+// Quantiles interpolate linearly between order statistics (numpy's default
+// "linear" method, Hyndman and Fan 1996 type 7). A column whose range
+// between the two quantiles is zero is an error.
+type RobustScaler struct {
+	// Low and High are the quantiles, in percent, whose difference is the
+	// scale. If both are zero, 25 and 75 are used. Fit panics unless
+	// 0 <= Low < High <= 100.
+	Low, High float64
+
+	center, scale []float64
+}
+
+// Fit learns the median and the quantile range of each column of x. It
+// returns a *NonFiniteError for NaN or infinite values, a *TooFewRowsError
+// for an empty x and a *ConstantColumnError for a zero quantile range. On
+// error the previous fit is kept.
+func (s *RobustScaler) Fit(x mat.Matrix) error {
+	lo, hi := s.Low, s.High
+	if lo == 0 && hi == 0 {
+		lo, hi = 25, 75
+	}
+	if !(0 <= lo && lo < hi && hi <= 100) {
+		panic("embed: RobustScaler: need 0 <= Low < High <= 100")
+	}
+	data, r, c := rowMajor(x)
+	if r < 1 {
+		return &TooFewRowsError{Rows: r, Need: 1}
+	}
+	if err := checkFiniteData(data, c); err != nil {
+		return err
+	}
+	center := make([]float64, c)
+	scale := make([]float64, c)
+	col := make([]float64, r)
+	for j := 0; j < c; j++ {
+		for i := range col {
+			col[i] = data[i*c+j]
+		}
+		sort.Float64s(col)
+		center[j] = linearQuantile(col, 0.5)
+		scale[j] = linearQuantile(col, hi/100) - linearQuantile(col, lo/100)
+		if scale[j] == 0 {
+			return &ConstantColumnError{Col: j, Spread: "interquartile range"}
+		}
+	}
+	s.center, s.scale = center, scale
+	return nil
+}
+
+// linearQuantile returns the p-quantile of sorted x by linear interpolation
+// between the order statistics at floor and ceil of p*(n-1), computed as
+// numpy's _lerp does.
+func linearQuantile(sorted []float64, p float64) float64 {
+	pos := p * float64(len(sorted)-1)
+	i := math.Floor(pos)
+	t := pos - i
+	k := int(i)
+	if k+1 >= len(sorted) {
+		return sorted[len(sorted)-1]
+	}
+	a, b := sorted[k], sorted[k+1]
+	d := b - a
+	if t >= 0.5 {
+		return b - d*(1-t)
+	}
+	return a + d*t
+}
+
+// Transform writes the robustly scaled x into dst. An empty dst is sized
+// for the result; dst may be x. It returns a *NonFiniteError for NaN or
+// infinite values. Transform panics if s is not fitted or if x has a
+// different number of columns than the fitted data.
+func (s *RobustScaler) Transform(dst *mat.Dense, x mat.Matrix) error {
+	s.check(x, "RobustScaler.Transform")
+	return columnMap(dst, x, "RobustScaler.Transform", subDiv(s.center, s.scale))
+}
+
+// FitTransform fits s to x and writes the scaled x into dst.
+func (s *RobustScaler) FitTransform(dst *mat.Dense, x mat.Matrix) error {
+	if err := s.Fit(x); err != nil {
+		return err
+	}
+	return s.Transform(dst, x)
+}
+
+// InverseTransform maps scaled values z back to the original units,
+// x = z*range + median, into dst. It panics as Transform.
+func (s *RobustScaler) InverseTransform(dst *mat.Dense, z mat.Matrix) error {
+	s.check(z, "RobustScaler.InverseTransform")
+	return columnMap(dst, z, "RobustScaler.InverseTransform", mulAdd(s.scale, s.center))
+}
+
+// Center returns a copy of the fitted column medians. It panics if s is not
+// fitted.
+func (s *RobustScaler) Center() []float64 {
+	s.check(nil, "RobustScaler.Center")
+	return append([]float64(nil), s.center...)
+}
+
+// Scale returns a copy of the fitted quantile ranges. It panics if s is not
+// fitted.
+func (s *RobustScaler) Scale() []float64 {
+	s.check(nil, "RobustScaler.Scale")
+	return append([]float64(nil), s.scale...)
+}
+
+func (s *RobustScaler) check(x mat.Matrix, name string) {
+	if s.center == nil {
+		panic("embed: " + name + ": scaler not fitted")
+	}
+	if x != nil {
+		checkCols(x, len(s.center), name)
+	}
+}

@@ -1,0 +1,115 @@
+package embed
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// StandardScaler centres each column on its mean and divides it by its
+// population standard deviation (ddof 0), as
+// sklearn.preprocessing.StandardScaler:
+//
+//	z = (x - mean) / std,  std = sqrt(sum((x - mean)^2) / n)
+//
+// The zero value is ready to Fit. A column that is constant (up to the
+// rounding rule of scikit-learn's _is_constant_feature) is an error.
+type StandardScaler struct {
+	mean, scale []float64
+}
+
+// Fit learns the mean and standard deviation of each column of x. It returns
+// a *NonFiniteError for NaN or infinite values, a *TooFewRowsError for an
+// empty x and a *ConstantColumnError for a constant column. On error the
+// previous fit is kept.
+//
+// The variance uses the corrected two-pass algorithm (Chan, Golub and
+// LeVeque 1983), as scikit-learn's _incremental_mean_and_var.
+func (s *StandardScaler) Fit(x mat.Matrix) error {
+	data, r, c := rowMajor(x)
+	if r < 1 {
+		return &TooFewRowsError{Rows: r, Need: 1}
+	}
+	if err := checkFiniteData(data, c); err != nil {
+		return err
+	}
+	mean := make([]float64, c)
+	for i := 0; i < r; i++ {
+		for j, v := range data[i*c : (i+1)*c] {
+			mean[j] += v
+		}
+	}
+	n := float64(r)
+	for j := range mean {
+		mean[j] /= n
+	}
+	sq := make([]float64, c)
+	corr := make([]float64, c)
+	for i := 0; i < r; i++ {
+		for j, v := range data[i*c : (i+1)*c] {
+			d := v - mean[j]
+			corr[j] += d
+			sq[j] += d * d
+		}
+	}
+	scale := make([]float64, c)
+	eps := 0x1p-52
+	for j := range scale {
+		v := (sq[j] - corr[j]*corr[j]/n) / n
+		// scikit-learn's _is_constant_feature bound on the variance.
+		bound := n*eps*v + (n*mean[j]*eps)*(n*mean[j]*eps)
+		if v <= bound {
+			return &ConstantColumnError{Col: j, Spread: "standard deviation"}
+		}
+		scale[j] = math.Sqrt(v)
+	}
+	s.mean, s.scale = mean, scale
+	return nil
+}
+
+// Transform writes the standardised x into dst. An empty dst is sized for
+// the result; dst may be x. It returns a *NonFiniteError for NaN or
+// infinite values. Transform panics if s is not fitted or if x has a
+// different number of columns than the fitted data.
+func (s *StandardScaler) Transform(dst *mat.Dense, x mat.Matrix) error {
+	s.check(x, "StandardScaler.Transform")
+	return columnMap(dst, x, "StandardScaler.Transform", subDiv(s.mean, s.scale))
+}
+
+// FitTransform fits s to x and writes the standardised x into dst.
+func (s *StandardScaler) FitTransform(dst *mat.Dense, x mat.Matrix) error {
+	if err := s.Fit(x); err != nil {
+		return err
+	}
+	return s.Transform(dst, x)
+}
+
+// InverseTransform maps standardised values z back to the original units,
+// x = z*std + mean, into dst. It panics as Transform.
+func (s *StandardScaler) InverseTransform(dst *mat.Dense, z mat.Matrix) error {
+	s.check(z, "StandardScaler.InverseTransform")
+	return columnMap(dst, z, "StandardScaler.InverseTransform", mulAdd(s.scale, s.mean))
+}
+
+// Mean returns a copy of the fitted column means. It panics if s is not
+// fitted.
+func (s *StandardScaler) Mean() []float64 {
+	s.check(nil, "StandardScaler.Mean")
+	return append([]float64(nil), s.mean...)
+}
+
+// Scale returns a copy of the fitted column standard deviations. It panics
+// if s is not fitted.
+func (s *StandardScaler) Scale() []float64 {
+	s.check(nil, "StandardScaler.Scale")
+	return append([]float64(nil), s.scale...)
+}
+
+func (s *StandardScaler) check(x mat.Matrix, name string) {
+	if s.mean == nil {
+		panic("embed: " + name + ": scaler not fitted")
+	}
+	if x != nil {
+		checkCols(x, len(s.mean), name)
+	}
+}
