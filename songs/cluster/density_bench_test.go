@@ -1,15 +1,18 @@
 package cluster
 
 import (
+	"strconv"
+	"testing"
+
 	"math/rand/v2"
 
 	"gonum.org/v1/gonum/mat"
 )
 
-// benchBlobs returns n rows in d dimensions drawn around 8 Gaussian centres
+// densityBlobs returns n rows in d dimensions drawn around 8 Gaussian centres
 // in [-4, 4]^d with standard deviations in [1.5, 3], shaped like the
 // project's bench catalogs.
-func benchBlobs(n, d int, seed uint64) *mat.Dense {
+func densityBlobs(n, d int, seed uint64) *mat.Dense {
 	rng := rand.New(rand.NewPCG(seed, 99))
 	const k = 8
 	centres := make([]float64, k*d)
@@ -28,4 +31,22 @@ func benchBlobs(n, d int, seed uint64) *mat.Dense {
 		}
 	}
 	return x
+}
+
+func BenchmarkLinkageTree(b *testing.B) {
+	for _, method := range []Linkage{Ward, Single, Average} {
+		for _, n := range []int{1600, 5000, 20000} {
+			if method == Average && n > 5000 {
+				continue
+			}
+			x := densityBlobs(n, 11, 1)
+			b.Run(method.String()+"/n="+strconv.Itoa(n), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					if _, err := LinkageTree(x, method, 0); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
 }

@@ -22,7 +22,7 @@ func readDensityGolden(t testing.TB, name string, dst any) {
 	}
 }
 
-func denseFromRows(rows [][]float64) *mat.Dense {
+func densityDense(rows [][]float64) *mat.Dense {
 	x := mat.NewDense(len(rows), len(rows[0]), nil)
 	for i, r := range rows {
 		x.SetRow(i, r)
@@ -30,9 +30,9 @@ func denseFromRows(rows [][]float64) *mat.Dense {
 	return x
 }
 
-// sameUpToRelabel reports whether two labelings define the same partition,
+// densitySameLabels reports whether two labelings define the same partition,
 // with -1 (noise) required to match exactly.
-func sameUpToRelabel(a, b []int) bool {
+func densitySameLabels(a, b []int) bool {
 	if len(a) != len(b) {
 		return false
 	}

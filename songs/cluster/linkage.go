@@ -78,7 +78,7 @@ type Merge struct {
 // LinkageTree returns an error if x holds NaN or infinite values, and panics
 // if the linkage is unknown.
 func LinkageTree(x mat.Matrix, method Linkage, maxCondensed int) ([]Merge, error) {
-	data, n, d, err := denseRows(x)
+	data, n, d, err := densityRows(x)
 	if err != nil {
 		return nil, err
 	}
@@ -141,9 +141,9 @@ func relabelMerges(merges []Merge, n int) {
 	}
 }
 
-// denseRows copies x into a row-major slice and checks that every value is
+// densityRows copies x into a row-major slice and checks that every value is
 // finite.
-func denseRows(x mat.Matrix) ([]float64, int, int, error) {
+func densityRows(x mat.Matrix) ([]float64, int, int, error) {
 	n, d := x.Dims()
 	data := make([]float64, n*d)
 	for i := 0; i < n; i++ {
@@ -158,7 +158,7 @@ func denseRows(x mat.Matrix) ([]float64, int, int, error) {
 	return data, n, d, nil
 }
 
-func sqDist(a, b []float64) float64 {
+func densitySqDist(a, b []float64) float64 {
 	var s float64
 	b = b[:len(a)]
 	for j, v := range a {

@@ -42,7 +42,7 @@ func TestLinkageTreeGolden(t *testing.T) {
 	var g linkageGolden
 	readDensityGolden(t, "golden_density_linkage.json", &g)
 	for _, c := range g.Cases {
-		x := denseFromRows(c.Data)
+		x := densityDense(c.Data)
 		n := len(c.Data)
 		for name, want := range c.Linkages {
 			method := linkageByName[name]
@@ -66,14 +66,14 @@ func TestLinkageTreeGolden(t *testing.T) {
 			if err := a.Fit(x); err != nil {
 				t.Fatal(err)
 			}
-			if !sameUpToRelabel(a.Labels(), want.LabelsK) {
+			if !densitySameLabels(a.Labels(), want.LabelsK) {
 				t.Errorf("%s %s: labels at k=%d differ from sklearn's", c.Name, name, c.K)
 			}
 			h := Agglomerative{Linkage: method, Height: c.Height}
 			if err := h.Fit(x); err != nil {
 				t.Fatal(err)
 			}
-			if !sameUpToRelabel(h.Labels(), want.LabelsHeight) {
+			if !densitySameLabels(h.Labels(), want.LabelsHeight) {
 				t.Errorf("%s %s: labels at height %v differ from fcluster's", c.Name, name, c.Height)
 			}
 		}
@@ -94,12 +94,12 @@ type realGolden struct {
 func TestWardRealCatalogGolden(t *testing.T) {
 	var g realGolden
 	readDensityGolden(t, "golden_density_real.json", &g)
-	x := denseFromRows(g.Data)
+	x := densityDense(g.Data)
 	a := Agglomerative{Linkage: Ward, NClusters: 2}
 	if err := a.Fit(x); err != nil {
 		t.Fatal(err)
 	}
-	if !sameUpToRelabel(a.Labels(), g.LabelsK2) {
+	if !densitySameLabels(a.Labels(), g.LabelsK2) {
 		t.Fatal("Ward k=2 labels differ from sklearn's")
 	}
 	m := a.Merges()
@@ -156,7 +156,7 @@ func TestLinkageIndependentOfCores(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	x := benchBlobs(linkageParallel+300, 5, 7)
+	x := densityBlobs(linkageParallel+300, 5, 7)
 	for _, method := range []Linkage{Ward, Single} {
 		prev := runtime.GOMAXPROCS(1)
 		one, _ := LinkageTree(x, method, 0)

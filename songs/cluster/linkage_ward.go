@@ -31,16 +31,22 @@ func wardChain(data []float64, n, d int) []Merge {
 	// wardD2 is the squared Ward distance 2·na·nb/(na+nb)·‖ca−cb‖².
 	wardD2 := func(a, b int) float64 {
 		na, nb := size[a], size[b]
-		return 2 * na * nb / (na + nb) * sqDist(cent[a*d:(a+1)*d], cent[b*d:(b+1)*d])
+		return 2 * na * nb / (na + nb) * densitySqDist(cent[a*d:(a+1)*d], cent[b*d:(b+1)*d])
 	}
 	type best struct {
 		d2 float64
 		i  int
 	}
 	parts := make([]best, linkageBlocks)
+	// search returns the first active slot (in slot order) whose Ward
+	// distance to x is below lim, or yInit with lim when there is none.
+	// The scan abandons a candidate once half of its squared distance
+	// already exceeds the best so far: partial sums of non-negative terms
+	// only grow, so this never changes the result.
+	half := d / 2
 	search := func(x int, lim float64, yInit int) (int, float64) {
 		scan := func(lo, hi int) best {
-			b := best{d2: math.Inf(1), i: -1}
+			b := best{d2: lim, i: -1}
 			cx := cent[x*d : (x+1)*d]
 			nx := size[x]
 			for _, i := range active[lo:hi] {
@@ -48,28 +54,40 @@ func wardChain(data []float64, n, d int) []Merge {
 					continue
 				}
 				ni := size[i]
-				v := 2 * nx * ni / (nx + ni) * sqDist(cx, cent[i*d:(i+1)*d])
-				if v < b.d2 {
+				f := 2 * nx * ni / (nx + ni)
+				ci := cent[i*d : (i+1)*d]
+				var s float64
+				for j := 0; j < half; j++ {
+					e := cx[j] - ci[j]
+					s += e * e
+				}
+				if f*s > b.d2 {
+					continue
+				}
+				for j := half; j < d; j++ {
+					e := cx[j] - ci[j]
+					s += e * e
+				}
+				if v := f * s; v < b.d2 {
 					b = best{v, i}
 				}
 			}
 			return b
 		}
-		var m best
+		m := best{d2: lim, i: -1}
 		if len(active) < linkageParallel {
 			m = scan(0, len(active))
 		} else {
 			neighbors.ForBlocks(len(active), linkageBlocks, func(blk, lo, hi int) {
 				parts[blk] = scan(lo, hi)
 			})
-			m = best{d2: math.Inf(1), i: -1}
 			for _, p := range parts {
-				if p.d2 < m.d2 {
+				if p.i >= 0 && p.d2 < m.d2 {
 					m = p
 				}
 			}
 		}
-		if m.d2 < lim {
+		if m.i >= 0 {
 			return m.i, m.d2
 		}
 		return yInit, lim
