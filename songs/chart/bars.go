@@ -71,7 +71,7 @@ func Bars(labelsIn []string, values []float64, o Options) (Figure, error) {
 		lo, hi = min(lo, values[i]), max(hi, values[i])
 	}
 	p.Add(plotter.NewGrid())
-	p.Add(rects{rs: rs}, labels{ls: ls, size: tickSize - 1})
+	p.Add(rects{rs: rs}, textLabels{ls: ls, size: tickSize - 1})
 	nominal(&p.Y, names)
 	p.Y.Min, p.Y.Max = -0.6, float64(n)-0.4
 	// Leave room for the value labels.
@@ -122,6 +122,7 @@ func GroupedBars(groups, seriesNames []string, values [][]float64, o Options) (F
 		return Figure{}, err
 	}
 	p := newPlot(o.Title, o.XLabel, o.YLabel)
+	p.Add(plotter.NewGrid())
 	const groupWidth = 0.8
 	w := groupWidth / float64(ns)
 	for s := range ns {
@@ -147,7 +148,16 @@ func GroupedBars(groups, seriesNames []string, values [][]float64, o Options) (F
 	p.X.Min, p.X.Max = -0.6, float64(ng)-0.4
 	p.Legend.Top = true
 	p.Legend.TextStyle.Font.Size = tickSize
-	p.Add(plotter.NewGrid())
+	// Headroom above the tallest bar for the legend.
+	lo, hi := 0.0, 0.0
+	for _, r := range values {
+		for _, v := range r {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+	}
+	if hi > lo {
+		p.Y.Max = hi + (hi-lo)*(0.05+0.07*float64(ns))
+	}
 	png, err := renderPlot(p, o)
 	if err != nil {
 		return Figure{}, err

@@ -90,7 +90,7 @@ func Heatmap(m [][]float64, rowLabels, colLabels []string, o HeatmapOptions) (Fi
 		}
 	}
 	p.Add(rects{rs: rs, outline: draw.LineStyle{Color: color.White, Width: vg.Points(1)}})
-	p.Add(labels{ls: ls, size: cellFont(nr, nc)})
+	p.Add(textLabels{ls: ls, size: cellFont(nr, nc)})
 	rl := make([]string, nr)
 	for i := range rowLabels {
 		rl[nr-1-i] = Truncate(rowLabels[i], MaxLabelRunes)

@@ -66,3 +66,6 @@ func checkPNG(t *testing.T, name string, fig Figure, wantW, wantH int, wantTitle
 		}
 	}
 }
+
+// fmtFixed formats v with d decimals.
+func fmtFixed(v float64, d int) string { return strconv.FormatFloat(v, 'f', d, 64) }

@@ -63,15 +63,15 @@ type label struct {
 	dx, dy vg.Length
 }
 
-// labels is a plot.Plotter drawing texts at data coordinates; it does not
+// textLabels is a plot.Plotter drawing texts at data coordinates; it does not
 // change the data range.
-type labels struct {
+type textLabels struct {
 	ls   []label
 	size vg.Length
 }
 
 // Plot implements plot.Plotter.
-func (l labels) Plot(c draw.Canvas, plt *plot.Plot) {
+func (l textLabels) Plot(c draw.Canvas, plt *plot.Plot) {
 	trX, trY := plt.Transforms(&c)
 	for _, t := range l.ls {
 		col := t.colour
