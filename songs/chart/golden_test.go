@@ -16,8 +16,8 @@ type golden struct {
 		X, At, Density []float64
 		Bandwidth      float64
 	}
-	Quantiles struct{ Q []float64 }
-	AutoBins  struct{ Bins int } `json:"auto_bins"`
+	Quantiles  struct{ Q []float64 }
+	AutoBins   struct{ Bins int } `json:"auto_bins"`
 	Dendrogram struct {
 		Icoord, Dcoord [][]float64
 		Leaves         []string
