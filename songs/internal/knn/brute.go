@@ -54,32 +54,61 @@ func brute(x []float64, n, d int, q []float64, m, k int, self []int) *Result {
 	if m == 0 {
 		return res
 	}
-	nx := sqNorms(x, n, d)
-	nq := nx
-	if &q[0] != &x[0] || m != n {
-		nq = sqNorms(q, m, d)
-	}
+	tl := newTiles(x, n, d)
+	nt := len(tl.maxNx)
 	forBlocks((m+queryBlock-1)/queryBlock, func(b int) {
 		lo, hi := b*queryBlock, min((b+1)*queryBlock, m)
 		heaps := make([]topK, hi-lo)
+		nq := make([]float64, hi-lo)
 		for i := range heaps {
 			heaps[i] = newTopK(res.Dist[(lo+i)*k:(lo+i+1)*k], res.Index[(lo+i)*k:(lo+i+1)*k])
+			for _, v := range q[(lo+i)*d : (lo+i+1)*d] {
+				nq[i] += v * v
+			}
 		}
-		dots := make([]float64, 4*dataTile)
-		for t0 := 0; t0 < n; t0 += dataTile {
-			t1 := min(t0+dataTile, n)
-			for g := lo; g < hi; g += 4 {
-				gn := min(4, hi-g)
-				dot4(dots, x[t0*d:t1*d], d, q, g, gn)
-				for a := 0; a < gn; a++ {
-					qi := g + a
-					h := &heaps[qi-lo]
-					qa := q[qi*d : qi*d+d]
-					skip := -1
-					if self != nil {
-						skip = self[qi]
+		// qb holds each group of four queries broadcast for the kernel.
+		groups := (hi - lo + 3) / 4
+		qb := make([]float64, groups*16*d)
+		for i := lo; i < hi; i++ {
+			g, a := (i-lo)/4, (i-lo)%4
+			for j, v := range q[i*d : i*d+d] {
+				for c := 0; c < 4; c++ {
+					qb[g*16*d+(4*j+a)*4+c] = v
+				}
+			}
+		}
+		out := make([]float64, 4*dataTile)
+		hits := make([]uint8, dataTile/8)
+		var thr [4]float64
+		for t := 0; t < nt; t++ {
+			t0 := t * dataTile
+			rows := min(dataTile, n-t0)
+			padded := (rows + 7) / 8 * 8
+			xt := tl.data[t*d*dataTile : (t+1)*d*dataTile]
+			nx := tl.norms[t*dataTile : (t+1)*dataTile]
+			sl := make([]float64, 4)
+			for g := 0; g < groups; g++ {
+				for a := range thr {
+					thr[a] = -inf
+					if qi := lo + 4*g + a; qi < hi {
+						sl[a] = slack(nq[qi-lo], tl.maxNx[t])
+						thr[a] = heaps[qi-lo].worst() - nq[qi-lo] + sl[a]
 					}
-					screen(h, dots[a*dataTile:a*dataTile+t1-t0], nq[qi], nx[t0:t1], t0, skip, x, qa, d)
+				}
+				tileDist4(xt, qb[g*16*d:(g+1)*16*d], nx, out, padded, d, dataTile, thr[:], hits)
+				for c, hit := range hits[:padded/8] {
+					if hit == 0 {
+						continue
+					}
+					for a := 0; a < 4 && lo+4*g+a < hi; a++ {
+						qi := lo + 4*g + a
+						skip := -1
+						if self != nil {
+							skip = self[qi]
+						}
+						r0, r1 := 8*c, min(8*c+8, rows)
+						screen(&heaps[qi-lo], out[a*dataTile+r0:a*dataTile+r1], nq[qi-lo], sl[a], t0+r0, skip, x, q[qi*d:qi*d+d], d)
+					}
 				}
 			}
 		}
@@ -90,15 +119,13 @@ func brute(x []float64, n, d int, q []float64, m, k int, self []int) *Result {
 	return res
 }
 
-// screen offers the rows whose approximate squared distance
-// nq + nx[r] - 2 dot[r] may beat the heap's worst pair, with their exact
-// squared distance.
-func screen(h *topK, dot []float64, nq float64, nx []float64, off, skip int, x, qa []float64, d int) {
-	nx = nx[:len(dot)]
-	worst := h.worst()
-	for r, s := range dot {
-		approx := nq + nx[r] - 2*s
-		if approx > worst+slack(nq, nx[r]) {
+// screen offers the rows whose approximate squared distance nq + e[r]
+// (e[r] = |x_r|^2 - 2 q.x_r) may beat the heap's worst pair, with their exact
+// squared distance. sl bounds the rounding error of the approximation.
+func screen(h *topK, e []float64, nq, sl float64, off, skip int, x, qa []float64, d int) {
+	thr := h.worst() - nq + sl
+	for r, v := range e {
+		if v > thr {
 			continue
 		}
 		i := off + r
@@ -106,46 +133,6 @@ func screen(h *topK, dot []float64, nq float64, nx []float64, off, skip int, x, 
 			continue
 		}
 		h.push(sqDist(qa, x[i*d:i*d+d]), i)
-		worst = h.worst()
-	}
-}
-
-// dot4 writes into dots[a*dataTile+r] the dot product of query g+a (a < gn)
-// with row r of the tile xt.
-func dot4(dots, xt []float64, d int, q []float64, g, gn int) {
-	rows := len(xt) / d
-	if gn == 4 {
-		q0 := q[g*d : g*d+d]
-		q1 := q[(g+1)*d : (g+1)*d+d]
-		q2 := q[(g+2)*d : (g+2)*d+d]
-		q3 := q[(g+3)*d : (g+3)*d+d]
-		o0 := dots[0:rows]
-		o1 := dots[dataTile : dataTile+rows]
-		o2 := dots[2*dataTile : 2*dataTile+rows]
-		o3 := dots[3*dataTile : 3*dataTile+rows]
-		for r := range o0 {
-			xr := xt[r*d : r*d+d]
-			var s0, s1, s2, s3 float64
-			for j, v := range xr {
-				s0 += v * q0[j]
-				s1 += v * q1[j]
-				s2 += v * q2[j]
-				s3 += v * q3[j]
-			}
-			o0[r], o1[r], o2[r], o3[r] = s0, s1, s2, s3
-		}
-		return
-	}
-	for a := 0; a < gn; a++ {
-		qa := q[(g+a)*d : (g+a)*d+d]
-		o := dots[a*dataTile : a*dataTile+rows]
-		for r := range o {
-			xr := xt[r*d : r*d+d]
-			var s float64
-			for j, v := range xr {
-				s += v * qa[j]
-			}
-			o[r] = s
-		}
+		thr = h.worst() - nq + sl
 	}
 }

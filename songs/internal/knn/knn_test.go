@@ -156,3 +156,15 @@ func TestSearchPanics(t *testing.T) {
 		}()
 	}
 }
+
+func TestPortableKernelMatches(t *testing.T) {
+	saved := hasAVX2FMA
+	defer func() { hasAVX2FMA = saved }()
+	x := randMatrix(dataTile+333, 11, 5)
+	q := randMatrix(67, 11, 6)
+	idx, dist := naive(x, q, 7, false)
+	for _, simd := range []bool{false, saved} {
+		hasAVX2FMA = simd
+		checkResult(t, "portable", Search(x, q, 7), idx, dist)
+	}
+}

@@ -21,24 +21,6 @@ func rowMajor(m mat.Matrix) (data []float64, r, c int) {
 	return data, r, c
 }
 
-// sqNorms returns the squared Euclidean norm of each row.
-func sqNorms(x []float64, n, d int) []float64 {
-	out := make([]float64, n)
-	forBlocks((n+normBlock-1)/normBlock, func(b int) {
-		lo, hi := b*normBlock, min((b+1)*normBlock, n)
-		for i := lo; i < hi; i++ {
-			var s float64
-			for _, v := range x[i*d : i*d+d] {
-				s += v * v
-			}
-			out[i] = s
-		}
-	})
-	return out
-}
-
-const normBlock = 1 << 14
-
 // sqDist returns the squared Euclidean distance between a and b, summed in
 // index order: the one value reported for a pair whichever search found it.
 func sqDist(a, b []float64) float64 {

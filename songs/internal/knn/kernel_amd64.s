@@ -1,0 +1,130 @@
+#include "textflag.h"
+
+// func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
+TEXT ·cpuid(SB), NOSPLIT, $0-24
+	MOVL eaxArg+0(FP), AX
+	MOVL ecxArg+4(FP), CX
+	CPUID
+	MOVL AX, eax+8(FP)
+	MOVL BX, ebx+12(FP)
+	MOVL CX, ecx+16(FP)
+	MOVL DX, edx+20(FP)
+	RET
+
+// func xgetbv() (eax, edx uint32)
+TEXT ·xgetbv(SB), NOSPLIT, $0-8
+	MOVL $0, CX
+	XGETBV
+	MOVL AX, eax+0(FP)
+	MOVL DX, edx+4(FP)
+	RET
+
+// func tileDist4AVX(xt, qb, nx, out *float64, rows, d, stride int, thr *float64, hits *uint8)
+//
+// For r in [0, rows) step 8 and a in 0..3:
+//   out[a*2048 + r] = nx[r] - 2 * sum_j xt[j*stride + r] * qb[(4j + a)*4]
+//   hits[r/8] = nonzero if any of the 32 values is <= thr[a] of its query.
+TEXT ·tileDist4AVX(SB), NOSPLIT, $0-72
+	MOVQ xt+0(FP), SI
+	MOVQ qb+8(FP), DI
+	MOVQ nx+16(FP), R8
+	MOVQ out+24(FP), R9
+	MOVQ rows+32(FP), R10
+	MOVQ d+40(FP), R11
+	MOVQ stride+48(FP), R12
+	SHLQ $3, R12
+	MOVQ thr+56(FP), R13
+	MOVQ hits+64(FP), R14
+	XORQ BX, BX
+
+rowloop:
+	CMPQ BX, R10
+	JGE  done
+	VXORPD Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	VXORPD Y2, Y2, Y2
+	VXORPD Y3, Y3, Y3
+	VXORPD Y4, Y4, Y4
+	VXORPD Y5, Y5, Y5
+	VXORPD Y6, Y6, Y6
+	VXORPD Y7, Y7, Y7
+	LEAQ (SI)(BX*8), AX
+	MOVQ DI, DX
+	MOVQ R11, CX
+
+dimloop:
+	VMOVUPD (AX), Y8
+	VMOVUPD 32(AX), Y9
+	VMOVUPD (DX), Y10
+	VMOVUPD 32(DX), Y11
+	VMOVUPD 64(DX), Y12
+	VMOVUPD 96(DX), Y13
+	VFMADD231PD Y10, Y8, Y0
+	VFMADD231PD Y10, Y9, Y1
+	VFMADD231PD Y11, Y8, Y2
+	VFMADD231PD Y11, Y9, Y3
+	VFMADD231PD Y12, Y8, Y4
+	VFMADD231PD Y12, Y9, Y5
+	VFMADD231PD Y13, Y8, Y6
+	VFMADD231PD Y13, Y9, Y7
+	ADDQ R12, AX
+	ADDQ $128, DX
+	DECQ CX
+	JNZ  dimloop
+
+	VMOVUPD (R8)(BX*8), Y8
+	VMOVUPD 32(R8)(BX*8), Y9
+	VADDPD Y0, Y0, Y0
+	VADDPD Y1, Y1, Y1
+	VADDPD Y2, Y2, Y2
+	VADDPD Y3, Y3, Y3
+	VADDPD Y4, Y4, Y4
+	VADDPD Y5, Y5, Y5
+	VADDPD Y6, Y6, Y6
+	VADDPD Y7, Y7, Y7
+	VSUBPD Y0, Y8, Y0
+	VSUBPD Y1, Y9, Y1
+	VSUBPD Y2, Y8, Y2
+	VSUBPD Y3, Y9, Y3
+	VSUBPD Y4, Y8, Y4
+	VSUBPD Y5, Y9, Y5
+	VSUBPD Y6, Y8, Y6
+	VSUBPD Y7, Y9, Y7
+	LEAQ (R9)(BX*8), AX
+	VMOVUPD Y0, (AX)
+	VMOVUPD Y1, 32(AX)
+	VMOVUPD Y2, 16384(AX)
+	VMOVUPD Y3, 16416(AX)
+	VMOVUPD Y4, 32768(AX)
+	VMOVUPD Y5, 32800(AX)
+	VMOVUPD Y6, 49152(AX)
+	VMOVUPD Y7, 49184(AX)
+	VBROADCASTSD (R13), Y10
+	VBROADCASTSD 8(R13), Y11
+	VBROADCASTSD 16(R13), Y12
+	VBROADCASTSD 24(R13), Y13
+	VCMPPD $2, Y10, Y0, Y14
+	VCMPPD $2, Y10, Y1, Y15
+	VORPD Y14, Y15, Y15
+	VCMPPD $2, Y11, Y2, Y14
+	VORPD Y14, Y15, Y15
+	VCMPPD $2, Y11, Y3, Y14
+	VORPD Y14, Y15, Y15
+	VCMPPD $2, Y12, Y4, Y14
+	VORPD Y14, Y15, Y15
+	VCMPPD $2, Y12, Y5, Y14
+	VORPD Y14, Y15, Y15
+	VCMPPD $2, Y13, Y6, Y14
+	VORPD Y14, Y15, Y15
+	VCMPPD $2, Y13, Y7, Y14
+	VORPD Y14, Y15, Y15
+	VMOVMSKPD Y15, AX
+	MOVQ BX, DX
+	SHRQ $3, DX
+	MOVB AX, (R14)(DX*1)
+	ADDQ $8, BX
+	JMP  rowloop
+
+done:
+	VZEROUPPER
+	RET
