@@ -45,7 +45,13 @@ export GOFLAGS := -mod=mod -buildvcs=false
 JUPYTER ?= jupyter
 STAMPS := .stamps
 KERNEL := $(JUPYTER_DATA_DIR)/kernels/gonb/kernel.json
-SONGS_SRC := go.mod go.sum $(shell find songs -name '*.go' -not -name '*_test.go' 2>/dev/null)
+# A notebook depends on the Go files of the packages it imports and of their
+# dependencies inside this module, so editing songs/ re-runs exactly the
+# notebooks that use the edited code.
+MODULE := github.com/songcohorts/cohorts
+nb_imports = $(sort $(shell grep -o '$(MODULE)/songs[a-z/]*' $(1) 2>/dev/null))
+go_sources = $(if $(1),$(shell $(GO) list -e -deps -f '{{if .Module}}{{if eq .Module.Path "$(MODULE)"}}{{$$d := .Dir}}{{range .GoFiles}}{{$$d}}/{{.}} {{end}}{{end}}{{end}}' $(1) 2>/dev/null))
+nb_sources = go.mod go.sum $(call go_sources,$(call nb_imports,$(1)))
 SONGS_CMD := $(GO) run ./songs/cmd/songs
 TIMEOUT ?= 1200
 
@@ -99,7 +105,8 @@ $(OUT)/02-eda.ipynb: $(OUT)/01-cleaning.ipynb
 $(OUT)/03-tests-validation.ipynb: $(OUT)/02-eda.ipynb
 $(OUT)/04-insights.ipynb: $(OUT)/03-tests-validation.ipynb
 
-$(OUT)/%.ipynb: notebooks/%.ipynb $(SONGS_SRC) | setup
+.SECONDEXPANSION:
+$(OUT)/%.ipynb: notebooks/%.ipynb $$(call nb_sources,notebooks/%.ipynb) | setup
 	@bash .tools/execute-notebook $< $@ $(TIMEOUT)
 
 $(OUT)/%.html: $(OUT)/%.ipynb
