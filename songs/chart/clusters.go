@@ -67,9 +67,12 @@ func Silhouette(s []float64, labels []int, names []string, o Options) (Figure, e
 	}
 	mean /= float64(len(s))
 	n := len(s)
+	// The x range of scikit-learn's gallery, [-0.1, 1], widened to show
+	// more negative values.
+	xmin := math.Min(-0.1, math.Floor((slices.Min(s)-0.05)*10)/10)
 	gap := math.Max(2, 0.02*float64(n))
 	p := newPlot(o.Title, orName(o.XLabel, "Silhouette coefficient"), orName(o.YLabel, "Samples by cluster"))
-	var ls []label
+	var ticks []plot.Tick
 	y := gap / 2
 	alt := fmt.Sprintf("Silhouette plot of %d samples in %d clusters; mean silhouette %.3f (dashed line).", n, len(distinctLabels(labels)), mean)
 	for _, c := range distinctLabels(labels) {
@@ -100,19 +103,21 @@ func Silhouette(s []float64, labels []int, names []string, o Options) (Figure, e
 		}
 		cm /= float64(len(vs))
 		name := clusterName(c, names)
-		ls = append(ls, label{x: -1, y: y + float64(len(vs))/2, text: fmt.Sprintf("%s (n=%d)", Truncate(name, 24), len(vs)),
-			xalign: draw.XLeft, yalign: draw.YCenter, dx: vg.Points(3)})
+		ticks = append(ticks, plot.Tick{Value: y + float64(len(vs))/2, Label: fmt.Sprintf("%s (n=%d)", Truncate(name, 24), len(vs))})
 		alt += fmt.Sprintf(" %s: %d samples, mean %.3f.", name, len(vs), cm)
 		y += float64(len(vs)) + gap
 	}
-	p.Add(textLabels{ls: ls, size: tickSize - 1})
-	p.Add(vline{x: mean, text: fmt.Sprintf("mean = %.3f", mean), colour: colVermilion})
-	p.X.Min, p.X.Max = -1, 1
+	mline := vline{x: mean, colour: colVermilion}
+	p.Add(mline)
+	p.Legend.Add(fmt.Sprintf("mean silhouette = %.3f", mean), mline)
+	p.Legend.TextStyle.Font.Size = tickSize
+	p.X.Min, p.X.Max = xmin, 1
 	p.Y.Min, p.Y.Max = 0, y-gap/2
-	p.HideY()
-	p.Y.Label.Text = orName(o.YLabel, "Samples by cluster")
+	p.Y.Tick.Marker = plot.ConstantTicks(ticks)
+	p.Y.Tick.Length = 0
+	p.Y.Width = 0
 	p.Add(plotter.NewGrid())
-	png, err := renderPlot(p, o)
+	png, err := render(o, func(dc draw.Canvas) { legendRight(dc, p) })
 	if err != nil {
 		return Figure{}, err
 	}
@@ -242,9 +247,8 @@ func ScatterClusters(x, y []float64, labels []int, names []string, o Options) (F
 	if err != nil {
 		return Figure{}, err
 	}
-	p.Legend.Top = true
 	p.Legend.TextStyle.Font.Size = tickSize
-	png, err := renderPlot(p, o)
+	png, err := render(o, func(dc draw.Canvas) { legendRight(dc, p) })
 	if err != nil {
 		return Figure{}, err
 	}
@@ -265,7 +269,7 @@ type Panel struct {
 // ScatterGrid draws up to four 2-D embeddings of the same points (e.g.
 // PCA, t-SNE, UMAP and ICA) side by side in a 2 x 2 grid, all coloured by
 // the same labels, each with its caption line under it and the cluster
-// legend in the first panel. Zero o.Width and o.Height give 10in x 9in.
+// legend in the first panel. Zero o.Width and o.Height give 11in x 9in; the legend takes a column at the right.
 //
 // It returns an error wrapping ErrNoData, ErrNaN or ErrShape for empty,
 // non-finite or mismatched input.
@@ -278,7 +282,7 @@ func ScatterGrid(panels []Panel, labels []int, names []string, o Options) (Figur
 	if len(panels) == 0 {
 		return Figure{}, fmt.Errorf("%w: no panels", ErrNoData)
 	}
-	o = o.withSize(10*vg.Inch, 9*vg.Inch)
+	o = o.withSize(11*vg.Inch, 9*vg.Inch)
 	plots := make([]*plot.Plot, len(panels))
 	alt := fmt.Sprintf("%d scatter plots of the same %d points coloured by cluster:", len(panels), len(labels))
 	for i, pn := range panels {
@@ -289,19 +293,23 @@ func ScatterGrid(panels []Panel, labels []int, names []string, o Options) (Figur
 		p.Title.TextStyle.Font.Size = labelSize
 		p.X.Label.TextStyle.Font.Size = tickSize
 		p.Y.Label.TextStyle.Font.Size = tickSize
-		if i > 0 {
-			p.Legend = plot.NewLegend()
-		} else {
-			p.Legend.Top = true
-			p.Legend.TextStyle.Font.Size = tickSize - 1
-		}
+		p.Legend.TextStyle.Font.Size = tickSize
 		plots[i] = p
 		alt += fmt.Sprintf(" %s (%s);", pn.Title, orName(pn.Caption, "no caption"))
 	}
 	png, err := render(o, func(dc draw.Canvas) {
 		dc = drawTitle(dc, o.Title)
+		leg := plots[0].Legend
+		r := leg.Rectangle(dc)
+		w := r.Max.X - r.Min.X + vg.Points(10)
+		col := dc
+		col.Min.X = dc.Max.X - w
+		dc.Max.X -= w
+		leg.Left, leg.Top = true, true
+		leg.Draw(col)
 		cells := tiles(dc, 2, 2)
 		for i, p := range plots {
+			p.Legend = plot.NewLegend()
 			c := drawCaption(cells[i], panels[i].Caption)
 			p.Draw(c)
 		}

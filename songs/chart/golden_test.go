@@ -133,7 +133,7 @@ func TestSilhouetteSklearn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkPNG(t, "scatter_grid", grid, 1500, 1350, "Cohorts in 2-D")
+	checkPNG(t, "scatter_grid", grid, 1650, 1350, "Cohorts in 2-D")
 	if !strings.Contains(grid.Alt, "UMAP (trustworthiness 0.9801)") {
 		t.Errorf("alt %q lacks captions", grid.Alt)
 	}

@@ -164,3 +164,25 @@ func (u unlabelled) Ticks(min, max float64) []plot.Tick {
 // plainText draws labels verbatim: data such as "{{7*7}}" or "$x$" in a
 // title is never interpreted as markup.
 var plainText = text.Plain{Fonts: font.DefaultCache}
+
+// legendRight draws p with its legend moved out of the data area into a
+// column at the right of dc, so that the legend never hides data.
+func legendRight(dc draw.Canvas, p *plot.Plot) {
+	leg := p.Legend
+	p.Legend = plot.NewLegend()
+	r := leg.Rectangle(dc)
+	w := r.Max.X - r.Min.X + vg.Points(8)
+	left := dc
+	left.Max.X -= w
+	p.Draw(left)
+	col := dc
+	col.Min.X = dc.Max.X - w
+	leg.Top = false
+	leg.Left = true
+	leg.YOffs = 0
+	// Centre the legend vertically in its column.
+	hgt := r.Max.Y - r.Min.Y
+	mid := (dc.Min.Y + dc.Max.Y) / 2
+	col.Min.Y, col.Max.Y = mid-hgt/2, mid+hgt/2
+	leg.Draw(col)
+}

@@ -101,8 +101,20 @@ func (v vline) Plot(c draw.Canvas, plt *plot.Plot) {
 	if v.text != "" {
 		ts := text.Style{Color: v.colour, Font: font.From(plot.DefaultFont, tickSize),
 			XAlign: draw.XLeft, YAlign: draw.YTop, Handler: plainText}
-		c.FillText(ts, vg.Point{X: x + vg.Points(4), Y: c.Max.Y - vg.Points(4)}, v.text)
+		dx := vg.Points(4)
+		if x > (c.Min.X+c.Max.X)/2 {
+			// In the right half the label goes left of the line.
+			ts.XAlign, dx = draw.XRight, -dx
+		}
+		c.FillText(ts, vg.Point{X: x + dx, Y: c.Max.Y - vg.Points(4)}, v.text)
 	}
+}
+
+// Thumbnail implements plot.Thumbnailer: a dashed line in the legend.
+func (v vline) Thumbnail(c *draw.Canvas) {
+	y := (c.Min.Y + c.Max.Y) / 2
+	sty := draw.LineStyle{Color: v.colour, Width: vg.Points(1.5), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
+	c.StrokeLine2(sty, c.Min.X, y, c.Max.X, y)
 }
 
 // hline is a plot.Plotter drawing a dashed horizontal line at y across the
