@@ -1,0 +1,35 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
+)
+
+func init() {
+	commands["metrics"] = command{summary: "merge the notebooks' metrics-0N.json files into one", run: runMetrics}
+}
+
+func runMetrics(args []string, stdout io.Writer) error {
+	fs := newFlags("metrics", "--out FILE METRICS.json...", stdout)
+	out := fs.String("out", "", "merged file to write (atomically)")
+	if err := parse(fs, args); err != nil {
+		return helpOK(err)
+	}
+	if *out == "" || fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("need --out and at least one metrics file")
+	}
+	b, err := songs.MergeMetrics(fs.Args())
+	if err != nil {
+		return err
+	}
+	if err := atomicfile.WriteFile(*out, b, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s from %d files\n", *out, fs.NArg())
+	return nil
+}
