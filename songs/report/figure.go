@@ -1,23 +1,32 @@
 package report
 
 import (
-	"encoding/base64"
-
 	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/janpfeifer/gonb/gonbui/protocol"
 
 	"github.com/songcohorts/cohorts/songs/chart"
 )
 
-// FigureHTML renders a chart as an HTML figure: the PNG embedded as a data
-// URI (so the exported report stays one self-contained file and pandoc
-// carries the image into DOCX) with its alt text.
-func FigureHTML(fig chart.Figure) string {
-	return HTMLf(`<figure style="margin:0"><img src="data:image/png;base64,%s" alt="%s" style="max-width:100%%;height:auto"></figure>`,
-		base64.StdEncoding.EncodeToString(fig.PNG), fig.Alt)
+// FigureCaption returns the HTML caption shown under a figure: its title in
+// bold and its alternative text, both escaped.
+func FigureCaption(fig chart.Figure) string {
+	return HTMLf(`<p class="songs-figure-caption" style="font-size: 90%%"><strong>%s.</strong> %s</p>`, fig.Title, fig.Alt)
 }
 
-// DisplayFigure shows a chart in the notebook.
+// DisplayFigure shows fig in the notebook as a PNG output (which nbconvert
+// embeds in the HTML report as a data URI and pandoc keeps in the DOCX),
+// with fig.Alt as the output's text/plain form, followed by FigureCaption
+// so that the description is visible in every format.
 func DisplayFigure(fig chart.Figure) {
 	defer gonbui.Sync()
-	gonbui.DisplayHTML(FigureHTML(fig))
+	if !gonbui.IsNotebook {
+		return
+	}
+	gonbui.SendData(&protocol.DisplayData{
+		Data: map[protocol.MIMEType]any{
+			protocol.MIMEImagePNG:  fig.PNG,
+			protocol.MIMETextPlain: fig.Alt,
+		},
+	})
+	gonbui.DisplayHTML(FigureCaption(fig))
 }
