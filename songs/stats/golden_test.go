@@ -83,11 +83,11 @@ type golden struct {
 		Alts map[string]map[string]ref `json:"alts"`
 	} `json:"paired"`
 	Tables []struct {
-		Name    string    `json:"name"`
+		Name    string      `json:"name"`
 		Table   [][]float64 `json:"table"`
-		Corr    ref       `json:"corr"`
-		NoCorr  ref       `json:"nocorr"`
-		CramerV ref       `json:"cramer_v"`
+		Corr    ref         `json:"corr"`
+		NoCorr  ref         `json:"nocorr"`
+		CramerV ref         `json:"cramer_v"`
 	} `json:"tables"`
 	Fisher []struct {
 		Table [2][2]float64  `json:"table"`
