@@ -75,7 +75,7 @@ func (e Explorer) explorerData() (map[string]any, error) {
 		}
 		r, g2, b, _ := chart.Colour(gi).RGBA()
 		traces = append(traces, map[string]any{
-			"type":      "scattergl",
+			"type":      "scatter",
 			"mode":      "markers",
 			"name":      plotlyText(g),
 			"x":         xs,
