@@ -148,17 +148,7 @@ func GroupedBars(groups, seriesNames []string, values [][]float64, o Options) (F
 	p.X.Min, p.X.Max = -0.6, float64(ng)-0.4
 	p.Legend.Top = true
 	p.Legend.TextStyle.Font.Size = tickSize
-	// Headroom above the tallest bar for the legend.
-	lo, hi := 0.0, 0.0
-	for _, r := range values {
-		for _, v := range r {
-			lo, hi = min(lo, v), max(hi, v)
-		}
-	}
-	if hi > lo {
-		p.Y.Max = hi + (hi-lo)*(0.05+0.07*float64(ns))
-	}
-	png, err := renderPlot(p, o)
+	png, err := render(o, func(dc draw.Canvas) { legendRight(dc, p) })
 	if err != nil {
 		return Figure{}, err
 	}

@@ -112,7 +112,7 @@ func LineBand(x, y, lo, hi []float64, name, bandName string, o Options) (Figure,
 		return Figure{}, err
 	}
 	p.Legend.Top = true
-	png, err := renderPlot(p, o)
+	png, err := render(o, func(dc draw.Canvas) { legendRight(dc, p) })
 	if err != nil {
 		return Figure{}, err
 	}
@@ -132,7 +132,7 @@ func Lines(x []float64, ys [][]float64, names []string, o Options) (Figure, erro
 	if err != nil {
 		return Figure{}, err
 	}
-	png, err := renderPlot(p, o)
+	png, err := render(o, func(dc draw.Canvas) { legendRight(dc, p) })
 	if err != nil {
 		return Figure{}, err
 	}
@@ -221,7 +221,7 @@ func InfoCriteria(k, bic, aic []float64, o Options) (Figure, error) {
 		p.Add(sc)
 	}
 	p.X.Tick.Marker = integerTicks{}
-	png, err := renderPlot(p, o)
+	png, err := render(o, func(dc draw.Canvas) { legendRight(dc, p) })
 	if err != nil {
 		return Figure{}, err
 	}
