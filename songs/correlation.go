@@ -1,0 +1,69 @@
+package songs
+
+import (
+	"math"
+
+	"gonum.org/v1/gonum/stat"
+
+	"github.com/songcohorts/cohorts/songs/chart"
+	"github.com/songcohorts/cohorts/songs/stats"
+)
+
+// CorrelationMatrix returns the Pearson (spearman false) or Spearman
+// correlation of every pair of columns.
+func CorrelationMatrix(cat *Catalog, columns []string, spearman bool) [][]float64 {
+	data := make([][]float64, len(columns))
+	for j, c := range columns {
+		data[j] = cat.Column(c)
+		if spearman {
+			data[j] = stats.Rank(nil, data[j])
+		}
+	}
+	m := make([][]float64, len(columns))
+	for i := range m {
+		m[i] = make([]float64, len(columns))
+		for j := range m[i] {
+			if i == j {
+				m[i][j] = 1
+				continue
+			}
+			m[i][j] = stat.Correlation(data[i], data[j], nil)
+		}
+	}
+	return m
+}
+
+// Pair is two columns and their correlation.
+type Pair struct {
+	A, B string
+	R    float64
+}
+
+// StrongestPairs returns the most positive and the most negative
+// off-diagonal correlations of a matrix.
+func StrongestPairs(m [][]float64, columns []string) (pos, neg Pair) {
+	pos.R, neg.R = math.Inf(-1), math.Inf(1)
+	for i := range m {
+		for j := i + 1; j < len(m); j++ {
+			if m[i][j] > pos.R {
+				pos = Pair{columns[i], columns[j], m[i][j]}
+			}
+			if m[i][j] < neg.R {
+				neg = Pair{columns[i], columns[j], m[i][j]}
+			}
+		}
+	}
+	return pos, neg
+}
+
+// CorrelationHeatmap draws an annotated correlation matrix on a diverging
+// scale centred on 0.
+func CorrelationHeatmap(cat *Catalog, columns []string, spearman bool) (chart.Figure, error) {
+	name := "Pearson"
+	if spearman {
+		name = "Spearman"
+	}
+	o := chart.HeatmapOptions{Diverging: true, Decimals: 2}
+	o.Title = name + " correlation of the numeric features (cleaned tracks)"
+	return chart.Heatmap(CorrelationMatrix(cat, columns, spearman), columns, columns, o)
+}

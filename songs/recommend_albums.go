@@ -1,0 +1,69 @@
+package songs
+
+import (
+	"fmt"
+
+	"github.com/songcohorts/cohorts/songs/report"
+)
+
+// AlbumRecommendation answers the course's question: the two albums with
+// the most popular songs at a threshold.
+type AlbumRecommendation struct {
+	Threshold float64
+	Ranked    []AlbumPopularity
+}
+
+// RecommendAlbums ranks albums by their number of songs with popularity >=
+// threshold.
+func RecommendAlbums(cat *Catalog, threshold float64) AlbumRecommendation {
+	return AlbumRecommendation{Threshold: threshold, Ranked: AlbumsByPopularSongs(cat, threshold)}
+}
+
+// Metrics is the recommended_albums entry of metrics.json: the rule and the
+// albums with at least one popular song, the two recommended first.
+func (r AlbumRecommendation) Metrics() map[string]any {
+	var albums []map[string]any
+	for _, a := range r.Ranked {
+		if a.PopularSongs == 0 {
+			break
+		}
+		albums = append(albums, map[string]any{"album": a.Album, "popular_songs": a.PopularSongs})
+	}
+	return map[string]any{
+		"threshold": r.Threshold,
+		"rule":      fmt.Sprintf("popularity >= %g", r.Threshold),
+		"albums":    albums,
+	}
+}
+
+// Summary states the recommendation and why the threshold is reasonable.
+func (r AlbumRecommendation) Summary(cat *Catalog) string {
+	pop := cat.Column(Popularity)
+	above := 0
+	for _, v := range pop {
+		if v >= r.Threshold {
+			above++
+		}
+	}
+	if len(r.Ranked) < 2 {
+		return "Fewer than two albums: no recommendation."
+	}
+	a, b := r.Ranked[0], r.Ranked[1]
+	return report.Markdownf("With popularity >= %g, **%d of %d tracks (%.1f%%) count as popular** "+
+		"(the median track has popularity %.0f and the 90th percentile is %.0f, so the threshold keeps the clearly popular songs "+
+		"without reducing the question to a handful of hits). "+
+		"**The two albums to recommend are %s (%d popular songs) and %s (%d).**",
+		r.Threshold, above, len(pop), 100*float64(above)/float64(len(pop)), Quantile(pop, 0.5), Quantile(pop, 0.9),
+		a.Album, a.PopularSongs, b.Album, b.PopularSongs)
+}
+
+// WriteMetrics02 records notebook 02's results.
+func WriteMetrics02(p Params, r AlbumRecommendation, pcaRatio []float64, components95 int) error {
+	return WriteMetrics(p, "02", map[string]any{
+		"recommended_albums": r.Metrics(),
+		"eda": map[string]any{
+			"pca_explained_variance_ratio_standardised_original_features": pcaRatio,
+			"pca_components_95": components95,
+		},
+	})
+}
