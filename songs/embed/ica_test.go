@@ -1,0 +1,128 @@
+package embed
+
+import (
+	"math"
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// TestFastICAGolden compares FastICA with sklearn.decomposition.FastICA
+// from scikit-learn 1.2.1 started from the same w_init (each case's
+// "source" in testdata/golden_linear.json): iterations exactly, whitening,
+// mean, components, mixing and sources up to the sign and order of the
+// components.
+func TestFastICAGolden(t *testing.T) {
+	g := loadLinearGolden(t)
+	x := denseOf(g.ICA.X)
+	n, d := x.Dims()
+	xc := mat.NewDense(n, d, nil)
+	for j := 0; j < d; j++ {
+		m := 0.0
+		for i := 0; i < n; i++ {
+			m += x.At(i, j)
+		}
+		m /= float64(n)
+		for i := 0; i < n; i++ {
+			xc.Set(i, j, x.At(i, j)-m)
+		}
+	}
+	algos := map[string]ICAAlgorithm{"parallel": ICAParallel, "deflation": ICADeflation}
+	funs := map[string]ICAFunction{"logcosh": ICALogCosh, "exp": ICAExp, "cube": ICACube}
+	solvers := map[string]WhitenSolver{"svd": WhitenSVD, "eigh": WhitenEigh}
+	for _, c := range g.ICA.Cases {
+		name := c.Algorithm + "/" + c.Fun + "/" + c.WhitenSolver
+		f := FastICA{
+			NComponents: c.NComponents,
+			Algorithm:   algos[c.Algorithm],
+			Fun:         funs[c.Fun],
+			Whiten:      solvers[c.WhitenSolver],
+			WInit:       denseOf(g.ICA.WInit),
+		}
+		if c.NComponents != 0 {
+			name += "/k2"
+			f.WInit = denseOf(c.WInit2)
+		}
+		in := x
+		if c.CentredInput {
+			in = xc
+		}
+		var s mat.Dense
+		if err := f.FitTransform(&s, in); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if f.NIter() != c.NIter || !f.Converged() {
+			t.Errorf("%s: %d iterations (converged %v), scikit-learn %d", name, f.NIter(), f.Converged(), c.NIter)
+		}
+		const tol = 1e-9
+		sameSlice(t, name+" mean", f.Mean(), c.Mean, 1e-12)
+		var kw, comps, mix mat.Dense
+		f.WhiteningTo(&kw)
+		sameMatrix(t, name+" whitening", &kw, c.Whitening, tol)
+		f.ComponentsTo(&comps)
+		perm, sign := matchRows(t, name, &comps, c.Components)
+		sameMatrix(t, name+" components", permuteRows(&comps, perm, sign), c.Components, tol)
+		f.MixingTo(&mix)
+		sameMatrix(t, name+" mixing", permuteRows(mix.T(), perm, sign).T(), c.Mixing, tol)
+		head := mat.DenseCopyOf(s.Slice(0, len(c.SourcesHead), 0, f.k))
+		sameMatrix(t, name+" sources", permuteRows(head.T(), perm, sign).T(), c.SourcesHead, tol)
+		// Transform of the training data gives the same sources.
+		var s2 mat.Dense
+		f.Transform(&s2, in)
+		if !mat.EqualApprox(&s2, &s, 1e-10) {
+			t.Errorf("%s: Transform differs from FitTransform", name)
+		}
+		if f.k == d {
+			var back mat.Dense
+			f.InverseTransform(&back, &s)
+			if !mat.EqualApprox(&back, in, 1e-9) {
+				t.Errorf("%s: inverse transform does not recover the data", name)
+			}
+		}
+	}
+}
+
+// matchRows pairs each row of want with the row of got it is most
+// parallel to, and returns the permutation and signs that map got onto
+// want. It fails t if the pairing is not one to one.
+func matchRows(t *testing.T, name string, got mat.Matrix, want [][]float64) ([]int, []float64) {
+	t.Helper()
+	r, c := got.Dims()
+	perm := make([]int, len(want))
+	sign := make([]float64, len(want))
+	used := make([]bool, r)
+	for i, w := range want {
+		best, bestCos := -1, 0.0
+		for j := 0; j < r; j++ {
+			dot, ng, nw := 0.0, 0.0, 0.0
+			for l := 0; l < c; l++ {
+				dot += got.At(j, l) * w[l]
+				ng += got.At(j, l) * got.At(j, l)
+				nw += w[l] * w[l]
+			}
+			if cos := dot / math.Sqrt(ng*nw); math.Abs(cos) > math.Abs(bestCos) {
+				best, bestCos = j, cos
+			}
+		}
+		if used[best] {
+			t.Fatalf("%s: component %d has no match of its own", name, i)
+		}
+		used[best] = true
+		perm[i] = best
+		sign[i] = math.Copysign(1, bestCos)
+	}
+	return perm, sign
+}
+
+// permuteRows returns the matrix whose row i is sign[i] times row perm[i]
+// of m.
+func permuteRows(m mat.Matrix, perm []int, sign []float64) *mat.Dense {
+	_, c := m.Dims()
+	out := mat.NewDense(len(perm), c, nil)
+	for i, p := range perm {
+		for j := 0; j < c; j++ {
+			out.Set(i, j, sign[i]*m.At(p, j))
+		}
+	}
+	return out
+}

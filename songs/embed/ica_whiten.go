@@ -1,0 +1,105 @@
+package embed
+
+import (
+	"errors"
+	"math"
+	"sort"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// icaWhitening returns scikit-learn's whitening matrix K (k×d): the rows
+// are the principal axes of the centred data divided by their singular
+// values, each axis signed so that its first coordinate is non-negative.
+func icaWhitening(data []float64, n, d, k int, mean []float64, solver WhitenSolver) (*mat.Dense, error) {
+	u := mat.NewDense(d, d, nil)
+	sv := make([]float64, d)
+	switch solver {
+	case WhitenEigh:
+		var eig mat.EigenSym
+		if !eig.Factorize(centredScatter(data, n, d, mean), true) {
+			return nil, errors.New("embed: FastICA: whitening eigendecomposition did not converge")
+		}
+		vals := eig.Values(nil)
+		var vecs mat.Dense
+		eig.VectorsTo(&vecs)
+		order := make([]int, d)
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool { return vals[order[a]] > vals[order[b]] })
+		for j, src := range order {
+			v := vals[src]
+			if v < 0x1p-52 {
+				v = 0x1p-52 // as scikit-learn, for numerical issues
+			}
+			sv[j] = math.Sqrt(v)
+			for i := 0; i < d; i++ {
+				u.Set(i, j, vecs.At(i, src))
+			}
+		}
+	case WhitenSVD:
+		xc := mat.NewDense(n, d, nil)
+		raw := xc.RawMatrix().Data
+		for i := 0; i < n; i++ {
+			for j := 0; j < d; j++ {
+				raw[i*d+j] = data[i*d+j] - mean[j]
+			}
+		}
+		var svd mat.SVD
+		if !svd.Factorize(xc, mat.SVDThinV) {
+			return nil, errors.New("embed: FastICA: whitening SVD did not converge")
+		}
+		s := svd.Values(nil)
+		var v mat.Dense
+		svd.VTo(&v)
+		for j := 0; j < min(n, d); j++ {
+			sv[j] = s[j]
+			for i := 0; i < d; i++ {
+				u.Set(i, j, v.At(i, j))
+			}
+		}
+	default:
+		panic("embed: FastICA: unknown Whiten solver")
+	}
+	kw := mat.NewDense(k, d, nil)
+	for j := 0; j < k; j++ {
+		if sv[j] == 0 {
+			return nil, errors.New("embed: FastICA: data have fewer independent directions than components")
+		}
+		sign := 1.0
+		if u.At(0, j) < 0 {
+			sign = -1
+		}
+		for i := 0; i < d; i++ {
+			kw.Set(j, i, sign*u.At(i, j)/sv[j])
+		}
+	}
+	return kw, nil
+}
+
+// icaWhiten returns X1 = sqrt(n) K Xcᵀ as a k×n row-major slice: one row
+// per whitened component, samples contiguous.
+func icaWhiten(data []float64, n, d int, mean []float64, kw *mat.Dense) []float64 {
+	k, _ := kw.Dims()
+	kr := kw.RawMatrix()
+	x1 := make([]float64, k*n)
+	sqn := math.Sqrt(float64(n))
+	forBlocks(n, rowBlocks(n, 4096), func(_, lo, hi int) {
+		buf := make([]float64, d)
+		for s := lo; s < hi; s++ {
+			for j, v := range data[s*d : (s+1)*d] {
+				buf[j] = v - mean[j]
+			}
+			for i := 0; i < k; i++ {
+				row := kr.Data[i*kr.Stride : i*kr.Stride+d]
+				v := 0.0
+				for j, b := range buf {
+					v += row[j] * b
+				}
+				x1[i*n+s] = v * sqn
+			}
+		}
+	})
+	return x1
+}
