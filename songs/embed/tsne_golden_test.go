@@ -1,0 +1,274 @@
+package embed
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"testing"
+
+	"gonum.org/v1/gonum/floats/scalar"
+	"gonum.org/v1/gonum/mat"
+)
+
+// manifoldRun is one reference fit stored by testdata/gen_golden_manifold.py.
+type manifoldRun struct {
+	Source          string  `json:"source"`
+	KL              float64 `json:"kl_divergence"`
+	NIter           int     `json:"n_iter"`
+	Trustworthiness float64 `json:"trustworthiness"`
+}
+
+// manifoldGolden is testdata/golden_manifold.json, written by
+// testdata/gen_golden_manifold.py with scikit-learn 1.2.1 and umap-learn 0.5.3.
+type manifoldGolden struct {
+	X struct {
+		Rows [][]float64 `json:"rows"`
+	} `json:"x"`
+	TSNEP struct {
+		Source string `json:"source"`
+		Rows   []struct {
+			Cols []int     `json:"cols"`
+			Vals []float64 `json:"vals"`
+		} `json:"rows"`
+	} `json:"tsne_p"`
+	TSNEPExact struct {
+		Source string      `json:"source"`
+		Rows   [][]float64 `json:"rows"`
+	} `json:"tsne_p_exact_200"`
+	TSNEBH    manifoldRun `json:"tsne_bh"`
+	TSNEExact manifoldRun `json:"tsne_exact_200"`
+	UMAPAB    struct {
+		Source string  `json:"source"`
+		A      float64 `json:"a"`
+		B      float64 `json:"b"`
+	} `json:"umap_ab"`
+	UMAPGraph struct {
+		Source  string    `json:"source"`
+		Sigmas  []float64 `json:"sigmas"`
+		Rhos    []float64 `json:"rhos"`
+		RowSums []float64 `json:"row_sums"`
+		NNZ     int       `json:"nnz"`
+	} `json:"umap_graph"`
+	UMAP manifoldRun `json:"umap"`
+}
+
+func loadManifoldGolden(t testing.TB) *manifoldGolden {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "golden_manifold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g manifoldGolden
+	if err := json.Unmarshal(b, &g); err != nil {
+		t.Fatal(err)
+	}
+	return &g
+}
+
+// manifoldTrust is sklearn.manifold.trustworthiness(x, y, n_neighbors=k)
+// (Venna and Kaski 2001), computed directly for the tests:
+//
+//	T = 1 - 2 / (n k (2n - 3k - 1)) sum_i sum_{j in U_i} (r(i, j) - k)
+//
+// where U_i are the embedding's k nearest neighbours of i that are not among
+// its k nearest input neighbours and r(i, j) is the rank of j by input
+// distance.
+func manifoldTrust(x, y *mat.Dense, k int) float64 {
+	n, _ := x.Dims()
+	order := func(m *mat.Dense, i int) []int {
+		_, c := m.Dims()
+		d := make([]float64, n)
+		for j := 0; j < n; j++ {
+			var s float64
+			for a := 0; a < c; a++ {
+				t := m.At(i, a) - m.At(j, a)
+				s += t * t
+			}
+			d[j] = s
+		}
+		d[i] = math.Inf(-1)
+		idx := make([]int, n)
+		for j := range idx {
+			idx[j] = j
+		}
+		sort.SliceStable(idx, func(a, b int) bool { return d[idx[a]] < d[idx[b]] })
+		return idx[1:]
+	}
+	var sum float64
+	for i := 0; i < n; i++ {
+		in := order(x, i)
+		rank := make([]int, n)
+		for r, j := range in {
+			rank[j] = r + 1
+		}
+		for _, j := range order(y, i)[:k] {
+			if rank[j] > k {
+				sum += float64(rank[j] - k)
+			}
+		}
+	}
+	return 1 - 2/(float64(n)*float64(k)*(2*float64(n)-3*float64(k)-1))*sum
+}
+
+func denseRows(rows [][]float64) *mat.Dense {
+	m := mat.NewDense(len(rows), len(rows[0]), nil)
+	for i, r := range rows {
+		m.SetRow(i, r)
+	}
+	return m
+}
+
+func TestTSNEAffinitiesGolden(t *testing.T) {
+	g := loadManifoldGolden(t)
+	x := denseRows(g.X.Rows)
+	data, n, d := rowMajor(x)
+	// Source: g.TSNEP.Source.
+	p := jointProbabilitiesNN(data, n, d, 30)
+	for i, want := range g.TSNEP.Rows {
+		cols := p.col[p.ptr[i]:p.ptr[i+1]]
+		vals := p.val[p.ptr[i]:p.ptr[i+1]]
+		if len(cols) != len(want.Cols) {
+			t.Fatalf("row %d: %d entries, want %d", i, len(cols), len(want.Cols))
+		}
+		for e := range cols {
+			if cols[e] != want.Cols[e] || !scalar.EqualWithinAbsOrRel(vals[e], want.Vals[e], 1e-12, 1e-6) {
+				t.Fatalf("row %d entry %d: (%d, %g), want (%d, %g)", i, e, cols[e], vals[e], want.Cols[e], want.Vals[e])
+			}
+		}
+	}
+	// Source: g.TSNEPExact.Source.
+	sub := x.Slice(0, 200, 0, d).(*mat.Dense)
+	data, n, d = rowMajor(sub)
+	pe := jointProbabilitiesExact(data, n, d, 30)
+	for i, want := range g.TSNEPExact.Rows {
+		got := make([]float64, n)
+		got[i] = machineEpsilon // squareform leaves the diagonal at eps after the floor
+		for e := pe.ptr[i]; e < pe.ptr[i+1]; e++ {
+			got[pe.col[e]] = pe.val[e]
+		}
+		for j := range want {
+			if j == i {
+				continue
+			}
+			if !scalar.EqualWithinAbsOrRel(got[j], want[j], 1e-12, 1e-6) {
+				t.Fatalf("exact row %d col %d: %g, want %g", i, j, got[j], want[j])
+			}
+		}
+	}
+}
+
+func TestTSNEGolden(t *testing.T) {
+	g := loadManifoldGolden(t)
+	x := denseRows(g.X.Rows)
+	for _, tc := range []struct {
+		name   string
+		method TSNEMethod
+		rows   int
+		want   manifoldRun
+	}{
+		{"barnes-hut", TSNEBarnesHut, 600, g.TSNEBH},
+		{"exact", TSNEExact, 200, g.TSNEExact},
+	} {
+		sub := x.Slice(0, tc.rows, 0, 11).(*mat.Dense)
+		ts := NewTSNE(0)
+		ts.Method = tc.method
+		if err := ts.Fit(sub); err != nil {
+			t.Fatal(err)
+		}
+		var y mat.Dense
+		ts.EmbeddingTo(&y)
+		kl := ts.KLDivergence()
+		trust := manifoldTrust(sub, &y, 10)
+		t.Logf("%s: KL %.4f (sklearn %.4f), trustworthiness %.4f (sklearn %.4f), n_iter %d (%d)",
+			tc.name, kl, tc.want.KL, trust, tc.want.Trustworthiness, ts.NIter(), tc.want.NIter)
+		// Source: tc.want.Source; KL within 5 %, trustworthiness at least sklearn's - 0.01.
+		if !scalar.EqualWithinRel(kl, tc.want.KL, 0.05) {
+			t.Errorf("%s: KL %.4f, want %.4f within 5%%", tc.name, kl, tc.want.KL)
+		}
+		if trust < tc.want.Trustworthiness-0.01 {
+			t.Errorf("%s: trustworthiness %.4f < sklearn's %.4f - 0.01", tc.name, trust, tc.want.Trustworthiness)
+		}
+	}
+}
+
+func TestTSNEDeterministic(t *testing.T) {
+	g := loadManifoldGolden(t)
+	x := denseRows(g.X.Rows[:300])
+	fit := func(procs int) (*mat.Dense, float64) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		ts := NewTSNE(1)
+		ts.MaxIter = 300
+		if err := ts.Fit(x); err != nil {
+			t.Fatal(err)
+		}
+		var y mat.Dense
+		ts.EmbeddingTo(&y)
+		return &y, ts.KLDivergence()
+	}
+	y1, kl1 := fit(1)
+	y4, kl4 := fit(4)
+	if !mat.Equal(y1, y4) || kl1 != kl4 {
+		t.Errorf("results depend on GOMAXPROCS: KL %v vs %v", kl1, kl4)
+	}
+	// A refit on the same receiver gives the same answer.
+	ts := NewTSNE(1)
+	ts.MaxIter = 300
+	ts.Init = TSNEInitRandom
+	var a, b mat.Dense
+	if err := ts.Fit(x); err != nil {
+		t.Fatal(err)
+	}
+	ts.EmbeddingTo(&a)
+	if err := ts.Fit(x); err != nil {
+		t.Fatal(err)
+	}
+	ts.EmbeddingTo(&b)
+	if !mat.Equal(&a, &b) {
+		t.Error("refit differs")
+	}
+}
+
+func TestTSNEErrorsAndPanics(t *testing.T) {
+	ts := NewTSNE(0)
+	if err := ts.Fit(mat.NewDense(2, 3, nil)); err == nil {
+		t.Error("2 rows: no error")
+	}
+	x := mat.NewDense(40, 2, nil)
+	for i := 0; i < 40; i++ {
+		x.Set(i, 0, float64(i))
+		x.Set(i, 1, float64(i%7))
+	}
+	if err := ts.Fit(x.Slice(0, 25, 0, 2)); err == nil {
+		t.Error("perplexity 30 with 25 rows: no error")
+	}
+	x.Set(3, 1, math.NaN())
+	if err := ts.Fit(x); err == nil {
+		t.Error("NaN: no error")
+	}
+	big := mat.NewDense(TSNEExactMaxRows+1, 1, nil)
+	ts.Method = TSNEExact
+	if err := ts.Fit(big); err == nil {
+		t.Error("exact above the limit: no error")
+	}
+	for name, f := range map[string]func(){
+		"before fit": func() { NewTSNE(0).KLDivergence() },
+		"perplexity": func() { (&TSNE{}).Fit(x) },
+		"theta": func() {
+			ts := NewTSNE(0)
+			ts.Theta = -1
+			ts.Fit(x)
+		},
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: no panic", name)
+				}
+			}()
+			f()
+		}()
+	}
+}
