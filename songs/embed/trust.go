@@ -1,0 +1,145 @@
+package embed
+
+import (
+	"fmt"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// Trustworthiness returns how well the embedding y keeps the local
+// structure of x (Venna and Kaski 2001, "Neighborhood preservation in
+// nonlinear projection methods: an experimental study"; as
+// sklearn.manifold.trustworthiness with the Euclidean metric):
+//
+//	T(k) = 1 - 2 / (n k (2n - 3k - 1)) Σ_i Σ_{j ∈ U_k(i)} max(0, r(i, j) - k)
+//
+// where U_k(i) are the k nearest neighbours of row i in y and r(i, j) is the
+// rank of j among the neighbours of i in x (1 for the nearest). T is 1 when
+// every embedded neighbourhood holds only true neighbours.
+//
+// Distances are computed row by row and never stored as an n×n matrix, so
+// memory stays O(n) per worker; time is O(n² (d_x + d_y)). Ties in distance
+// are broken by row index, where scikit-learn's order among exactly equal
+// distances is unspecified; results agree exactly on data without ties.
+//
+// Trustworthiness returns an error for non-finite values or if k >= n/2,
+// which scikit-learn rejects too. It panics if x and y have different
+// numbers of rows or k < 1.
+func Trustworthiness(x, y mat.Matrix, k int) (float64, error) {
+	xd, n, dx := rowMajor(x)
+	yd, dy, err := neighbourInputs("Trustworthiness", xd, n, dx, y, k)
+	if err != nil {
+		return 0, err
+	}
+	if float64(k) >= float64(n)/2 {
+		return 0, fmt.Errorf("embed: Trustworthiness: k = %d must be below n/2 = %g", k, float64(n)/2)
+	}
+	nb := rowBlocks(n, 64)
+	part := make([]int64, nb)
+	forBlocks(n, nb, func(b, lo, hi int) {
+		distX := make([]float64, n)
+		distY := make([]float64, n)
+		nnY := make([]int, k)
+		nnDist := make([]float64, k)
+		kthX := make([]int, k)
+		kthXDist := make([]float64, k)
+		var sum int64
+		for i := lo; i < hi; i++ {
+			sqDistances(distY, yd, dy, i)
+			kNearest(nnY, nnDist, distY, i)
+			sqDistances(distX, xd, dx, i)
+			kNearest(kthX, kthXDist, distX, i)
+			tau, tauIdx := kthXDist[k-1], kthX[k-1]
+			for _, j := range nnY {
+				dj := distX[j]
+				if dj < tau || (dj == tau && j <= tauIdx) {
+					continue // among the k nearest in x: rank <= k
+				}
+				rank := 1
+				for l, dl := range distX {
+					if l != i && (dl < dj || (dl == dj && l < j)) {
+						rank++
+					}
+				}
+				sum += int64(rank - k)
+			}
+		}
+		part[b] = sum
+	})
+	var total int64
+	for _, s := range part {
+		total += s
+	}
+	nf, kf := float64(n), float64(k)
+	return 1 - float64(total)*(2/(nf*kf*(2*nf-3*kf-1))), nil
+}
+
+// KNNPreservation returns the mean, over rows, of the fraction of each
+// row's k nearest neighbours in x that are also among its k nearest
+// neighbours in y (Euclidean distances, the row itself excluded, ties
+// broken by row index). It is 1 when every neighbourhood is kept.
+//
+// KNNPreservation returns an error for non-finite values or if k >= n. It
+// panics if x and y have different numbers of rows or k < 1.
+func KNNPreservation(x, y mat.Matrix, k int) (float64, error) {
+	xd, n, dx := rowMajor(x)
+	yd, dy, err := neighbourInputs("KNNPreservation", xd, n, dx, y, k)
+	if err != nil {
+		return 0, err
+	}
+	if k >= n {
+		return 0, fmt.Errorf("embed: KNNPreservation: k = %d must be below n = %d", k, n)
+	}
+	nb := rowBlocks(n, 64)
+	part := make([]int64, nb)
+	forBlocks(n, nb, func(b, lo, hi int) {
+		dist := make([]float64, n)
+		nnX := make([]int, k)
+		nnY := make([]int, k)
+		tmp := make([]float64, k)
+		seen := make([]bool, n)
+		var kept int64
+		for i := lo; i < hi; i++ {
+			sqDistances(dist, xd, dx, i)
+			kNearest(nnX, tmp, dist, i)
+			sqDistances(dist, yd, dy, i)
+			kNearest(nnY, tmp, dist, i)
+			for _, j := range nnX {
+				seen[j] = true
+			}
+			for _, j := range nnY {
+				if seen[j] {
+					kept++
+				}
+			}
+			for _, j := range nnX {
+				seen[j] = false
+			}
+		}
+		part[b] = kept
+	})
+	var total int64
+	for _, s := range part {
+		total += s
+	}
+	return float64(total) / (float64(n) * float64(k)), nil
+}
+
+// neighbourInputs checks the inputs of the neighbourhood measures and
+// returns y's row-major data and dimension.
+func neighbourInputs(name string, xd []float64, n, dx int, y mat.Matrix, k int) ([]float64, int, error) {
+	yd, ny, dy := rowMajor(y)
+	if ny != n {
+		panic("embed: " + name + ": x and y have different numbers of rows")
+	}
+	if k < 1 {
+		panic("embed: " + name + ": k < 1")
+	}
+	if err := checkFiniteData(xd, dx); err != nil {
+		return nil, 0, err
+	}
+	if err := checkFiniteData(yd, dy); err != nil {
+		return nil, 0, err
+	}
+	return yd, dy, nil
+}
