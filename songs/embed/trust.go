@@ -43,6 +43,9 @@ func Trustworthiness(x, y mat.Matrix, k int) (float64, error) {
 		nnDist := make([]float64, k)
 		kthX := make([]int, k)
 		kthXDist := make([]float64, k)
+		far := make([]int, 0, k)
+		less := make([]int, k)
+		notMore := make([]int, k)
 		var sum int64
 		for i := lo; i < hi; i++ {
 			sqDistances(distY, yd, dy, i)
@@ -50,18 +53,16 @@ func Trustworthiness(x, y mat.Matrix, k int) (float64, error) {
 			sqDistances(distX, xd, dx, i)
 			kNearest(kthX, kthXDist, distX, i)
 			tau, tauIdx := kthXDist[k-1], kthX[k-1]
+			far = far[:0]
 			for _, j := range nnY {
 				dj := distX[j]
 				if dj < tau || (dj == tau && j <= tauIdx) {
 					continue // among the k nearest in x: rank <= k
 				}
-				rank := 1
-				for l, dl := range distX {
-					if l != i && (dl < dj || (dl == dj && l < j)) {
-						rank++
-					}
-				}
-				sum += int64(rank - k)
+				far = append(far, j)
+			}
+			if len(far) > 0 {
+				sum += farRanks(distX, far, i, k, less, notMore)
 			}
 		}
 		part[b] = sum
