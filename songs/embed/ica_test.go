@@ -126,3 +126,99 @@ func permuteRows(m mat.Matrix, perm []int, sign []float64) *mat.Dense {
 	}
 	return out
 }
+
+// TestSourceOrder checks the display order against scipy.stats.kurtosis
+// and scipy.stats.skew (bias=True) of scikit-learn's sources
+// (testdata/golden_linear.json, ica.display), and that Reorder makes
+// Transform give the reordered sources.
+func TestSourceOrder(t *testing.T) {
+	g := loadLinearGolden(t)
+	x := denseOf(g.ICA.X)
+	f := FastICA{WInit: denseOf(g.ICA.WInit), Whiten: WhitenSVD}
+	var s mat.Dense
+	if err := f.FitTransform(&s, x); err != nil {
+		t.Fatal(err)
+	}
+	order, signs := SourceOrder(&s)
+	want := g.ICA.Display
+	for i := range order {
+		if order[i] != want.Order[i] || signs[i] != want.Signs[i] {
+			t.Fatalf("order %v signs %v, want %v %v", order, signs, want.Order, want.Signs)
+		}
+	}
+	var shown mat.Dense
+	ReorderColumns(&shown, &s, order, signs)
+	f.Reorder(order, signs)
+	var again mat.Dense
+	f.Transform(&again, x)
+	if !mat.EqualApprox(&again, &shown, 1e-10) {
+		t.Error("Transform after Reorder differs from ReorderColumns")
+	}
+	o2, s2 := SourceOrder(&shown)
+	for i := range o2 {
+		if o2[i] != i || s2[i] != 1 {
+			t.Fatalf("reordered sources: order %v signs %v, want identity", o2, s2)
+		}
+	}
+	var back mat.Dense
+	f.InverseTransform(&back, &again)
+	if !mat.EqualApprox(&back, x, 1e-9) {
+		t.Error("inverse transform after Reorder does not recover the data")
+	}
+}
+
+func TestFastICAErrorsAndPanics(t *testing.T) {
+	var f FastICA
+	if err := f.Fit(mat.NewDense(1, 2, []float64{1, 2})); err == nil {
+		t.Error("one row: no error")
+	}
+	if err := f.Fit(mat.NewDense(2, 2, []float64{1, math.NaN(), 2, 3})); err == nil {
+		t.Error("NaN: no error")
+	}
+	g := FastICA{NComponents: 3}
+	if err := g.Fit(eye(2)); err == nil {
+		t.Error("too many components: no error")
+	}
+	x := benchData(50, 3)
+	for name, fn := range map[string]func(){
+		"unfitted": func() { var f FastICA; f.NIter() },
+		"alpha":    func() { f := FastICA{Alpha: 3}; _ = f.Fit(x) },
+		"winit":    func() { f := FastICA{WInit: eye(2)}; _ = f.Fit(x) },
+		"maxiter":  func() { f := FastICA{MaxIter: -1}; _ = f.Fit(x) },
+		"reorder":  func() { var f FastICA; _ = f.Fit(x); f.Reorder([]int{0, 0, 1}, nil) },
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: no panic", name)
+				}
+			}()
+			fn()
+		}()
+	}
+}
+
+// TestFastICASeedAndRefit checks that the seed alone fixes the result and
+// that a refit replaces the previous one.
+func TestFastICASeedAndRefit(t *testing.T) {
+	g := loadLinearGolden(t)
+	x := denseOf(g.ICA.X)
+	a := FastICA{Seed: 3}
+	b := FastICA{Seed: 3}
+	var sa, sb mat.Dense
+	if err := a.FitTransform(&sa, x); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.FitTransform(&sb, x); err != nil {
+		t.Fatal(err)
+	}
+	if !mat.Equal(&sa, &sb) || !a.Converged() {
+		t.Errorf("same seed, different sources (converged %v)", a.Converged())
+	}
+	if err := a.Fit(benchData(80, 2)); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Mean()) != 2 {
+		t.Errorf("refit kept %d means", len(a.Mean()))
+	}
+}

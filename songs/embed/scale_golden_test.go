@@ -83,6 +83,13 @@ type icaGolden struct {
 		Whitening    [][]float64 `json:"whitening"`
 		SourcesHead  [][]float64 `json:"sources_head"`
 	} `json:"cases"`
+	Display struct {
+		Source   string    `json:"source"`
+		Kurtosis []float64 `json:"excess_kurtosis"`
+		Skewness []float64 `json:"skewness"`
+		Order    []int     `json:"order"`
+		Signs    []float64 `json:"signs"`
+	} `json:"display"`
 }
 
 var (
