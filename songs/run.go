@@ -1,11 +1,7 @@
 package songs
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -15,20 +11,6 @@ import (
 	"github.com/songcohorts/cohorts/songs/report"
 )
 
-// FileSHA256 returns the hex SHA-256 of a file's contents.
-func FileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
 // DataChecksums returns "file: sha256" lines for the catalog files p names.
 func DataChecksums(p Params) ([]string, error) {
 	files, err := expand(p.Path(p.RawCSV))
@@ -37,7 +19,7 @@ func DataChecksums(p Params) ([]string, error) {
 	}
 	var out []string
 	for _, f := range files {
-		sum, err := FileSHA256(f)
+		sum, err := report.FileSHA256(f)
 		if err != nil {
 			return nil, fmt.Errorf("checksum of the catalog: %w", err)
 		}

@@ -138,23 +138,15 @@ func MergeJSON(names []string, docs [][]byte) ([]byte, error) {
 	if len(names) != len(docs) {
 		panic("report: MergeJSON names and docs differ in length")
 	}
-	merged := map[string]json.RawMessage{}
+	merged := map[string]any{}
 	from := map[string]string{}
 	for i, d := range docs {
-		var obj map[string]json.RawMessage
+		var obj map[string]any
 		if err := json.Unmarshal(d, &obj); err != nil {
 			return nil, fmt.Errorf("report: merge %s: not a JSON object: %w", names[i], err)
 		}
-		for k, v := range obj {
-			cv, err := canonicalize(v)
-			if err != nil {
-				return nil, fmt.Errorf("report: merge %s: key %q: %w", names[i], k, err)
-			}
-			if old, ok := merged[k]; ok && !bytes.Equal(old, cv) {
-				return nil, fmt.Errorf("report: merge: key %q differs between %s and %s", k, from[k], names[i])
-			}
-			merged[k] = cv
-			from[k] = names[i]
+		if err := mergeObject(merged, obj, "", from, names[i]); err != nil {
+			return nil, err
 		}
 	}
 	raw, err := json.Marshal(merged)
@@ -162,6 +154,45 @@ func MergeJSON(names []string, docs [][]byte) ([]byte, error) {
 		return nil, fmt.Errorf("report: merge: %w", err)
 	}
 	return canonicalize(raw)
+}
+
+// mergeObject merges src into dst: objects present in both merge key by
+// key; any other value present in both must be equal. from records which
+// document set each leaf, by dotted path, for error messages.
+func mergeObject(dst, src map[string]any, prefix string, from map[string]string, name string) error {
+	for k, v := range src {
+		path := prefix + k
+		old, ok := dst[k]
+		if !ok {
+			dst[k] = v
+			markFrom(v, path, from, name)
+			continue
+		}
+		oldObj, ok1 := old.(map[string]any)
+		newObj, ok2 := v.(map[string]any)
+		if ok1 && ok2 {
+			if err := mergeObject(oldObj, newObj, path+".", from, name); err != nil {
+				return err
+			}
+			continue
+		}
+		a, _ := json.Marshal(old)
+		b, _ := json.Marshal(v)
+		if !bytes.Equal(a, b) {
+			return fmt.Errorf("report: merge: key %q differs between %s and %s", path, from[path], name)
+		}
+	}
+	return nil
+}
+
+// markFrom records name as the source of v's leaves under path.
+func markFrom(v any, path string, from map[string]string, name string) {
+	from[path] = name
+	if obj, ok := v.(map[string]any); ok {
+		for k, sub := range obj {
+			markFrom(sub, path+"."+k, from, name)
+		}
+	}
 }
 
 // Merge reads the JSON object files, merges them with MergeJSON and writes

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bytes"
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -97,5 +99,27 @@ func TestMerge(t *testing.T) {
 	os.WriteFile(f1, []byte("[1,2]"), 0o644)
 	if err := Merge(dst, f1); err == nil {
 		t.Errorf("non-object accepted")
+	}
+}
+
+func TestMergeJSONNested(t *testing.T) {
+	a := []byte(`{"reproduction": {"rows_after_cleaning": 1600, "iqr_outliers": {"tempo": 34}}}`)
+	b := []byte(`{"reproduction": {"kmeans_wcss": [1, 2]}, "chosen": {"k": 2}}`)
+	got, err := MergeJSON([]string{"a", "b"}, [][]byte{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"chosen":{"k":2},"reproduction":{"iqr_outliers":{"tempo":34},"kmeans_wcss":[1,2],"rows_after_cleaning":1600}}`
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, got); err != nil {
+		t.Fatal(err)
+	}
+	if compact.String() != want {
+		t.Errorf("nested merge\n got %s\nwant %s", got, want)
+	}
+	c := []byte(`{"reproduction": {"rows_after_cleaning": 1599}}`)
+	_, err = MergeJSON([]string{"a", "c"}, [][]byte{a, c})
+	if err == nil || !strings.Contains(err.Error(), "reproduction.rows_after_cleaning") {
+		t.Errorf("conflicting leaf: error %v, want one naming reproduction.rows_after_cleaning", err)
 	}
 }

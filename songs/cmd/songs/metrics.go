@@ -5,8 +5,7 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/songcohorts/cohorts/songs"
-	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
+	"github.com/songcohorts/cohorts/songs/report"
 )
 
 func init() {
@@ -23,11 +22,7 @@ func runMetrics(args []string, stdout io.Writer) error {
 		fs.Usage()
 		return errors.New("need --out and at least one metrics file")
 	}
-	b, err := songs.MergeMetrics(fs.Args())
-	if err != nil {
-		return err
-	}
-	if err := atomicfile.WriteFile(*out, b, 0o644); err != nil {
+	if err := report.Merge(*out, fs.Args()...); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s from %d files\n", *out, fs.NArg())
