@@ -33,10 +33,10 @@ func PopularityCorrelations(cat *Catalog) ([]stats.Result, error) {
 func CorrelationTable(rs []stats.Result, caption string) report.Table {
 	var rows [][]string
 	for _, r := range rs {
-		rows = append(rows, []string{r.Groups[0], r.Test, ftoa(r.Statistic, 3), ftoa(r.Effect, 3),
+		rows = append(rows, []string{r.Groups[0], r.Test, ftoa(r.Statistic, 3),
 			"[" + ftoa(r.CI.Lo, 3) + ", " + ftoa(r.CI.Hi, 3) + "]", pText(r.P), pText(r.PAdjusted)})
 	}
-	t := report.NewTable([]string{"feature", "test", "statistic", "r", "95% CI", "p", "Holm p"}, rows)
+	t := report.NewTable([]string{"feature", "test", "r", "95% CI", "p", "Holm p"}, rows)
 	t.Caption = caption
 	return t
 }

@@ -61,9 +61,9 @@ func AlbumsByPopularSongs(cat *Catalog, threshold float64) []AlbumPopularity {
 }
 
 // AlbumsByMeanPopularity ranks albums by mean popularity, as the original
-// study did.
-func AlbumsByMeanPopularity(cat *Catalog) []AlbumPopularity {
-	out := AlbumsByPopularSongs(cat, math.Inf(1))
+// study did; popular songs are counted at threshold for comparison.
+func AlbumsByMeanPopularity(cat *Catalog, threshold float64) []AlbumPopularity {
+	out := AlbumsByPopularSongs(cat, threshold)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Mean != out[j].Mean {
 			return out[i].Mean > out[j].Mean

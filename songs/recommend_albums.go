@@ -36,8 +36,10 @@ func (r AlbumRecommendation) Metrics() map[string]any {
 	}
 }
 
-// Summary states the recommendation and why the threshold is reasonable.
-func (r AlbumRecommendation) Summary(cat *Catalog) string {
+// Summary states the recommendation, where the threshold falls in the
+// popularity distribution, and at how many of the alternative thresholds
+// the same two albums lead.
+func (r AlbumRecommendation) Summary(cat *Catalog, alternatives []float64) string {
 	pop := cat.Column(Popularity)
 	above := 0
 	for _, v := range pop {
@@ -49,12 +51,28 @@ func (r AlbumRecommendation) Summary(cat *Catalog) string {
 		return "Fewer than two albums: no recommendation."
 	}
 	a, b := r.Ranked[0], r.Ranked[1]
-	return report.Markdownf("With popularity >= %g, **%d of %d tracks (%.1f%%) count as popular** "+
-		"(the median track has popularity %.0f and the 90th percentile is %.0f, so the threshold keeps the clearly popular songs "+
-		"without reducing the question to a handful of hits). "+
-		"**The two albums to recommend are %s (%d popular songs) and %s (%d).**",
+	same := 0
+	for _, th := range alternatives {
+		alt := AlbumsByPopularSongs(cat, th)
+		if len(alt) >= 2 && topTwo(alt) == topTwo(r.Ranked) {
+			same++
+		}
+	}
+	return report.Markdownf("With popularity >= %g, the midpoint of Spotify's 0-100 scale, **%d of %d tracks (%.1f%%) count as popular**; "+
+		"the median track has popularity %.0f and the 90th percentile is %.0f. "+
+		"**The two albums to recommend are %s (%d popular songs) and %s (%d).** "+
+		"The same two albums lead at %d of the %d other thresholds in the sensitivity table.",
 		r.Threshold, above, len(pop), 100*float64(above)/float64(len(pop)), Quantile(pop, 0.5), Quantile(pop, 0.9),
-		a.Album, a.PopularSongs, b.Album, b.PopularSongs)
+		a.Album, a.PopularSongs, b.Album, b.PopularSongs, same, len(alternatives))
+}
+
+// topTwo names the first two albums of a ranking as an unordered pair.
+func topTwo(r []AlbumPopularity) [2]string {
+	a, b := r[0].Album, r[1].Album
+	if b < a {
+		a, b = b, a
+	}
+	return [2]string{a, b}
 }
 
 // WriteMetrics02 records notebook 02's results.
