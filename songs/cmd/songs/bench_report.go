@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
+	"github.com/songcohorts/cohorts/songs/internal/benchops"
+)
+
+func init() {
+	commands["bench-report"] = command{summary: "write the Go/scikit-learn ratio table from bench JSON lines", run: runBenchReport}
+}
+
+func runBenchReport(args []string, stdout io.Writer) error {
+	fs := newFlags("bench-report", "--in results.jsonl --out output/bench.md", stdout)
+	in := fs.String("in", "", "JSON lines printed by `songs bench --json` and `sklearn_ref.py run --json` (and `env --json`)")
+	out := fs.String("out", "", "markdown file to write")
+	if err := parse(fs, args); err != nil {
+		return helpOK(err)
+	}
+	if *in == "" || *out == "" {
+		fs.Usage()
+		return errUsage
+	}
+	f, err := os.Open(*in)
+	if err != nil {
+		return err
+	}
+	recs, pyEnv, err := benchops.ReadRecords(f)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("%s: %w", *in, err)
+	}
+	env := benchops.Env{
+		Date:     time.Now().UTC().Format("2006-01-02 15:04 UTC"),
+		CPUs:     runtime.NumCPU(),
+		CPUModel: cpuModel(),
+		Go:       goVersions(recs),
+		Python:   pyEnv,
+	}
+	var b bytes.Buffer
+	if err := benchops.WriteReport(&b, recs, env); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+		return err
+	}
+	if err := atomicfile.WriteFile(*out, b.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d records)\n", *out, len(recs))
+	return nil
+}
+
+// cpuModel returns the first "model name" of /proc/cpuinfo, or "".
+func cpuModel() string {
+	f, err := os.Open("/proc/cpuinfo")
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		k, v, ok := strings.Cut(sc.Text(), ":")
+		if ok && strings.TrimSpace(k) == "model name" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
+
+// goVersions names the toolchain, the system, GOMAXPROCS of the Go records
+// and the versions of gonum.
+func goVersions(recs []*benchops.Record) string {
+	parts := []string{runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH}
+	procs := map[string]bool{}
+	for _, r := range recs {
+		if r.String("impl") != "go" {
+			continue
+		}
+		if g, ok := r.Float("gomaxprocs"); ok {
+			procs[fmt.Sprint(g)] = true
+		}
+	}
+	var ps []string
+	for p := range procs {
+		ps = append(ps, p)
+	}
+	sort.Strings(ps)
+	if len(ps) > 0 {
+		parts = append(parts, "GOMAXPROCS "+strings.Join(ps, "/"))
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if d.Path == "gonum.org/v1/gonum" {
+				parts = append(parts, "gonum "+d.Version)
+			}
+		}
+	}
+	return strings.Join(parts, ", ")
+}
