@@ -1,0 +1,73 @@
+package cluster
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// Stability measures how reproducible a clustering into k clusters is
+// under resampling (Ben-Hur, Elisseeff and Guyon, "A stability based
+// method for discovering structure in clustered data", PSB 2002; Lange et
+// al., Neural Computation 16, 2004): it draws b bootstrap resamples of the
+// rows (n rows with replacement, from a PCG generator seeded with seed),
+// clusters each with c, and for every pair of resamples computes the
+// AdjustedRandIndex of their labels on the rows drawn in both (each row
+// counted once). It returns the mean over the b(b-1)/2 pairs and the
+// per-pair values in pair order (0,1), (0,2), ..., (1,2), .... Values near
+// 1 mean a stable k. Stability returns clustering and data errors, and
+// panics if k < 1 or b < 2.
+func Stability(x mat.Matrix, k, b int, seed uint64, c Clusterer) (float64, []float64, error) {
+	if k < 1 || b < 2 {
+		panic("cluster: Stability needs k >= 1 and b >= 2")
+	}
+	data, err := kmRows(x)
+	if err != nil {
+		return 0, nil, err
+	}
+	n, d := x.Dims()
+	rng := rand.New(rand.NewPCG(seed, 0x73746162)) // "stab"
+	// labelOf[r][i] is the label of original row i in resample r, when
+	// drawn[r][i].
+	labelOf := make([][]int, b)
+	drawn := make([][]bool, b)
+	for r := 0; r < b; r++ {
+		idx := make([]int, n)
+		sample := make([]float64, n*d)
+		for i := range idx {
+			idx[i] = rng.IntN(n)
+			copy(sample[i*d:(i+1)*d], data[idx[i]*d:(idx[i]+1)*d])
+		}
+		labels, err := c.Cluster(mat.NewDense(n, d, sample), k)
+		if err != nil {
+			return 0, nil, fmt.Errorf("cluster: stability resample %d: %w", r, err)
+		}
+		lo := make([]int, n)
+		seen := make([]bool, n)
+		for i, orig := range idx {
+			if !seen[orig] {
+				seen[orig] = true
+				lo[orig] = labels[i]
+			}
+		}
+		labelOf[r], drawn[r] = lo, seen
+	}
+	var aris []float64
+	var sum float64
+	for p := 0; p < b; p++ {
+		for q := p + 1; q < b; q++ {
+			var la, lb []int
+			for i := 0; i < n; i++ {
+				if drawn[p][i] && drawn[q][i] {
+					la = append(la, labelOf[p][i])
+					lb = append(lb, labelOf[q][i])
+				}
+			}
+			v := AdjustedRandIndex(la, lb)
+			aris = append(aris, v)
+			sum += v
+		}
+	}
+	return sum / float64(len(aris)), aris, nil
+}
