@@ -2,6 +2,7 @@ package songs
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -57,17 +58,22 @@ func ParseDate(s string) (Date, error) {
 	if s == "" {
 		return Date{}, nil
 	}
-	var parts []string
 	var d Date
 	var err error
+	sep := "-"
 	if strings.Contains(s, "/") {
-		parts = strings.Split(s, "/")
+		sep = "/"
+	}
+	parts := strings.Split(s, sep)
+	if slices.Contains(parts, "") {
+		return Date{}, fmt.Errorf("date %q has an empty part", s)
+	}
+	if sep == "/" {
 		if len(parts) != 3 {
 			return Date{}, fmt.Errorf("date %q is not M/D/YYYY", s)
 		}
 		d, err = dateFromParts(parts[2], parts[0], parts[1], s)
 	} else {
-		parts = strings.Split(s, "-")
 		switch len(parts) {
 		case 1:
 			d, err = dateFromParts(parts[0], "", "", s)
@@ -88,7 +94,7 @@ func dateFromParts(y, m, d, orig string) (Date, error) {
 		if s == "" {
 			return 0, true
 		}
-		if len(s) > digits {
+		if len(s) > digits || strings.Trim(s, "0123456789") != "" {
 			return 0, false
 		}
 		v, err := strconv.Atoi(s)

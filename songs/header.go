@@ -3,6 +3,7 @@ package songs
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // normaliseHeader trims a column name, turns spaces into underscores and
@@ -33,6 +34,9 @@ func newLayout(file string, header []string) (*layout, error) {
 		return &RecordError{File: file, Line: 1, Column: col, Err: fmt.Errorf(format, args...)}
 	}
 	for i, h := range header {
+		if !utf8.ValidString(h) {
+			return nil, herr("", "the name of column %d is not valid UTF-8 text", i+1)
+		}
 		n := normaliseHeader(h)
 		if n == "" && i == 0 {
 			n = "number_row" // the ISO variant of the course file

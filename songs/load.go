@@ -64,7 +64,11 @@ func LoadReader(cat *Catalog, file string, r io.Reader) error {
 	if cat.Has == nil {
 		cat.Has = map[string]bool{}
 	}
-	cr := csv.NewReader(bufio.NewReaderSize(r, 1<<20))
+	br := bufio.NewReaderSize(r, 1<<20)
+	if b, _ := br.Peek(3); string(b) == "\ufeff" {
+		_, _ = br.Discard(3) // a byte order mark, also before a quoted first cell
+	}
+	cr := csv.NewReader(br)
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
@@ -74,7 +78,6 @@ func LoadReader(cat *Catalog, file string, r io.Reader) error {
 		return csvError(file, 0, err)
 	}
 	header = append([]string(nil), header...)
-	header[0] = strings.TrimPrefix(header[0], "\ufeff")
 	lay, err := newLayout(file, header)
 	if err != nil {
 		return err
