@@ -126,3 +126,21 @@ func BenchmarkSilhouette(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGaussianMixture times GaussianMixture{K: 8} with full
+// covariances (the bench op "gmm"), reporting EM iterations.
+func BenchmarkGaussianMixture(b *testing.B) {
+	for _, n := range []int{20000, 100000, 1000000} {
+		x := kmBenchData(b, n)
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				g := GaussianMixture{K: 8}
+				if err := g.Fit(x); err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(g.NIter), "iter")
+				b.ReportMetric(g.LowerBound, "lowerbound")
+			}
+		})
+	}
+}

@@ -105,3 +105,36 @@ func kmSqDist(a, b []float64) float64 {
 	}
 	return (s0 + s1) + (s2 + s3)
 }
+
+// kmDist4 returns the squared Euclidean distances from x to c0..c3, which
+// must be at least as long as x; four independent sums keep the
+// floating-point units busy.
+func kmDist4(x, c0, c1, c2, c3 []float64) (s0, s1, s2, s3 float64) {
+	n := len(x)
+	c0, c1, c2, c3 = c0[:n], c1[:n], c2[:n], c3[:n]
+	for f, v := range x {
+		e0 := v - c0[f]
+		e1 := v - c1[f]
+		e2 := v - c2[f]
+		e3 := v - c3[f]
+		s0 += e0 * e0
+		s1 += e1 * e1
+		s2 += e2 * e2
+		s3 += e3 * e3
+	}
+	return
+}
+
+// kmDistsTo writes into out the squared Euclidean distances from x to the
+// first len(out) rows of the row-major block cs.
+func kmDistsTo(x, cs, out []float64) {
+	d := len(x)
+	k := len(out)
+	j := 0
+	for ; j+4 <= k; j += 4 {
+		out[j], out[j+1], out[j+2], out[j+3] = kmDist4(x, cs[j*d:], cs[(j+1)*d:], cs[(j+2)*d:], cs[(j+3)*d:])
+	}
+	for ; j < k; j++ {
+		out[j] = kmSqDist(x, cs[j*d:(j+1)*d])
+	}
+}

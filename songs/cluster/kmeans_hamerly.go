@@ -48,6 +48,7 @@ func (r *kmeansRun) hamerlyAssign(full, sums, applyShift bool) int {
 			clear(bw)
 		}
 		changed := 0
+		dist := make([]float64, k)
 		for i := lo; i < hi; i++ {
 			x := r.data[i*d : (i+1)*d]
 			a := int(r.labels[i])
@@ -73,9 +74,9 @@ func (r *kmeansRun) hamerlyAssign(full, sums, applyShift bool) int {
 					continue
 				}
 			}
+			kmDistsTo(x, c, dist)
 			best, d1, d2 := 0, math.Inf(1), math.Inf(1)
-			for j := 0; j < k; j++ {
-				dd := kmSqDist(x, c[j*d:(j+1)*d])
+			for j, dd := range dist {
 				if dd < d1 {
 					best, d1, d2 = j, dd, d1
 				} else if dd < d2 {

@@ -42,6 +42,7 @@ func (r *kmeansRun) plusPlus(rng *rand.Rand) {
 		pot += r.binert[b]
 	}
 	ids := make([]int, trials)
+	candRows := make([]float64, trials*d)
 	cum := make([]float64, n)
 	for c := 1; c < k; c++ {
 		var acc float64
@@ -57,22 +58,23 @@ func (r *kmeansRun) plusPlus(rng *rand.Rand) {
 			}
 			ids[t] = id
 		}
+		for t, id := range ids {
+			copy(candRows[t*d:(t+1)*d], r.data[id*d:(id+1)*d])
+		}
 		neighbors.ForBlocks(n, r.nb, func(b, lo, hi int) {
 			p := r.candPot[b]
 			clear(p)
-			for t, id := range ids {
-				cx := r.data[id*d : (id+1)*d]
-				dst := r.cand[t*n : (t+1)*n]
-				var s float64
-				for i := lo; i < hi; i++ {
-					v := kmSqDist(r.data[i*d:(i+1)*d], cx)
-					if cv := r.closest[i]; cv < v {
+			dist := make([]float64, trials)
+			for i := lo; i < hi; i++ {
+				kmDistsTo(r.data[i*d:(i+1)*d], candRows, dist)
+				cv := r.closest[i]
+				for t, v := range dist {
+					if cv < v {
 						v = cv
 					}
-					dst[i] = v
-					s += v
+					r.cand[t*n+i] = v
+					p[t] += v
 				}
-				p[t] = s
 			}
 		})
 		best, bestPot := 0, math.Inf(1)

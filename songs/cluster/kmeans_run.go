@@ -146,11 +146,13 @@ func (r *kmeansRun) lloydAssign(sums bool) int {
 		}
 		changed := 0
 		c := r.centres
+		dist := make([]float64, k)
 		for i := lo; i < hi; i++ {
 			x := r.data[i*d : (i+1)*d]
+			kmDistsTo(x, c, dist)
 			best, bestD := 0, math.Inf(1)
-			for j := 0; j < k; j++ {
-				if dd := kmSqDist(x, c[j*d:(j+1)*d]); dd < bestD {
+			for j, dd := range dist {
+				if dd < bestD {
 					best, bestD = j, dd
 				}
 			}
