@@ -93,50 +93,119 @@ func SilhouetteSamples(dst []float64, x mat.Matrix, labels []int) ([]float64, er
 	for r, i := range order {
 		copy(data[r*d:(r+1)*d], raw[i*d:(i+1)*d])
 	}
-	start := make([]int, m+1)
-	for j := 0; j < m; j++ {
-		start[j+1] = start[j] + sizes[j]
-	}
-	blocks := (n + 255) / 256
-	if blocks > 256 {
-		blocks = 256
-	}
-	neighbors.ForBlocks(n, blocks, func(_, lo, hi int) {
-		sums := make([]float64, m)
-		for r := lo; r < hi; r++ {
-			xi := data[r*d : (r+1)*d]
+	acc := kmSilhouetteSums(data, n, d, codes, order, sizes, m)
+	for r := 0; r < n; r++ {
+		own := codes[order[r]]
+		sums := acc[r*m : (r+1)*m]
+		var s float64
+		if sizes[own] > 1 {
+			a := sums[own] / float64(sizes[own]-1)
+			b := math.Inf(1)
 			for j := 0; j < m; j++ {
-				sums[j] = kmDistSum(xi, data[start[j]*d:start[j+1]*d])
-			}
-			own := codes[order[r]]
-			var s float64
-			if sizes[own] > 1 {
-				a := sums[own] / float64(sizes[own]-1)
-				b := math.Inf(1)
-				for j := 0; j < m; j++ {
-					if j != own {
-						if v := sums[j] / float64(sizes[j]); v < b {
-							b = v
-						}
+				if j != own {
+					if v := sums[j] / float64(sizes[j]); v < b {
+						b = v
 					}
 				}
-				if den := math.Max(a, b); den > 0 {
-					s = (b - a) / den
-				}
 			}
-			dst[order[r]] = s
+			if den := math.Max(a, b); den > 0 {
+				s = (b - a) / den
+			}
 		}
-	})
+		dst[order[r]] = s
+	}
 	return dst, nil
 }
 
-// kmDistSum returns the sum of the Euclidean distances from x to every
-// row of the row-major block rows (len(rows) a multiple of len(x)).
-func kmDistSum(x, rows []float64) float64 {
-	d := len(x)
-	var total float64
-	for off := 0; off+d <= len(rows); off += d {
-		total += math.Sqrt(kmSqDist(x, rows[off:off+d]))
+// kmSilTile is a run of at most kmSilTileRows consecutive sorted rows of
+// one cluster.
+type kmSilTile struct{ lo, hi, cl int }
+
+const kmSilTileRows = 256
+
+// kmSilhouetteSums returns, for every row of the cluster-sorted data, the
+// sum of its Euclidean distances to the rows of each cluster (n x m,
+// row-major). Each distance is computed once: the rows are cut into tiles
+// within clusters, and the tile pairs are processed in the rounds of a
+// round-robin tournament (the circle method), so that the pairs of a round
+// touch disjoint rows and run in parallel without locks, while every row
+// receives its contributions in the same order on any number of cores.
+func kmSilhouetteSums(data []float64, n, d int, codes, order, sizes []int, m int) []float64 {
+	var tiles []kmSilTile
+	lo := 0
+	for c := 0; c < m; c++ {
+		for s := lo; s < lo+sizes[c]; s += kmSilTileRows {
+			tiles = append(tiles, kmSilTile{s, min(s+kmSilTileRows, lo+sizes[c]), c})
+		}
+		lo += sizes[c]
 	}
-	return total
+	acc := make([]float64, n*m)
+	// Within-tile pairs.
+	neighbors.ForBlocks(len(tiles), len(tiles), func(_, tlo, thi int) {
+		for t := tlo; t < thi; t++ {
+			kmSilPair(data, d, m, acc, tiles[t], tiles[t], true)
+		}
+	})
+	// Between-tile pairs, one round at a time.
+	nt := len(tiles)
+	slots := make([]int, nt+nt%2)
+	for i := range slots {
+		slots[i] = i // index nt (odd count) is a bye
+	}
+	ns := len(slots)
+	pairs := make([][2]int, 0, ns/2)
+	for round := 0; round < ns-1; round++ {
+		pairs = pairs[:0]
+		for i := 0; i < ns/2; i++ {
+			a, b := slots[i], slots[ns-1-i]
+			if a < nt && b < nt {
+				pairs = append(pairs, [2]int{a, b})
+			}
+		}
+		neighbors.ForBlocks(len(pairs), len(pairs), func(_, plo, phi int) {
+			for p := plo; p < phi; p++ {
+				kmSilPair(data, d, m, acc, tiles[pairs[p][0]], tiles[pairs[p][1]], false)
+			}
+		})
+		// Rotate every slot but the first.
+		last := slots[ns-1]
+		copy(slots[2:], slots[1:ns-1])
+		slots[1] = last
+	}
+	return acc
+}
+
+// kmSilPair adds the distances between the rows of tiles a and b to acc:
+// Σ_j d(i,j) to acc[i][b.cl] for rows i of a and, unless same is set (a
+// tile with itself), Σ_i d(i,j) to acc[j][a.cl] for rows j of b.
+func kmSilPair(data []float64, d, m int, acc []float64, a, b kmSilTile, same bool) {
+	var colBuf [kmSilTileRows]float64
+	col := colBuf[:b.hi-b.lo]
+	rows := data[b.lo*d : b.hi*d]
+	nb := b.hi - b.lo
+	for i := a.lo; i < a.hi; i++ {
+		x := data[i*d : (i+1)*d]
+		var sum float64
+		j := 0
+		for ; j+4 <= nb; j += 4 {
+			s0, s1, s2, s3 := kmDist4(x, rows[j*d:], rows[(j+1)*d:], rows[(j+2)*d:], rows[(j+3)*d:])
+			e0, e1, e2, e3 := math.Sqrt(s0), math.Sqrt(s1), math.Sqrt(s2), math.Sqrt(s3)
+			sum += (e0 + e1) + (e2 + e3)
+			col[j] += e0
+			col[j+1] += e1
+			col[j+2] += e2
+			col[j+3] += e3
+		}
+		for ; j < nb; j++ {
+			e := math.Sqrt(kmSqDist(x, rows[j*d:(j+1)*d]))
+			sum += e
+			col[j] += e
+		}
+		acc[i*m+b.cl] += sum
+	}
+	if !same {
+		for j, v := range col {
+			acc[(b.lo+j)*m+a.cl] += v
+		}
+	}
 }

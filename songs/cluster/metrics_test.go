@@ -1,7 +1,9 @@
 package cluster
 
 import (
+	"math"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -63,5 +65,53 @@ func TestSilhouetteErrors(t *testing.T) {
 	}
 	if _, err := DaviesBouldin(x, lab); err == nil {
 		t.Error("no error for n labels")
+	}
+}
+
+// TestSilhouetteDeterministic checks that the tiled, parallel silhouette
+// gives bit-identical results on one core and agrees with a direct
+// O(n²) evaluation of the definition.
+func TestSilhouetteDeterministic(t *testing.T) {
+	x := kmBlobs(1500, 4, 5, 2, 8)
+	labels := make([]int, 1500)
+	for i := range labels {
+		labels[i] = (i * 7 / 3) % 5
+	}
+	ref, err := SilhouetteSamples(nil, x, labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := runtime.GOMAXPROCS(1)
+	one, _ := SilhouetteSamples(nil, x, labels)
+	runtime.GOMAXPROCS(prev)
+	for i := range ref {
+		if ref[i] != one[i] {
+			t.Fatalf("row %d: %v with GOMAXPROCS=1, %v otherwise", i, one[i], ref[i])
+		}
+	}
+	n, _ := x.Dims()
+	for _, i := range []int{0, 17, 1499} {
+		sums := make([]float64, 5)
+		counts := make([]float64, 5)
+		for j := 0; j < n; j++ {
+			var s float64
+			for f := 0; f < 4; f++ {
+				e := x.At(i, f) - x.At(j, f)
+				s += e * e
+			}
+			sums[labels[j]] += math.Sqrt(s)
+			counts[labels[j]]++
+		}
+		a := sums[labels[i]] / (counts[labels[i]] - 1)
+		b := math.Inf(1)
+		for c := range sums {
+			if c != labels[i] {
+				b = math.Min(b, sums[c]/counts[c])
+			}
+		}
+		want := (b - a) / math.Max(a, b)
+		if !scalar.EqualWithinAbsOrRel(ref[i], want, 1e-12, 1e-12) {
+			t.Errorf("row %d: %v, direct %v", i, ref[i], want)
+		}
 	}
 }
