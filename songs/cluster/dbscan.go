@@ -7,10 +7,6 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// dbscanChunk is the number of rows whose neighbour lists are held at once
-// while core points are joined.
-const dbscanChunk = 1 << 16
-
 // DBSCAN is density-based clustering (Ester, Kriegel, Sander and Xu 1996,
 // "A density-based algorithm for discovering clusters in large spatial
 // databases with noise", KDD), with the meaning of sklearn.cluster.DBSCAN
@@ -27,8 +23,10 @@ const dbscanChunk = 1 << 16
 //
 // Neighbourhoods come from a kd-tree; the queries run in parallel over a
 // fixed number of blocks and the result does not depend on the number of
-// cores. Memory is O(n) plus the neighbour lists of at most 65,536 rows at a
-// time.
+// cores. Nodes of the tree whose bounding box is no wider than Eps hold
+// rows that are all neighbours of each other, so their core points are
+// joined once and queries treat them as one point. Memory is O(n) plus
+// the neighbourhoods of the non-core rows, each smaller than MinSamples.
 type DBSCAN struct {
 	// Eps is the neighbourhood radius.
 	Eps float64
@@ -61,89 +59,41 @@ func (m *DBSCAN) Fit(x mat.Matrix) error {
 	row := func(i int) []float64 { return data[i*d : (i+1)*d] }
 	eps, minPts := m.Eps, m.MinSamples
 
+	// A row is core once MinSamples rows are found within Eps. The search
+	// of a non-core row is exhaustive, so it also yields the row's
+	// complete neighbourhood, kept to place border points later. Rows are
+	// visited in tree order, so that consecutive queries touch nearby nodes.
 	core := make([]bool, n)
-	neighbors.ForBlocks(n, 0, func(_, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			core[i] = tree.RadiusCount(row(i), eps, minPts) >= minPts
-		}
-	})
-
-	// Join core points within Eps with a union-find forest. The partition
-	// does not depend on the order of the unions.
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(x int) int {
-		r := x
-		for parent[r] != r {
-			r = parent[r]
-		}
-		for parent[x] != r {
-			parent[x], x = r, parent[x]
-		}
-		return r
-	}
+	near := make([][]int, n)
 	const blocks = 64
-	lists := make([][]int, blocks)
-	for start := 0; start < n; start += dbscanChunk {
-		end := min(start+dbscanChunk, n)
-		neighbors.ForBlocks(end-start, blocks, func(b, lo, hi int) {
-			var out, buf []int
-			for i := start + lo; i < start+hi; i++ {
-				if !core[i] {
-					continue
-				}
-				buf = tree.Radius(row(i), eps, buf[:0])
-				for _, j := range buf {
-					if j > i && core[j] {
-						out = append(out, i, j)
-					}
-				}
-			}
-			lists[b] = out
-		})
-		for b, pairs := range lists {
-			for p := 0; p < len(pairs); p += 2 {
-				a, c := find(pairs[p]), find(pairs[p+1])
-				if a != c {
-					parent[a] = c
-				}
-			}
-			lists[b] = nil
-		}
-	}
-
-	labels := make([]int, n)
-	rootLabel := make(map[int]int)
-	for i := range labels {
-		labels[i] = -1
-		if !core[i] {
-			continue
-		}
-		r := find(i)
-		l, ok := rootLabel[r]
-		if !ok {
-			l = len(rootLabel)
-			rootLabel[r] = l
-		}
-		labels[i] = l
-	}
-	neighbors.ForBlocks(n, 0, func(_, lo, hi int) {
+	type found struct{ row, lo, hi int }
+	bufs := make([][]int, blocks)
+	spans := make([][]found, blocks)
+	neighbors.ForBlocks(n, blocks, func(b, lo, hi int) {
 		var buf []int
-		for i := lo; i < hi; i++ {
-			if core[i] {
+		var sp []found
+		for p := lo; p < hi; p++ {
+			i := tree.Row(p)
+			start := len(buf)
+			var full bool
+			buf, full = tree.RadiusUpTo(row(i), eps, minPts, buf)
+			if full {
+				core[i] = true
+				buf = buf[:start]
 				continue
 			}
-			buf = tree.Radius(row(i), eps, buf[:0])
-			for _, j := range buf {
-				if core[j] && (labels[i] == -1 || labels[j] < labels[i]) {
-					labels[i] = labels[j]
-				}
-			}
+			sp = append(sp, found{i, start, len(buf)})
 		}
+		bufs[b], spans[b] = buf, sp
 	})
-	m.labels, m.core, m.nClusters = labels, core, len(rootLabel)
+	for b, sp := range spans {
+		for _, f := range sp {
+			near[f.row] = bufs[b][f.lo:f.hi:f.hi]
+		}
+	}
+
+	labels, nClusters := dbscanJoin(tree, data, d, eps, core, near)
+	m.labels, m.core, m.nClusters = labels, core, nClusters
 	m.fitted = true
 	return nil
 }

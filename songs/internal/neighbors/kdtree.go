@@ -207,6 +207,26 @@ func dist2(a, b []float64) float64 {
 	return s
 }
 
+// within reports whether ‖a−b‖² <= r2, abandoning the sum once half of it
+// already exceeds r2 (partial sums of squares only grow).
+func within(a, b []float64, r2 float64) bool {
+	b = b[:len(a)]
+	h := len(a) / 2
+	var s float64
+	for j := 0; j < h; j++ {
+		e := a[j] - b[j]
+		s += e * e
+	}
+	if s > r2 {
+		return false
+	}
+	for j := h; j < len(a); j++ {
+		e := a[j] - b[j]
+		s += e * e
+	}
+	return s <= r2
+}
+
 func (t *KDTree) checkQuery(q []float64) {
 	if len(q) != t.d {
 		panic("neighbors: query dimension mismatch")

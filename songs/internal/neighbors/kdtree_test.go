@@ -65,6 +65,10 @@ func TestRadiusAgainstBruteForce(t *testing.T) {
 				if c := tree.RadiusCount(q, r, 0); c != len(want) {
 					t.Fatalf("d=%d r=%v: count %d, want %d", d, r, c, len(want))
 				}
+				upTo, early := tree.RadiusUpTo(q, r, 3, nil)
+				if early != (len(want) >= 3) || (!early && len(upTo) != len(want)) || len(upTo) > 3 {
+					t.Fatalf("d=%d r=%v: RadiusUpTo gave %d rows (early %v), full %d", d, r, len(upTo), early, len(want))
+				}
 				if c := tree.RadiusCount(q, r, 3); (len(want) >= 3) != (c >= 3) {
 					t.Fatalf("d=%d r=%v: limited count %d, full %d", d, r, c, len(want))
 				}

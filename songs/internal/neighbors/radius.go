@@ -21,7 +21,7 @@ func (t *KDTree) radius(id int, q []float64, r2 float64, dst []int) []int {
 	if nd.left < 0 {
 		d := t.d
 		for i := nd.lo; i < nd.hi; i++ {
-			if dist2(q, t.data[i*d:(i+1)*d]) <= r2 {
+			if within(q, t.data[i*d:(i+1)*d], r2) {
 				dst = append(dst, t.index[i])
 			}
 		}
@@ -48,20 +48,25 @@ func (t *KDTree) radiusCount(id int, q []float64, r2 float64, count, limit int) 
 		return count
 	}
 	nd := t.nodes[id]
-	if t.maxDist2(id, q) <= r2 {
+	if nd.left >= 0 && t.maxDist2(id, q) <= r2 {
 		return count + nd.hi - nd.lo
 	}
 	if nd.left < 0 {
 		d := t.d
 		for i := nd.lo; i < nd.hi; i++ {
-			if dist2(q, t.data[i*d:(i+1)*d]) <= r2 {
+			if within(q, t.data[i*d:(i+1)*d], r2) {
 				count++
 			}
 		}
 		return count
 	}
-	count = t.radiusCount(nd.left, q, r2, count, limit)
-	return t.radiusCount(nd.right, q, r2, count, limit)
+	// Nearer child first, so that a limited count stops sooner.
+	a, b := nd.left, nd.right
+	if t.minDist2(b, q) < t.minDist2(a, q) {
+		a, b = b, a
+	}
+	count = t.radiusCount(a, q, r2, count, limit)
+	return t.radiusCount(b, q, r2, count, limit)
 }
 
 // RadiusSum adds to sum the rows within Euclidean distance r of q
@@ -104,4 +109,46 @@ func (t *KDTree) radiusSum(id int, q []float64, r2 float64, sum []float64) int {
 		return count
 	}
 	return t.radiusSum(nd.left, q, r2, sum) + t.radiusSum(nd.right, q, r2, sum)
+}
+
+// RadiusUpTo appends to dst the original indices of the rows within
+// Euclidean distance r of q (distance <= r), visiting nearer nodes first,
+// and stops as soon as it has appended limit of them. It returns the
+// extended slice and whether it stopped early; when it did not, dst holds
+// every row within r. RadiusUpTo panics if limit < 1 or len(q) differs
+// from the tree's dimension.
+func (t *KDTree) RadiusUpTo(q []float64, r float64, limit int, dst []int) ([]int, bool) {
+	t.checkQuery(q)
+	if limit < 1 {
+		panic("neighbors: limit must be positive")
+	}
+	base := len(dst)
+	dst = t.radiusUpTo(0, q, r*r, base+limit, dst)
+	return dst, len(dst)-base >= limit
+}
+
+func (t *KDTree) radiusUpTo(id int, q []float64, r2 float64, end int, dst []int) []int {
+	if len(dst) >= end || t.minDist2(id, q) > r2 {
+		return dst
+	}
+	nd := t.nodes[id]
+	if nd.left < 0 {
+		d := t.d
+		for i := nd.lo; i < nd.hi && len(dst) < end; i++ {
+			if within(q, t.data[i*d:(i+1)*d], r2) {
+				dst = append(dst, t.index[i])
+			}
+		}
+		return dst
+	}
+	if t.maxDist2(id, q) <= r2 {
+		k := min(nd.hi-nd.lo, end-len(dst))
+		return append(dst, t.index[nd.lo:nd.lo+k]...)
+	}
+	a, b := nd.left, nd.right
+	if t.minDist2(b, q) < t.minDist2(a, q) {
+		a, b = b, a
+	}
+	dst = t.radiusUpTo(a, q, r2, end, dst)
+	return t.radiusUpTo(b, q, r2, end, dst)
 }
