@@ -23,6 +23,7 @@ type tsneGradient struct {
 	nb     int       // number of row blocks
 	zPart  []float64
 	klPart []float64
+	leaves []int
 }
 
 func newTSNEGradient(p *sparseSym, n int, exact bool, theta float64) *tsneGradient {
@@ -82,22 +83,32 @@ func (g *tsneGradient) compute(y, grad []float64, ex float64, wantError bool) fl
 }
 
 // repulseBH fills g.neg with the Barnes-Hut repulsive forces and returns the
-// approximate normalisation Z.
+// approximate normalisation Z. Leaves are split into a fixed number of
+// blocks in tree order; partial sums are reduced in block order.
 func (g *tsneGradient) repulseBH(y []float64) float64 {
 	t := &g.tree
 	t.build(y, g.n)
-	forBlocks(g.n, g.nb, func(b, lo, hi int) {
+	g.leaves = g.leaves[:0]
+	for v, lo := range t.lo {
+		if lo >= 0 {
+			g.leaves = append(g.leaves, v)
+		}
+	}
+	nl := len(g.leaves)
+	nb := min(g.nb, nl)
+	forBlocks(nl, nb, func(b, lo, hi int) {
 		var z float64
-		for s := lo; s < hi; s++ {
-			i := t.order[s]
-			fx, fy, zi := t.repulse(s, t.pos[2*s], t.pos[2*s+1], g.theta2)
-			g.neg[2*i], g.neg[2*i+1] = fx, fy
-			z += zi
+		var far []float64
+		var near []int32
+		for _, leaf := range g.leaves[lo:hi] {
+			var zl float64
+			zl, far, near = t.repulseLeaf(leaf, g.theta2, g.neg, far, near)
+			z += zl
 		}
 		g.zPart[b] = z
 	})
 	var z float64
-	for _, v := range g.zPart {
+	for _, v := range g.zPart[:nb] {
 		z += v
 	}
 	return max(z, machineEpsilon)

@@ -107,43 +107,75 @@ func partition(s []int32, left func(int32) bool) int {
 	return k
 }
 
-// repulse returns the Barnes-Hut approximation of the repulsive force on the
-// point at tree position p, located at (px, py),
+// repulseLeaf adds the Barnes-Hut approximation of the repulsive forces on
+// every point of leaf L to neg (indexed by point) and returns their share of
 //
-//	f = sum_j w_ij² (y_p - y_j),   z = sum_j w_ij,   w_ij = 1 / (1 + |y_p - y_j|²)
+//	f_i = sum_j w_ij² (y_i - y_j),   z = sum_i sum_{j≠i} w_ij,   w_ij = 1 / (1 + |y_i - y_j|²)
 //
-// summarising a node by its centre of mass when its squared width is below
-// theta2 times its squared distance (scikit-learn's criterion).
-func (t *quadTree) repulse(p int, px, py, theta2 float64) (fx, fy, z float64) {
+// A node is summarised by its centre of mass when its squared width is below
+// theta2 times its squared distance from the nearest point of the leaf's
+// bounding box: scikit-learn's criterion (van der Maaten 2014), checked once
+// for the whole leaf, so it holds for each of its points. The far and near
+// lists are gathered once per leaf and then evaluated point by point.
+func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, far []float64, near []int32) (z float64, farOut []float64, nearOut []int32) {
+	lo, hi := int(t.lo[leaf]), int(t.hi[leaf])
+	bx0, by0 := math.Inf(1), math.Inf(1)
+	bx1, by1 := math.Inf(-1), math.Inf(-1)
+	for s := lo; s < hi; s++ {
+		bx0, bx1 = min(bx0, t.pos[2*s]), max(bx1, t.pos[2*s])
+		by0, by1 = min(by0, t.pos[2*s+1]), max(by1, t.pos[2*s+1])
+	}
+	far, near = far[:0], near[:0]
 	nodes := len(t.cx)
-	cx, cy, cnt, w2, skip, lo := t.cx[:nodes], t.cy[:nodes], t.count[:nodes], t.width2[:nodes], t.skip[:nodes], t.lo[:nodes]
+	cx, cy, cnt, w2, skip, tlo := t.cx[:nodes], t.cy[:nodes], t.count[:nodes], t.width2[:nodes], t.skip[:nodes], t.lo[:nodes]
 	for v := 0; v < nodes; {
-		dx, dy := px-cx[v], py-cy[v]
-		d2 := dx*dx + dy*dy
-		if w2[v] < theta2*d2 {
-			q := 1 / (1 + d2)
-			z += cnt[v] * q
-			m := cnt[v] * q * q
-			fx += m * dx
-			fy += m * dy
+		if v == leaf {
 			v = int(skip[v])
 			continue
 		}
-		if lo[v] >= 0 {
-			for s := int(lo[v]); s < int(t.hi[v]); s++ {
-				if s == p {
-					continue
-				}
-				dx, dy := px-t.pos[2*s], py-t.pos[2*s+1]
-				q := 1 / (1 + dx*dx + dy*dy)
-				z += q
-				fx += q * q * dx
-				fy += q * q * dy
+		dx := max(bx0-cx[v], cx[v]-bx1, 0)
+		dy := max(by0-cy[v], cy[v]-by1, 0)
+		if w2[v] < theta2*(dx*dx+dy*dy) {
+			far = append(far, cx[v], cy[v], cnt[v])
+			v = int(skip[v])
+			continue
+		}
+		if tlo[v] >= 0 {
+			// Points of an opened leaf interact one by one: entries of
+			// weight 1 in the same list.
+			for s := tlo[v]; s < t.hi[v]; s++ {
+				far = append(far, t.pos[2*s], t.pos[2*s+1], 1)
 			}
 			v = int(skip[v])
 			continue
 		}
 		v++
 	}
-	return fx, fy, z
+	for s := lo; s < hi; s++ {
+		px, py := t.pos[2*s], t.pos[2*s+1]
+		var fx, fy, zi float64
+		for e := 0; e+2 < len(far); e += 3 {
+			dx, dy := px-far[e], py-far[e+1]
+			q := 1 / (1 + dx*dx + dy*dy)
+			c := far[e+2] * q
+			zi += c
+			c *= q
+			fx += c * dx
+			fy += c * dy
+		}
+		for u := lo; u < hi; u++ {
+			if u == s {
+				continue
+			}
+			dx, dy := px-t.pos[2*u], py-t.pos[2*u+1]
+			q := 1 / (1 + dx*dx + dy*dy)
+			zi += q
+			fx += q * q * dx
+			fy += q * q * dy
+		}
+		i := t.order[s]
+		neg[2*i], neg[2*i+1] = fx, fy
+		z += zi
+	}
+	return z, far, near
 }
