@@ -1,6 +1,7 @@
 package benchops
 
 import (
+	"math/rand/v2"
 	"sort"
 
 	"gonum.org/v1/gonum/mat"
@@ -25,7 +26,7 @@ const (
 // fit_s is 0 and query_s is the whole call. Quality: fit_s, query_s,
 // queries, mean_d10.
 func opKNN(j *job) error {
-	q := subRows(j.z, choose(j.n, knnQueries, 1))
+	q := subRows(j.z, queryRows(j.n, knnQueries, 1))
 	k := min(knnK, j.n)
 	var res *knn.Result
 	j.measure(func() { res = knn.Search(j.z, q, k) })
@@ -41,6 +42,21 @@ func opKNN(j *job) error {
 	j.info.Set("queries", nq)
 	j.info.Set("mean_d10", round(s/float64(nq), 6))
 	return nil
+}
+
+// queryRows returns m row indices drawn without replacement by choose, or,
+// when there are fewer than m rows, m indices drawn with replacement, as the
+// reference script's default_rng(1).choice(n, 1000, replace=n < 1000).
+func queryRows(n, m int, seed uint64) []int {
+	if n >= m {
+		return choose(n, m, seed)
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
+	idx := make([]int, m)
+	for i := range idx {
+		idx[i] = rng.IntN(n)
+	}
+	return idx
 }
 
 // estimateEps returns DBSCAN's eps as the reference script estimates it:

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
 )
 
 // Record is one result line: named values that print as a JSON object in
@@ -105,8 +106,23 @@ func (r *Record) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// encode writes v as compact JSON without escaping <, > and &.
+// encode writes v as JSON in the layout of Python's json.dumps: lists
+// with ", " between items, no escaping of <, > and &.
 func encode(b *bytes.Buffer, v any) error {
+	rv := reflect.ValueOf(v)
+	if v != nil && rv.Kind() == reflect.Slice {
+		b.WriteByte('[')
+		for i := 0; i < rv.Len(); i++ {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if err := encode(b, finite(rv.Index(i).Interface())); err != nil {
+				return err
+			}
+		}
+		b.WriteByte(']')
+		return nil
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -130,12 +146,6 @@ func finite(v any) any {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			return nil
 		}
-	case []float64:
-		out := make([]any, len(x))
-		for i, f := range x {
-			out[i] = finite(f)
-		}
-		return out
 	}
 	return v
 }

@@ -1,0 +1,62 @@
+package benchops
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestWriteReport(t *testing.T) {
+	f, err := os.Open("testdata/results.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, env, err := ReadRecords(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 12 || env == nil {
+		t.Fatalf("read %d records, env %v; want 12 and an env", len(recs), env)
+	}
+	var b strings.Builder
+	err = WriteReport(&b, recs, Env{Date: "2026-11-26 12:00 UTC", CPUs: 2, CPUModel: "Test CPU", Go: "go1.26.8", Python: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	// Expected cells worked out by hand from testdata/results.jsonl:
+	// kmeans sklearn seconds 0.05 0.04 0.06 (median 0.05), go 0.02 0.01 0.03
+	// (median 0.02), ratio 2.50; peaks 138 140 136 -> 138 and 17 19 18 -> 18,
+	// ratio 18/138 = 0.13; cores 0.1/0.05 and 0.02/0.02; quality of the
+	// median runs. load: one run each, 0.0346/0.0692 = 0.50, 41.5/83 = 0.50.
+	for _, want := range []string{
+		"- Machine: 2 CPUs (nproc), Test CPU.",
+		"- Go side: go1.26.8.",
+		"- Python side: python 3.11.2, sklearn 1.2.1, numpy 1.24.2, openblas 2 threads.",
+		"| kmeans | 3/3 | 0.05 | 0.02 | 2.50 | 138 | 18 | 0.13 | 2.0/1.0 | k=8 inertia=9631.5949 n_iter=32 sizes=[221 219 204 202 198 196 194 166] | k=8 inertia=9631.5959 n_iter=24 |",
+		"| meanshift | 1/0 | 0.962 | skipped: not implemented | – | 138 | – | – | 1.0/– | bandwidth=2.940252 clusters=5 | – |",
+		"- sklearn kmeans: other processes used 0.50 CPU s during a 0.060 s run",
+		"| load | 1/1 | 0.0346 | 0.0692 | 0.50 | 83 | 42 | 0.50 | 0.9/1.0 | rows=20000 cols=18 | rows=20000 cols=18 |",
+		`| tsne | 0/1 | timeout after 300 s | 12.5 | – | – | 60 | – | –/2.0 | – | kl_divergence=3.2 note=a\|b |`,
+	} {
+		if !strings.Contains(got, want+"\n") {
+			t.Errorf("report lacks the line\n%s\n\nreport:\n%s", want, got)
+		}
+	}
+	i, j := strings.Index(got, "## n = 1,600\n"), strings.Index(got, "## n = 20,000\n")
+	if i < 0 || j < i {
+		t.Errorf("sizes missing or out of order (1,600 at %d, 20,000 at %d)", i, j)
+	}
+	if k, m := strings.Index(got, "| kmeans |"), strings.Index(got, "| meanshift |"); k > m {
+		t.Error("ops are not in the reference script's order")
+	}
+}
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1600: "1,600", 1000000: "1,000,000", -20000: "-20,000"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
