@@ -19,7 +19,8 @@ func icaParallel(x1 []float64, n, k int, w0 *mat.Dense, g icaContrast, tol float
 	if err != nil {
 		return nil, 0, false, err
 	}
-	nb := rowBlocks(n, 4096)
+	np := icaPanelCount(n)
+	nb := rowBlocks(np, 8)
 	gPart := make([]float64, nb*k*k)
 	dPart := make([]float64, nb*k)
 	ybuf := make([]float64, nb*k*icaChunk)
@@ -35,17 +36,17 @@ func icaParallel(x1 []float64, n, k int, w0 *mat.Dense, g icaContrast, tol float
 		}
 		clear(gPart)
 		clear(dPart)
-		forBlocks(n, nb, func(b, lo, hi int) {
+		forBlocks(np, nb, func(b, plo, phi int) {
 			gb := gPart[b*k*k : (b+1)*k*k]
 			db := dPart[b*k : (b+1)*k]
 			y := ybuf[b*k*icaChunk : (b+1)*k*icaChunk]
-			for s0 := lo; s0 < hi; s0 += icaChunk {
-				m := min(icaChunk, hi-s0)
-				icaProject(y, icaChunk, wd, k, k, x1, n, s0, m)
+			for p := plo; p < phi; p++ {
+				panel, m := icaPanel(x1, n, k, p)
+				icaProject(y, icaChunk, wd, k, k, panel, icaPanelStride, 0, m)
 				for i := 0; i < k; i++ {
 					db[i] += g.apply(y[i*icaChunk : i*icaChunk+m])
 				}
-				icaGram(gb, y, icaChunk, k, k, x1, n, s0, m)
+				icaGram(gb, y, icaChunk, k, k, panel, icaPanelStride, 0, m)
 			}
 		})
 		// E[g(WX) Xᵀ] - diag(E[g'(WX)]) W, reduced in block order.
@@ -111,7 +112,8 @@ func symDecorrelation(w *mat.Dense) (*mat.Dense, error) {
 // whether every component reached the tolerance.
 func icaDeflation(x1 []float64, n, k int, w0 *mat.Dense, g icaContrast, tol float64, maxIter int) (*mat.Dense, int, bool) {
 	w := mat.NewDense(k, k, nil)
-	nb := rowBlocks(n, 4096)
+	np := icaPanelCount(n)
+	nb := rowBlocks(np, 8)
 	gPart := make([]float64, nb*k)
 	dPart := make([]float64, nb)
 	ybuf := make([]float64, nb*icaChunk)
@@ -127,13 +129,13 @@ func icaDeflation(x1 []float64, n, k int, w0 *mat.Dense, g icaContrast, tol floa
 			it++
 			clear(gPart)
 			clear(dPart)
-			forBlocks(n, nb, func(b, lo, hi int) {
+			forBlocks(np, nb, func(b, plo, phi int) {
 				y := ybuf[b*icaChunk : (b+1)*icaChunk]
-				for s0 := lo; s0 < hi; s0 += icaChunk {
-					m := min(icaChunk, hi-s0)
-					icaProject(y, icaChunk, wc, 1, k, x1, n, s0, m)
+				for p := plo; p < phi; p++ {
+					panel, m := icaPanel(x1, n, k, p)
+					icaProject(y, icaChunk, wc, 1, k, panel, icaPanelStride, 0, m)
 					dPart[b] += g.apply(y[:m])
-					icaGram(gPart[b*k:(b+1)*k], y, icaChunk, 1, k, x1, n, s0, m)
+					icaGram(gPart[b*k:(b+1)*k], y, icaChunk, 1, k, panel, icaPanelStride, 0, m)
 				}
 			})
 			dsum := 0.0
@@ -201,16 +203,17 @@ func icaSources(dst *mat.Dense, x1 []float64, n, k int, w *mat.Dense) []float64 
 	for i := 0; i < k; i++ {
 		mat.Row(wd[i*k:(i+1)*k], i, w)
 	}
-	nb := rowBlocks(n, 4096)
+	np := icaPanelCount(n)
+	nb := rowBlocks(np, 8)
 	ybuf := make([]float64, nb*k*icaChunk)
-	// pass computes Y chunk by chunk and hands each chunk to visit.
+	// pass computes Y panel by panel and hands each to visit.
 	pass := func(visit func(b, s0, m int, y []float64)) {
-		forBlocks(n, nb, func(b, lo, hi int) {
+		forBlocks(np, nb, func(b, plo, phi int) {
 			y := ybuf[b*k*icaChunk : (b+1)*k*icaChunk]
-			for s0 := lo; s0 < hi; s0 += icaChunk {
-				m := min(icaChunk, hi-s0)
-				icaProject(y, icaChunk, wd, k, k, x1, n, s0, m)
-				visit(b, s0, m, y)
+			for p := plo; p < phi; p++ {
+				panel, m := icaPanel(x1, n, k, p)
+				icaProject(y, icaChunk, wd, k, k, panel, icaPanelStride, 0, m)
+				visit(b, p*icaChunk, m, y)
 			}
 		})
 	}

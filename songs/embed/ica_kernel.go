@@ -15,6 +15,13 @@ func (c icaContrast) apply(y []float64) float64 {
 	switch c.fun {
 	case ICALogCosh:
 		a := c.alpha
+		if icaAVX && len(y) >= 4 {
+			m4 := len(y) &^ 3
+			var sq [4]float64
+			tanhAVX(&y[0], m4, a, &icaTanhTab[0], &sq[0])
+			d = a * (float64(m4) - (sq[0] + sq[1] + sq[2] + sq[3]))
+			y = y[m4:]
+		}
 		for i, u := range y {
 			t := math.Tanh(a * u)
 			y[i] = t
@@ -38,7 +45,24 @@ func (c icaContrast) apply(y []float64) float64 {
 }
 
 // icaProject sets y[i*ys+t] = Σ_j w[i*k+j] x[j*xs+s0+t] for i < r, t < m.
+// With AVX2 and FMA the sum over j is fused multiply-adds in j order.
 func icaProject(y []float64, ys int, w []float64, r, k int, x []float64, xs, s0, m int) {
+	if icaAVX && m >= 32 {
+		m32 := m &^ 31
+		_ = x[(k-1)*xs+s0+m32-1]
+		for i := 0; i < r; i++ {
+			_ = y[i*ys+m32-1]
+			_ = w[i*k+k-1]
+			projRowAVX(&y[i*ys], &x[s0], &w[i*k], k, xs, m32)
+		}
+		icaProjectGo(y[m32:], ys, w, r, k, x, xs, s0+m32, m-m32)
+		return
+	}
+	icaProjectGo(y, ys, w, r, k, x, xs, s0, m)
+}
+
+// icaProjectGo is icaProject without assembly.
+func icaProjectGo(y []float64, ys int, w []float64, r, k int, x []float64, xs, s0, m int) {
 	for i := 0; i < r; i++ {
 		yi := y[i*ys : i*ys+m]
 		clear(yi)
@@ -53,7 +77,33 @@ func icaProject(y []float64, ys int, w []float64, r, k int, x []float64, xs, s0,
 }
 
 // icaGram adds Σ_t y[i*ys+t] x[j*xs+s0+t] to g[i*k+j] for i < r, j < k.
+// With AVX2 and FMA each sum is accumulated in four lanes, added in lane
+// order, and then the tail of fewer than 8 samples.
 func icaGram(g []float64, y []float64, ys, r, k int, x []float64, xs, s0, m int) {
+	if icaAVX && k >= 4 && m >= 8 {
+		m8 := m &^ 7
+		_ = x[(k-1)*xs+s0+m8-1]
+		var out [16]float64
+		for i := 0; i < r; i++ {
+			_ = y[i*ys+m8-1]
+			for j0 := 0; j0 < k; j0 += 4 {
+				jj := min(j0, k-4)
+				gram4AVX(&out[0], &y[i*ys], &x[jj*xs+s0], xs, m8)
+				for a := 0; a < 4; a++ {
+					if j := jj + a; j >= j0 {
+						g[i*k+j] += out[4*a] + out[4*a+1] + out[4*a+2] + out[4*a+3]
+					}
+				}
+			}
+		}
+		icaGramGo(g, y[m8:], ys, r, k, x, xs, s0+m8, m-m8)
+		return
+	}
+	icaGramGo(g, y, ys, r, k, x, xs, s0, m)
+}
+
+// icaGramGo is icaGram without assembly.
+func icaGramGo(g []float64, y []float64, ys, r, k int, x []float64, xs, s0, m int) {
 	for i := 0; i < r; i++ {
 		yi := y[i*ys : i*ys+m]
 		for j := 0; j < k; j++ {

@@ -78,26 +78,47 @@ func icaWhitening(data []float64, n, d, k int, mean []float64, solver WhitenSolv
 	return kw, nil
 }
 
-// icaWhiten returns X1 = sqrt(n) K Xcᵀ as a k×n row-major slice: one row
-// per whitened component, samples contiguous.
+// icaPanels describes the layout of whitened data: samples are cut into
+// panels of icaChunk samples, and within a panel each of the k components
+// is a contiguous run of icaChunk values, runs icaPanelStride apart. The
+// padding keeps the k runs of a panel out of the same cache sets.
+const icaPanelStride = icaChunk + 8
+
+// icaPanelCount returns the number of panels for n samples.
+func icaPanelCount(n int) int { return (n + icaChunk - 1) / icaChunk }
+
+// icaPanel returns panel p of x1 and its number of samples.
+func icaPanel(x1 []float64, n, k, p int) ([]float64, int) {
+	size := k * icaPanelStride
+	return x1[p*size : (p+1)*size], min(icaChunk, n-p*icaChunk)
+}
+
+// icaWhiten returns X1 = sqrt(n) K Xcᵀ in the panel layout of icaPanels:
+// for sample s, component i is at panel s/icaChunk, offset
+// i*icaPanelStride + s%icaChunk.
 func icaWhiten(data []float64, n, d int, mean []float64, kw *mat.Dense) []float64 {
 	k, _ := kw.Dims()
 	kr := kw.RawMatrix()
-	x1 := make([]float64, k*n)
+	np := icaPanelCount(n)
+	x1 := make([]float64, np*k*icaPanelStride)
 	sqn := math.Sqrt(float64(n))
-	forBlocks(n, rowBlocks(n, 4096), func(_, lo, hi int) {
+	forBlocks(np, rowBlocks(np, 8), func(_, plo, phi int) {
 		buf := make([]float64, d)
-		for s := lo; s < hi; s++ {
-			for j, v := range data[s*d : (s+1)*d] {
-				buf[j] = v - mean[j]
-			}
-			for i := 0; i < k; i++ {
-				row := kr.Data[i*kr.Stride : i*kr.Stride+d]
-				v := 0.0
-				for j, b := range buf {
-					v += row[j] * b
+		for p := plo; p < phi; p++ {
+			panel, m := icaPanel(x1, n, k, p)
+			for t := 0; t < m; t++ {
+				s := p*icaChunk + t
+				for j, v := range data[s*d : (s+1)*d] {
+					buf[j] = v - mean[j]
 				}
-				x1[i*n+s] = v * sqn
+				for i := 0; i < k; i++ {
+					row := kr.Data[i*kr.Stride : i*kr.Stride+d]
+					v := 0.0
+					for j, b := range buf {
+						v += row[j] * b
+					}
+					panel[i*icaPanelStride+t] = v * sqn
+				}
 			}
 		}
 	})
