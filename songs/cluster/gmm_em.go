@@ -117,9 +117,7 @@ func (e *gmmEM) eStep() float64 {
 		nk, sx, sxx := e.bnk[b], e.bsx[b], e.bsxx[b]
 		clear(nk)
 		clear(sx)
-		if e.cov != FullCovariance {
-			clear(sxx)
-		}
+		clear(sxx)
 		var lb float64
 		for i := lo; i < hi; i++ {
 			x := e.data[i*d : (i+1)*d]
@@ -129,17 +127,15 @@ func (e *gmmEM) eStep() float64 {
 			for j := range r {
 				rj := math.Exp(wlp[j] - lse)
 				r[j] = rj
+				if rj == 0 {
+					continue
+				}
 				nk[j] += rj
 				s := sx[j*d : (j+1)*d]
 				for f, v := range x {
 					s[f] += rj * v
 				}
-				if e.cov != FullCovariance {
-					s2 := sxx[j*d : (j+1)*d]
-					for f, v := range x {
-						s2[f] += rj * v * v
-					}
-				}
+				gmmAccumulateSecond(e.cov, sxx, j, d, rj, x)
 			}
 		}
 		e.blb[b] = lb
@@ -195,9 +191,7 @@ func (e *gmmEM) initFromLabels(labels []int) error {
 		nk, sx, sxx := e.bnk[b], e.bsx[b], e.bsxx[b]
 		clear(nk)
 		clear(sx)
-		if e.cov != FullCovariance {
-			clear(sxx)
-		}
+		clear(sxx)
 		for i := lo; i < hi; i++ {
 			x := e.data[i*d : (i+1)*d]
 			r := e.resp[i*k : (i+1)*k]
@@ -209,12 +203,7 @@ func (e *gmmEM) initFromLabels(labels []int) error {
 			for f, v := range x {
 				s[f] += v
 			}
-			if e.cov != FullCovariance {
-				s2 := sxx[j*d : (j+1)*d]
-				for f, v := range x {
-					s2[f] += v * v
-				}
-			}
+			gmmAccumulateSecond(e.cov, sxx, j, d, 1, x)
 		}
 	})
 	return e.mStep()
@@ -235,12 +224,11 @@ func (e *gmmEM) mStep() error {
 		for j, v := range e.bsx[b] {
 			sx[j] += v
 		}
-		if e.cov != FullCovariance {
-			for j, v := range e.bsxx[b] {
-				sxx[j] += v
-			}
+		for j, v := range e.bsxx[b] {
+			sxx[j] += v
 		}
 	}
+	rsum := append([]float64(nil), nk...)
 	var total float64
 	for j := range nk {
 		nk[j] += 10 * 0x1p-52
@@ -256,17 +244,15 @@ func (e *gmmEM) mStep() error {
 	st.covs = st.covs[:0]
 	switch e.cov {
 	case FullCovariance:
-		e.scatter()
-		for b := 0; b < e.nb; b++ {
-			for j, v := range e.bsxx[b] {
-				sxx[j] += v
-			}
-		}
 		for j := 0; j < k; j++ {
 			cov := mat.NewSymDense(d, nil)
+			mu := st.comps[j].mean
+			sj := sx[j*d : (j+1)*d]
 			for f := 0; f < d; f++ {
 				for h := 0; h <= f; h++ {
-					v := sxx[j*d*d+f*d+h] / nk[j]
+					// Σ r (x-μ)(x-μ)ᵀ = Σ r xxᵀ - μ(Σ r x)ᵀ - (Σ r x)μᵀ + (Σ r) μμᵀ.
+					v := sxx[j*d*d+f*d+h] - mu[f]*sj[h] - sj[f]*mu[h] + rsum[j]*mu[f]*mu[h]
+					v /= nk[j]
 					if f == h {
 						v += e.reg
 					}
@@ -338,36 +324,27 @@ func (e *gmmEM) mStep() error {
 	return nil
 }
 
-// scatter accumulates, per block, Σ r_ij (x_i-μ_j)(x_i-μ_j)ᵀ (lower
-// triangles) for every component.
-func (e *gmmEM) scatter() {
-	d, k := e.d, e.k
-	neighbors.ForBlocks(e.n, e.nb, func(b, lo, hi int) {
-		s := e.bsxx[b]
-		clear(s)
-		diff := make([]float64, d)
-		for i := lo; i < hi; i++ {
-			x := e.data[i*d : (i+1)*d]
-			r := e.resp[i*k : (i+1)*k]
-			for j, rj := range r {
-				if rj == 0 {
-					continue
-				}
-				m := e.state.comps[j].mean
-				for f, v := range x {
-					diff[f] = v - m[f]
-				}
-				sj := s[j*d*d : (j+1)*d*d]
-				for f := 0; f < d; f++ {
-					a := rj * diff[f]
-					row := sj[f*d : f*d+f+1]
-					for h := range row {
-						row[h] += a * diff[h]
-					}
-				}
+// gmmAccumulateSecond adds the second moments of x with weight r to
+// component j's accumulator: the lower triangle of r·xxᵀ for full
+// covariances, the squares r·x_f² for diagonal and spherical ones, nothing
+// for tied ones (which use XᵀX).
+func gmmAccumulateSecond(cov CovarianceType, sxx []float64, j, d int, r float64, x []float64) {
+	switch cov {
+	case FullCovariance:
+		sj := sxx[j*d*d : (j+1)*d*d]
+		for f, xf := range x {
+			a := r * xf
+			row := sj[f*d : f*d+f+1]
+			for h := range row {
+				row[h] += a * x[h]
 			}
 		}
-	})
+	case DiagCovariance, SphericalCovariance:
+		s2 := sxx[j*d : (j+1)*d]
+		for f, v := range x {
+			s2[f] += r * v * v
+		}
+	}
 }
 
 // gmmFactor sets c's precision factor from a covariance matrix: with
