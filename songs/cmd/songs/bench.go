@@ -36,6 +36,7 @@ func runBench(args []string, stdout io.Writer) error {
 	eps := fs.Float64("eps", 0, "DBSCAN eps (default: estimated as the reference script does)")
 	timeout := fs.Float64("timeout", 300, "seconds per op; the worker is killed after it")
 	noCap := fs.Bool("nocap", false, "run ops above their row limits")
+	profile := fs.String("cpuprofile", "", "write a CPU profile of each timed call to FILE.OP.prof")
 	asJSON := fs.Bool("json", false, "print one JSON line per op")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
@@ -63,6 +64,9 @@ func runBench(args []string, stdout io.Writer) error {
 		}
 		if *noCap {
 			wargs = append(wargs, "--nocap")
+		}
+		if *profile != "" {
+			wargs = append(wargs, "--cpuprofile", *profile+"."+op+".prof")
 		}
 		rec := benchRunWorker(self, wargs, op, time.Duration(*timeout*float64(time.Second)))
 		if _, bad := rec.Get("error"); bad {
@@ -181,13 +185,14 @@ func runBenchWorker(args []string, stdout io.Writer) error {
 	k := fs.Int("k", 8, "clusters")
 	eps := fs.Float64("eps", 0, "DBSCAN eps")
 	noCap := fs.Bool("nocap", false, "ignore row limits")
+	profile := fs.String("cpuprofile", "", "CPU profile of the timed call")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
 	}
 	if _, err := benchOpList(*op); err != nil || strings.Contains(*op, ",") || *op == "all" {
 		return fmt.Errorf("worker takes exactly one op, got %q", *op)
 	}
-	cfg := benchops.Config{CSV: *csvPath, K: *k, Eps: *eps, NoCap: *noCap,
+	cfg := benchops.Config{CSV: *csvPath, K: *k, Eps: *eps, NoCap: *noCap, CPUProfile: *profile,
 		OnRows: func(n int) { fmt.Fprintf(stdout, "{\"_n\": %d}\n", n) }}
 	rec := benchops.Run(*op, cfg)
 	b, err := rec.Line()

@@ -8,7 +8,7 @@ import "github.com/songcohorts/cohorts/songs"
 func runLoad(rec *Record, cfg Config) error {
 	var cat *songs.Catalog
 	var err error
-	fields := Measure(func() { cat, err = songs.Load(cfg.CSV) })
+	fields := measureProfiled(func() { cat, err = songs.Load(cfg.CSV) }, cfg.CPUProfile)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,8 @@ package benchops
 import (
 	"errors"
 	"fmt"
+	"os"
+	"runtime/pprof"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -24,6 +26,9 @@ type Config struct {
 	Eps float64
 	// NoCap runs ops above the row limits of Caps.
 	NoCap bool
+	// CPUProfile, if not empty, is a file that receives a CPU profile
+	// (runtime/pprof) of the timed call. Profiling slows the call a little.
+	CPUProfile string
 	// OnRows, if not nil, is called with the number of rows once the data
 	// are prepared, before the timed call, so that a caller can report n
 	// for a run that is later killed.
@@ -63,7 +68,29 @@ type job struct {
 
 // measure times fn with Measure; an op calls it exactly once.
 func (j *job) measure(fn func()) {
-	j.fields = Measure(fn)
+	j.fields = measureProfiled(fn, j.cfg.CPUProfile)
+}
+
+// measureProfiled is Measure, with a CPU profile of fn written to path
+// when path is not empty. The profile is started before and stopped after
+// the timed call.
+func measureProfiled(fn func(), path string) *Record {
+	if path == "" {
+		return Measure(fn)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		panic(fmt.Sprintf("benchops: cpu profile: %v", err))
+	}
+	defer f.Close()
+	var rec *Record
+	if err := pprof.StartCPUProfile(f); err != nil {
+		panic(fmt.Sprintf("benchops: cpu profile: %v", err))
+	}
+	rec = Measure(fn)
+	pprof.StopCPUProfile()
+	rec.Set("cpu_profile", path)
+	return rec
 }
 
 // opFuncs maps an op name to its implementation.

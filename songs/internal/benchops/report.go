@@ -16,7 +16,7 @@ var timingKeys = map[string]bool{
 	"impl": true, "op": true, "n": true, "seconds": true, "rss_peak_mb": true,
 	"rss_base_mb": true, "cpu_s": true, "other_cpu_s": true, "gomaxprocs": true,
 	"rss_peak_scope": true, "skipped": true, "error": true, "stderr": true,
-	"timeout_s": true,
+	"timeout_s": true, "cpu_profile": true,
 }
 
 // Env describes where a report was made.
