@@ -38,7 +38,7 @@ func ClaimTests(cat *Catalog, seed uint64) ([]stats.Result, error) {
 		return nil
 	}
 	live, studio := splitBy(cat, func(t *Track) bool { return LiveByTitle(t) })
-	if err := add(twoGroups(live, studio, "live recordings", "studio recordings", boot)); err != nil {
+	if err := add(twoGroups(live, studio, "a live recording", "a studio recording", boot)); err != nil {
 		return nil, fmt.Errorf("live vs studio: %w", err)
 	}
 	if cat.Has["decade"] {
@@ -69,7 +69,7 @@ func ClaimTests(cat *Catalog, seed uint64) ([]stats.Result, error) {
 		}
 		mid := int(Quantile(years, 0.5))
 		early, late := splitBy(cat, func(t *Track) bool { return t.ReleaseDate.Year <= mid })
-		if err := add(twoGroups(late, early, fmt.Sprintf("released after %d", mid), fmt.Sprintf("released %d or earlier", mid), boot)); err != nil {
+		if err := add(twoGroups(late, early, fmt.Sprintf("a track released after %d", mid), fmt.Sprintf("a track released in %d or earlier", mid), boot)); err != nil {
 			return nil, fmt.Errorf("early vs late: %w", err)
 		}
 	}
@@ -151,8 +151,8 @@ func groupBy(cat *Catalog, key func(*Track) string, min int) ([][]float64, []str
 	return groups, names
 }
 
-// ClaimTable tabulates test results with their reading.
-func ClaimTable(rs []stats.Result) report.Table {
+// ClaimTable tabulates test results under a caption.
+func ClaimTable(rs []stats.Result, caption string) report.Table {
 	var rows [][]string
 	for _, r := range rs {
 		ci := ""
@@ -170,7 +170,7 @@ func ClaimTable(rs []stats.Result) report.Table {
 			r.EffectName + " = " + ftoa(r.Effect, 3), ci})
 	}
 	t := report.NewTable([]string{"test", "groups", "statistic", "df", "p", "Holm p", "effect size", "95% CI"}, rows)
-	t.Caption = "Tests of the study's claims (Holm-adjusted over the family)"
+	t.Caption = caption
 	return t
 }
 

@@ -67,16 +67,19 @@ func (r Result) Reading() string {
 			head = fmt.Sprintf("The association between %s and %s is undefined", a, b)
 		case !sig:
 			head = fmt.Sprintf("There is no evidence of an association between %s and %s", a, b)
-		case r.Statistic < 0 || (!math.IsNaN(r.Effect) && r.Effect < 0):
+		case signed(r.Test) && (r.Statistic < 0 || (!math.IsNaN(r.Effect) && r.Effect < 0)):
 			head = fmt.Sprintf("%s and %s are negatively associated", a, b)
-		case r.Statistic > 0:
+		case signed(r.Test) && r.Statistic > 0:
 			head = fmt.Sprintf("%s and %s are positively associated", a, b)
 		default:
 			head = fmt.Sprintf("%s and %s are associated", a, b)
 		}
 	default:
 		list := "the groups"
-		if len(r.Groups) > 0 {
+		switch {
+		case len(r.Groups) == 1:
+			list = r.Groups[0] // one name for them all, e.g. "90 albums"
+		case len(r.Groups) > 0:
 			list = joinNames(names)
 		}
 		switch {
@@ -108,6 +111,13 @@ func (r Result) Reading() string {
 	}
 	details = append(details, pText(pName, p))
 	return head + " (" + strings.Join(details, "; ") + ")."
+}
+
+// signed reports whether a test's statistic has a direction (a
+// correlation), unlike a chi-square or an odds ratio test of association.
+func signed(test string) bool {
+	t := strings.ToLower(test)
+	return strings.Contains(t, "correlation") || strings.Contains(t, "kendall") || strings.Contains(t, "spearman") || strings.Contains(t, "pearson")
 }
 
 func (r Result) groupNames() []string {
