@@ -1,0 +1,122 @@
+package embed
+
+import (
+	"math"
+	"runtime"
+	"testing"
+
+	"gonum.org/v1/gonum/floats/scalar"
+	"gonum.org/v1/gonum/mat"
+)
+
+func TestUMAPCurveGolden(t *testing.T) {
+	g := loadManifoldGolden(t)
+	// Source: g.UMAPAB.Source (scipy curve_fit stops at its own tolerance).
+	a, b := umapCurve(1, 0.1)
+	if !scalar.EqualWithinRel(a, g.UMAPAB.A, 1e-4) || !scalar.EqualWithinRel(b, g.UMAPAB.B, 1e-4) {
+		t.Errorf("a, b = %.6f, %.6f, want %.6f, %.6f", a, b, g.UMAPAB.A, g.UMAPAB.B)
+	}
+}
+
+func TestUMAPGraphGolden(t *testing.T) {
+	g := loadManifoldGolden(t)
+	data, n, d := rowMajor(denseRows(g.X.Rows))
+	idx, dist := umapNeighbours(data, n, d, 15)
+	sigma, rho := smoothKNNDist(dist, n, 15, 1, 1)
+	// Source: g.UMAPGraph.Source; float32 arithmetic on both sides.
+	for i := 0; i < n; i++ {
+		if !scalar.EqualWithinAbsOrRel(float64(rho[i]), g.UMAPGraph.Rhos[i], 1e-6, 1e-6) {
+			t.Fatalf("rho[%d] = %g, want %g", i, rho[i], g.UMAPGraph.Rhos[i])
+		}
+		if !scalar.EqualWithinAbsOrRel(float64(sigma[i]), g.UMAPGraph.Sigmas[i], 1e-6, 1e-5) {
+			t.Fatalf("sigma[%d] = %g, want %g", i, sigma[i], g.UMAPGraph.Sigmas[i])
+		}
+	}
+	fs := fuzzySimplicialSet(idx, dist, n, 15, sigma, rho, 1)
+	if len(fs.val) != g.UMAPGraph.NNZ {
+		t.Errorf("%d edges, want %d", len(fs.val), g.UMAPGraph.NNZ)
+	}
+	for i := 0; i < n; i++ {
+		var s float64
+		for e := fs.ptr[i]; e < fs.ptr[i+1]; e++ {
+			s += fs.val[e]
+		}
+		if !scalar.EqualWithinAbsOrRel(s, g.UMAPGraph.RowSums[i], 1e-6, 1e-5) {
+			t.Fatalf("row sum %d = %g, want %g", i, s, g.UMAPGraph.RowSums[i])
+		}
+	}
+}
+
+func TestUMAPGolden(t *testing.T) {
+	g := loadManifoldGolden(t)
+	x := denseRows(g.X.Rows)
+	u := NewUMAP(0)
+	if err := u.Fit(x); err != nil {
+		t.Fatal(err)
+	}
+	var y mat.Dense
+	u.EmbeddingTo(&y)
+	trust := manifoldTrust(x, &y, 10)
+	t.Logf("trustworthiness %.4f (umap-learn %.4f), spectral init %v", trust, g.UMAP.Trustworthiness, u.SpectralInit())
+	// Source: g.UMAP.Source; within 0.01 of umap-learn's.
+	if trust < g.UMAP.Trustworthiness-0.01 {
+		t.Errorf("trustworthiness %.4f < umap-learn's %.4f - 0.01", trust, g.UMAP.Trustworthiness)
+	}
+}
+
+func TestUMAPDeterministic(t *testing.T) {
+	g := loadManifoldGolden(t)
+	x := denseRows(g.X.Rows[:300])
+	fit := func(procs int) *mat.Dense {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		u := NewUMAP(3)
+		u.NEpochs = 100
+		if err := u.Fit(x); err != nil {
+			t.Fatal(err)
+		}
+		var y mat.Dense
+		u.EmbeddingTo(&y)
+		return &y
+	}
+	y1, y4 := fit(1), fit(4)
+	if !mat.Equal(y1, y4) {
+		t.Error("embedding depends on GOMAXPROCS")
+	}
+	if y5 := fit(2); !mat.Equal(y1, y5) {
+		t.Error("refit differs")
+	}
+}
+
+func TestUMAPErrorsAndPanics(t *testing.T) {
+	u := NewUMAP(0)
+	if err := u.Fit(mat.NewDense(15, 2, nil)); err == nil {
+		t.Error("15 rows: no error")
+	}
+	x := mat.NewDense(40, 2, nil)
+	for i := 0; i < 40; i++ {
+		x.Set(i, 0, float64(i))
+		x.Set(i, 1, float64(i%7))
+	}
+	x.Set(5, 0, math.Inf(1))
+	if err := u.Fit(x); err == nil {
+		t.Error("Inf: no error")
+	}
+	for name, f := range map[string]func(){
+		"before fit": func() { NewUMAP(0).AB() },
+		"zero value": func() { (&UMAP{}).Fit(x) },
+		"min dist": func() {
+			u := NewUMAP(0)
+			u.MinDist = 2
+			u.Fit(x)
+		},
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: no panic", name)
+				}
+			}()
+			f()
+		}()
+	}
+}

@@ -1,0 +1,131 @@
+package embed
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// umapLayout is the stochastic gradient descent of umap-learn 0.5.3's
+// optimize_layout_euclidean (McInnes et al. 2018, section 3.3): each edge
+// (i, j) of weight w is sampled every wmax / w epochs, pulling i towards j
+// with the gradient of log(1 / (1 + a d^(2b))), and each sample draws
+// negRate uniformly random vertices that push i away with the gradient of
+// gamma · log(1 - 1 / (1 + a d^(2b))); every coordinate of a gradient is
+// clipped to [-4, 4] and scaled by the learning rate, which decays linearly
+// from alpha to 0 over the epochs.
+type umapLayout struct {
+	dim          int
+	a, b, gamma  float64
+	alpha        float64
+	negRate      float64
+	epochs       int
+	seed         uint64
+	snap         []float64
+	next, nextNg []float64
+	per, perNg   []float64
+}
+
+func clip4(v float64) float64 { return max(-4, min(4, v)) }
+
+// optimise moves the row-major layout y (n × dim) along the edges of g.
+func (l *umapLayout) optimise(y []float64, g *sparseSym) {
+	n, dim := g.n, l.dim
+	// Edges lighter than wmax / epochs would never be sampled; umap-learn
+	// drops them.
+	var wmax float64
+	for _, w := range g.val {
+		wmax = max(wmax, w)
+	}
+	m := len(g.val)
+	l.per = make([]float64, m)
+	l.perNg = make([]float64, m)
+	l.next = make([]float64, m)
+	l.nextNg = make([]float64, m)
+	for e, w := range g.val {
+		if w < wmax/float64(l.epochs) || w <= 0 {
+			l.per[e] = math.Inf(1)
+		} else {
+			l.per[e] = wmax / w
+		}
+		l.next[e] = l.per[e]
+		if l.negRate > 0 {
+			l.perNg[e] = l.per[e] / l.negRate
+		} else {
+			l.perNg[e] = math.Inf(1)
+		}
+		l.nextNg[e] = l.perNg[e]
+	}
+	l.snap = make([]float64, len(y))
+	nb := rowBlocks(n, 256)
+	rngs := make([]*rand.Rand, nb)
+	for s := range rngs {
+		rngs[s] = rand.New(rand.NewPCG(l.seed, uint64(s)+0x5eed))
+	}
+	alpha := l.alpha
+	for epoch := 0; epoch < l.epochs; epoch++ {
+		copy(l.snap, y)
+		ep := float64(epoch)
+		forBlocks(n, nb, func(s, lo, hi int) {
+			l.shard(y, g, lo, hi, ep, alpha, rngs[s], dim, n)
+		})
+		alpha = l.alpha * (1 - float64(epoch+1)/float64(l.epochs))
+	}
+}
+
+// shard runs one epoch for the edges whose head lies in [lo, hi).
+func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha float64, rng *rand.Rand, dim, n int) {
+	a, b := l.a, l.b
+	attract := -2 * a * b
+	repel := 2 * l.gamma * b
+	for i := lo; i < hi; i++ {
+		cur := y[i*dim : (i+1)*dim]
+		for e := g.ptr[i]; e < g.ptr[i+1]; e++ {
+			if l.next[e] > epoch {
+				continue
+			}
+			j := g.col[e]
+			other := l.snap[j*dim : (j+1)*dim]
+			d2 := sqDist(cur, other)
+			if d2 > 0 {
+				pb := math.Exp(b * math.Log(d2)) // d2^b
+				coef := attract * pb / d2 / (a*pb + 1)
+				for c := range cur {
+					cur[c] += 2 * clip4(coef*(cur[c]-other[c])) * alpha
+				}
+			}
+			l.next[e] += l.per[e]
+			negs := int((epoch - l.nextNg[e]) / l.perNg[e])
+			for p := 0; p < negs; p++ {
+				k := rng.IntN(n)
+				if k == i {
+					continue
+				}
+				other := l.snap[k*dim : (k+1)*dim]
+				d2 := sqDist(cur, other)
+				if d2 > 0 {
+					pb := math.Exp(b * math.Log(d2))
+					coef := repel / ((0.001 + d2) * (a*pb + 1))
+					for c := range cur {
+						cur[c] += clip4(coef*(cur[c]-other[c])) * alpha
+					}
+				} else {
+					for c := range cur {
+						cur[c] += 4 * alpha
+					}
+				}
+			}
+			l.nextNg[e] += float64(negs) * l.perNg[e]
+		}
+	}
+}
+
+// sqDist returns the squared Euclidean distance between a and b.
+func sqDist(a, b []float64) float64 {
+	b = b[:len(a)]
+	var s float64
+	for i, v := range a {
+		t := v - b[i]
+		s += t * t
+	}
+	return s
+}
