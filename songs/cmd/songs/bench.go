@@ -29,11 +29,12 @@ func runBench(args []string, stdout io.Writer) error {
 	if len(args) > 0 && args[0] == benchWorker {
 		return runBenchWorker(args[1:], stdout)
 	}
-	fs := newFlags("bench", "--csv FILE --op OP[,OP...]|all [--k 8] [--eps E] [--timeout 300] [--json]", stdout)
+	fs := newFlags("bench", "--csv FILE --op OP[,OP...]|all [--k 8] [--eps E] [--bandwidth B] [--timeout 300] [--json]", stdout)
 	csvPath := fs.String("csv", "", "catalog CSV (the header of bench/sklearn_ref.py gen or the real catalog)")
 	ops := fs.String("op", "", "ops, comma-separated, or all: "+strings.Join(benchops.Ops, " "))
 	k := fs.Int("k", 8, "clusters for kmeans, silhouette, ward and gmm")
 	eps := fs.Float64("eps", 0, "DBSCAN eps (default: estimated as the reference script does)")
+	bandwidth := fs.Float64("bandwidth", 0, "Mean Shift bandwidth (default: estimated as the reference script does)")
 	timeout := fs.Float64("timeout", 300, "seconds per op; the worker is killed after it")
 	noCap := fs.Bool("nocap", false, "run ops above their row limits")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of each timed call to FILE.OP.prof")
@@ -61,6 +62,9 @@ func runBench(args []string, stdout io.Writer) error {
 		wargs := []string{"bench", benchWorker, "--csv", *csvPath, "--op", op, "--k", strconv.Itoa(*k)}
 		if *eps != 0 {
 			wargs = append(wargs, "--eps", strconv.FormatFloat(*eps, 'g', -1, 64))
+		}
+		if *bandwidth != 0 {
+			wargs = append(wargs, "--bandwidth", strconv.FormatFloat(*bandwidth, 'g', -1, 64))
 		}
 		if *noCap {
 			wargs = append(wargs, "--nocap")
@@ -184,6 +188,7 @@ func runBenchWorker(args []string, stdout io.Writer) error {
 	op := fs.String("op", "", "one op")
 	k := fs.Int("k", 8, "clusters")
 	eps := fs.Float64("eps", 0, "DBSCAN eps")
+	bandwidth := fs.Float64("bandwidth", 0, "Mean Shift bandwidth")
 	noCap := fs.Bool("nocap", false, "ignore row limits")
 	profile := fs.String("cpuprofile", "", "CPU profile of the timed call")
 	if err := parse(fs, args); err != nil {
@@ -192,7 +197,7 @@ func runBenchWorker(args []string, stdout io.Writer) error {
 	if _, err := benchOpList(*op); err != nil || strings.Contains(*op, ",") || *op == "all" {
 		return fmt.Errorf("worker takes exactly one op, got %q", *op)
 	}
-	cfg := benchops.Config{CSV: *csvPath, K: *k, Eps: *eps, NoCap: *noCap, CPUProfile: *profile,
+	cfg := benchops.Config{CSV: *csvPath, K: *k, Eps: *eps, Bandwidth: *bandwidth, NoCap: *noCap, CPUProfile: *profile,
 		OnRows: func(n int) { fmt.Fprintf(stdout, "{\"_n\": %d}\n", n) }}
 	rec := benchops.Run(*op, cfg)
 	b, err := rec.Line()

@@ -24,6 +24,10 @@ type Config struct {
 	// script does (median distance of 1000 sampled rows to their 22nd
 	// nearest row, itself included).
 	Eps float64
+	// Bandwidth fixes Mean Shift's bandwidth; 0 means estimate it as the
+	// reference script does (estimate_bandwidth with quantile 0.05 on at
+	// most 2000 sampled rows).
+	Bandwidth float64
 	// NoCap runs ops above the row limits of Caps.
 	NoCap bool
 	// CPUProfile, if not empty, is a file that receives a CPU profile

@@ -142,6 +142,19 @@ func TestRunMatchesReference(t *testing.T) {
 			}
 		}
 	})
+	t.Run("meanshift", func(t *testing.T) {
+		// With fewer than 2000 rows the bandwidth sample is every row, so
+		// the estimate is the same on both sides.
+		g, s := run(t, "meanshift", Config{}), ref["meanshift"]
+		for _, k := range []string{"bandwidth", "clusters", "n_iter"} {
+			if !scalar.EqualWithinAbs(num(t, g, k), num(t, s, k), 1e-6) {
+				t.Errorf("%s = %v, MeanShift gives %v", k, num(t, g, k), num(t, s, k))
+			}
+		}
+		if gs, ss := ints(t, g, "sizes"), ints(t, s, "sizes"); !equalInts(gs, ss) {
+			t.Errorf("sizes = %v, scikit-learn gives %v", gs, ss)
+		}
+	})
 	t.Run("kmeans", func(t *testing.T) {
 		// Different k-means++ draws reach different local optima: on these
 		// 120 rows in 8 overlapping blobs the Go run found 704.2794 against

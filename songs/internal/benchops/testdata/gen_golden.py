@@ -6,7 +6,7 @@ Run with Debian's interpreter from this folder:  /usr/bin/python3 gen_golden.py
 - songs_120.csv: a 120-row catalog from the reference script
   (sklearn_ref.py gen --n 120 --seed 7), the input of the tests;
 - golden_sklearn.json: the reference script's records for that file
-  (sklearn_ref.py run --op load,kmeans,ward,dbscan,pca --json), whose
+  (sklearn_ref.py run --op load,kmeans,ward,dbscan,meanshift,pca --json), whose
   deterministic quality figures the Go ops must reproduce.
 
 The reference script is ../../../../../shared/bench/sklearn_ref.py (the
@@ -33,7 +33,7 @@ print(json.dumps(versions))
 
 subprocess.run([sys.executable, ref, "gen", "--n", "120", "--seed", "7", "--out", csv],
                check=True, stdout=subprocess.DEVNULL)
-ops = "load,kmeans,ward,dbscan,pca"
+ops = "load,kmeans,ward,dbscan,meanshift,pca"
 out = subprocess.run([sys.executable, ref, "run", "--csv", csv, "--op", ops, "--json"],
                      check=True, capture_output=True, text=True).stdout
 records = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
