@@ -16,7 +16,7 @@ var timingKeys = map[string]bool{
 	"impl": true, "op": true, "n": true, "seconds": true, "rss_peak_mb": true,
 	"rss_base_mb": true, "cpu_s": true, "other_cpu_s": true, "gomaxprocs": true,
 	"rss_peak_scope": true, "skipped": true, "error": true, "stderr": true,
-	"timeout_s": true, "cpu_profile": true,
+	"timeout_s": true, "cpu_profile": true, "file_mb": true,
 }
 
 // Env describes where a report was made.
@@ -245,6 +245,13 @@ func WriteReport(w io.Writer, recs []*Record, env Env) error {
 			}
 		}
 	}
+	b.WriteString("\n## Targets\n\n")
+	b.WriteString("| op | n | target | source | measured | verdict |\n|---|---:|---|---|---|---|\n")
+	for _, t := range Targets {
+		m := cells[key{t.Op, t.N}]
+		got, v := t.verdict(m["sklearn"], m["go"])
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", t.Op, thousands(t.N), t, t.Source, got, v)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -337,6 +344,15 @@ func quality(c *cell) string {
 		}
 		v, _ := r.Get(k)
 		parts = append(parts, k+"="+value(v))
+	}
+	// EM and FastICA iteration counts depend on the start, so their cost per
+	// iteration is compared too (the reference README's advice).
+	if op := r.String("op"); op == "gmm" || op == "fastica" {
+		it, ok1 := r.Float("n_iter")
+		sec, ok2 := r.Float("seconds")
+		if ok1 && ok2 && it > 0 {
+			parts = append(parts, "s/iter="+strconv.FormatFloat(sec/it, 'g', 3, 64))
+		}
 	}
 	return esc(strings.Join(parts, " "))
 }

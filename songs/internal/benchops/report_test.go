@@ -37,6 +37,7 @@ func TestWriteReport(t *testing.T) {
 		"| kmeans | 3/3 | 0.05 | 0.02 | 2.50 | 138 | 18 | 0.13 | 2.0/1.0 | k=8 inertia=9631.5949 n_iter=32 sizes=[221 219 204 202 198 196 194 166] | k=8 inertia=9631.5959 n_iter=24 |",
 		"| meanshift | 1/0 | 0.962 | skipped: not implemented | – | 138 | – | – | 1.0/– | bandwidth=2.940252 clusters=5 | – |",
 		"- sklearn kmeans: other processes used 0.50 CPU s during a 0.060 s run",
+		"| ward | 20,000 | time ratio ≥ 2, memory ratio ≤ 0.1 | issue 3 | – | not measured |",
 		"| load | 1/1 | 0.0346 | 0.0692 | 0.50 | 83 | 42 | 0.50 | 0.9/1.0 | rows=20000 cols=18 | rows=20000 cols=18 |",
 		`| tsne | 0/1 | timeout after 300 s | 12.5 | – | – | 60 | – | –/2.0 | – | kl_divergence=3.2 note=a\|b |`,
 	} {
@@ -58,5 +59,40 @@ func TestThousands(t *testing.T) {
 		if got := thousands(n); got != want {
 			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
 		}
+	}
+}
+
+func TestTargetVerdict(t *testing.T) {
+	rec := func(impl string, sec, peak float64, extra ...any) *cell {
+		r := NewRecord()
+		r.Set("impl", impl)
+		r.Set("seconds", sec)
+		r.Set("rss_peak_mb", peak)
+		for i := 0; i+1 < len(extra); i += 2 {
+			r.Set(extra[i].(string), extra[i+1])
+		}
+		return &cell{runs: []*Record{r}}
+	}
+	ward := Target{Op: "ward", N: 20000, MinTimeRatio: 2, MaxMemoryRatio: 0.1}
+	// 13.5 s / 9 s = 1.5, 25 % short of 2; 640 MB / 3200 MB = 0.2, twice 0.1.
+	got, v := ward.verdict(rec("sklearn", 13.5, 3200), rec("go", 9, 640))
+	if got != "time 1.50, memory 0.20" || v != "not met: time 25% short, memory 2.0× over" {
+		t.Errorf("ward: %q, %q", got, v)
+	}
+	got, v = ward.verdict(rec("sklearn", 13.5, 3200), rec("go", 4.5, 32))
+	if got != "time 3.00, memory 0.01" || v != "met" {
+		t.Errorf("ward met: %q, %q", got, v)
+	}
+	if _, v = ward.verdict(rec("sklearn", 13.5, 3200), nil); v != "not measured" {
+		t.Errorf("no Go record: %q", v)
+	}
+	load := Target{Op: "load", N: 1000000, MinTimeRatio: 4, MaxFileRatio: 2}
+	// 1.47 / 0.49 = 3.00 (25 % short of 4); 500 MB / 192 MB = 2.60.
+	got, v = load.verdict(rec("sklearn", 1.47, 688), rec("go", 0.49, 500, "file_mb", 192.0))
+	if got != "time 3.00, peak/file 2.60" || v != "not met: time 25% short, peak 1.3× over" {
+		t.Errorf("load: %q, %q", got, v)
+	}
+	if s := load.String(); s != "time ratio ≥ 4, Go peak ≤ 2 × file size" {
+		t.Errorf("String = %q", s)
 	}
 }
