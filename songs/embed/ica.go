@@ -163,7 +163,8 @@ func (f *FastICA) fit(dst *mat.Dense, x mat.Matrix) error {
 	if n < 2 {
 		return &TooFewRowsError{Rows: n, Need: 2}
 	}
-	if err := checkFiniteData(data, d); err != nil {
+	mean, err := finiteColumnMeans(data, n, d)
+	if err != nil {
 		return err
 	}
 	k := f.NComponents
@@ -190,12 +191,12 @@ func (f *FastICA) fit(dst *mat.Dense, x mat.Matrix) error {
 		prepareDst(dst, n, k, "FastICA.FitTransform")
 	}
 
-	mean := columnMeans(data, n, d)
-	kw, err := icaWhitening(data, n, d, k, mean, f.Whiten)
+	xc := centredPanels(data, n, d, mean)
+	kw, err := icaWhitening(data, xc, n, d, k, mean, f.Whiten)
 	if err != nil {
 		return err
 	}
-	x1 := icaWhiten(data, n, d, mean, kw)
+	x1 := icaWhiten(xc, n, d, kw)
 	g := icaContrast{fun: f.Fun, alpha: alpha}
 	var (
 		w         *mat.Dense

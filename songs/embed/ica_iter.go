@@ -9,7 +9,7 @@ import (
 
 // icaChunk is the number of samples a worker projects at a time; the
 // chunk of projections stays in the first-level cache.
-const icaChunk = 512
+const icaChunk = 256
 
 // icaParallel runs scikit-learn's _ica_par on the whitened k×n data x1
 // from the initial matrix w0. It returns W, the number of iterations and

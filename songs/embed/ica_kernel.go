@@ -15,8 +15,8 @@ func (c icaContrast) apply(y []float64) float64 {
 	switch c.fun {
 	case ICALogCosh:
 		a := c.alpha
-		if icaAVX && len(y) >= 4 {
-			m4 := len(y) &^ 3
+		if icaAVX && len(y) >= 8 {
+			m4 := len(y) &^ 7
 			var sq [4]float64
 			tanhAVX(&y[0], m4, a, &icaTanhTab[0], &sq[0])
 			d = a * (float64(m4) - (sq[0] + sq[1] + sq[2] + sq[3]))

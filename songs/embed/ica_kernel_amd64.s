@@ -135,8 +135,9 @@ gdone:
 
 // func tanhAVX(y *float64, m int, alpha float64, tab, sq *float64)
 //
-// y[t] = tanh(alpha*y[t]) for t in [0, m), m a multiple of 4, and
-// sq[l] = sum of y[t]^2 over t = l mod 4 after the update. tab holds the
+// y[t] = tanh(alpha*y[t]) for t in [0, m), m a multiple of 8, and
+// sq[l] = sum of y[t]^2 over t = l mod 4 after the update (two quads per
+// step, accumulated separately and added at the end). tab holds the
 // constants of icaTanhTab, each repeated four times.
 //
 // tanh(u) = sign(u) (1 - e) / (1 + e) with e = exp(-2 min(|u|, 20)); exp
@@ -149,48 +150,83 @@ TEXT ·tanhAVX(SB), NOSPLIT, $0-40
 	MOVQ tab+24(FP), SI
 	MOVQ sq+32(FP), DX
 	VXORPD Y6, Y6, Y6
+	VXORPD Y15, Y15, Y15
 	XORQ BX, BX
 
 tloop:
 	CMPQ BX, CX
 	JGE  tdone
-	VMULPD (DI)(BX*8), Y7, Y0
+	VMULPD 0(DI)(BX*8), Y7, Y0
+	VMULPD 32(DI)(BX*8), Y7, Y8
 	VANDPD 0(SI), Y0, Y1
+	VANDPD 0(SI), Y8, Y9
 	VMINPD 64(SI), Y1, Y1
+	VMINPD 64(SI), Y9, Y9
 	VMULPD 96(SI), Y1, Y2
+	VMULPD 96(SI), Y9, Y10
 	VADDPD 128(SI), Y2, Y2
+	VADDPD 128(SI), Y10, Y10
 	VSUBPD 128(SI), Y2, Y3
+	VSUBPD 128(SI), Y10, Y11
 	VMULPD 160(SI), Y1, Y1
+	VMULPD 160(SI), Y9, Y9
 	VFNMADD231PD 192(SI), Y3, Y1
+	VFNMADD231PD 192(SI), Y11, Y9
 	VFNMADD231PD 224(SI), Y3, Y1
+	VFNMADD231PD 224(SI), Y11, Y9
 	VMOVUPD 320(SI), Y4
+	VMOVUPD 320(SI), Y12
 	VFMADD213PD 352(SI), Y1, Y4
+	VFMADD213PD 352(SI), Y9, Y12
 	VFMADD213PD 384(SI), Y1, Y4
+	VFMADD213PD 384(SI), Y9, Y12
 	VFMADD213PD 416(SI), Y1, Y4
+	VFMADD213PD 416(SI), Y9, Y12
 	VFMADD213PD 448(SI), Y1, Y4
+	VFMADD213PD 448(SI), Y9, Y12
 	VFMADD213PD 480(SI), Y1, Y4
+	VFMADD213PD 480(SI), Y9, Y12
 	VFMADD213PD 512(SI), Y1, Y4
+	VFMADD213PD 512(SI), Y9, Y12
 	VFMADD213PD 544(SI), Y1, Y4
+	VFMADD213PD 544(SI), Y9, Y12
 	VFMADD213PD 576(SI), Y1, Y4
+	VFMADD213PD 576(SI), Y9, Y12
 	VFMADD213PD 608(SI), Y1, Y4
+	VFMADD213PD 608(SI), Y9, Y12
 	VFMADD213PD 640(SI), Y1, Y4
+	VFMADD213PD 640(SI), Y9, Y12
 	VFMADD213PD 672(SI), Y1, Y4
+	VFMADD213PD 672(SI), Y9, Y12
 	VFMADD213PD 704(SI), Y1, Y4
+	VFMADD213PD 704(SI), Y9, Y12
 	VPADDQ 288(SI), Y2, Y2
+	VPADDQ 288(SI), Y10, Y10
 	VPSLLQ $52, Y2, Y2
+	VPSLLQ $52, Y10, Y10
 	VMULPD Y2, Y4, Y4
+	VMULPD Y10, Y12, Y12
 	VMOVUPD 256(SI), Y5
+	VMOVUPD 256(SI), Y13
 	VSUBPD Y4, Y5, Y3
+	VSUBPD Y12, Y13, Y11
 	VADDPD Y4, Y5, Y5
+	VADDPD Y12, Y13, Y13
 	VDIVPD Y5, Y3, Y3
+	VDIVPD Y13, Y11, Y11
 	VANDPD 32(SI), Y0, Y0
+	VANDPD 32(SI), Y8, Y8
 	VORPD Y0, Y3, Y3
-	VMOVUPD Y3, (DI)(BX*8)
+	VORPD Y8, Y11, Y11
+	VMOVUPD Y3, 0(DI)(BX*8)
+	VMOVUPD Y11, 32(DI)(BX*8)
 	VFMADD231PD Y3, Y3, Y6
-	ADDQ $4, BX
+	VFMADD231PD Y11, Y11, Y15
+	ADDQ $8, BX
 	JMP  tloop
 
 tdone:
+	VADDPD Y15, Y6, Y6
 	VMOVUPD Y6, (DX)
 	VZEROUPPER
 	RET

@@ -11,13 +11,13 @@ import (
 // icaWhitening returns scikit-learn's whitening matrix K (k×d): the rows
 // are the principal axes of the centred data divided by their singular
 // values, each axis signed so that its first coordinate is non-negative.
-func icaWhitening(data []float64, n, d, k int, mean []float64, solver WhitenSolver) (*mat.Dense, error) {
+func icaWhitening(data []float64, xc []float64, n, d, k int, mean []float64, solver WhitenSolver) (*mat.Dense, error) {
 	u := mat.NewDense(d, d, nil)
 	sv := make([]float64, d)
 	switch solver {
 	case WhitenEigh:
 		var eig mat.EigenSym
-		if !eig.Factorize(centredScatter(data, n, d, mean), true) {
+		if !eig.Factorize(panelScatter(xc, n, d), true) {
 			return nil, errors.New("embed: FastICA: whitening eigendecomposition did not converge")
 		}
 		vals := eig.Values(nil)
@@ -93,34 +93,17 @@ func icaPanel(x1 []float64, n, k, p int) ([]float64, int) {
 	return x1[p*size : (p+1)*size], min(icaChunk, n-p*icaChunk)
 }
 
-// icaWhiten returns X1 = sqrt(n) K Xcᵀ in the panel layout of icaPanels:
-// for sample s, component i is at panel s/icaChunk, offset
-// i*icaPanelStride + s%icaChunk.
-func icaWhiten(data []float64, n, d int, mean []float64, kw *mat.Dense) []float64 {
+// icaWhiten returns X1 = sqrt(n) K Xcᵀ in the panel layout of icaPanels,
+// from the centred data xc in the same layout: for sample s, component i
+// is at panel s/icaChunk, offset i*icaPanelStride + s%icaChunk.
+func icaWhiten(xc []float64, n, d int, kw *mat.Dense) []float64 {
 	k, _ := kw.Dims()
-	kr := kw.RawMatrix()
-	np := icaPanelCount(n)
-	x1 := make([]float64, np*k*icaPanelStride)
+	w := make([]float64, k*d)
 	sqn := math.Sqrt(float64(n))
-	forBlocks(np, rowBlocks(np, 8), func(_, plo, phi int) {
-		buf := make([]float64, d)
-		for p := plo; p < phi; p++ {
-			panel, m := icaPanel(x1, n, k, p)
-			for t := 0; t < m; t++ {
-				s := p*icaChunk + t
-				for j, v := range data[s*d : (s+1)*d] {
-					buf[j] = v - mean[j]
-				}
-				for i := 0; i < k; i++ {
-					row := kr.Data[i*kr.Stride : i*kr.Stride+d]
-					v := 0.0
-					for j, b := range buf {
-						v += row[j] * b
-					}
-					panel[i*icaPanelStride+t] = v * sqn
-				}
-			}
+	for i := 0; i < k; i++ {
+		for j := 0; j < d; j++ {
+			w[i*d+j] = kw.At(i, j) * sqn
 		}
-	})
-	return x1
+	}
+	return panelProject(xc, n, d, w, k)
 }

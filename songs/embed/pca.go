@@ -81,7 +81,8 @@ func (p *PCA) fit(dst *mat.Dense, x mat.Matrix) error {
 	if n < 2 {
 		return &TooFewRowsError{Rows: n, Need: 2}
 	}
-	if err := checkFiniteData(data, d); err != nil {
+	mean, err := finiteColumnMeans(data, n, d)
+	if err != nil {
 		return err
 	}
 	kAll := min(n, d)
@@ -102,15 +103,14 @@ func (p *PCA) fit(dst *mat.Dense, x mat.Matrix) error {
 			solver = PCASVD
 		}
 	}
-	mean := columnMeans(data, n, d)
+	xc := centredPanels(data, n, d, mean)
 	var (
 		comps    *mat.Dense
 		variance []float64
-		err      error
 	)
 	switch solver {
 	case PCACovariance:
-		comps, variance, err = pcaCovariance(data, n, d, mean)
+		comps, variance, err = pcaCovariance(xc, n, d)
 	case PCASVD:
 		comps, variance, err = pcaSVD(data, n, d, mean)
 	default:
@@ -124,7 +124,7 @@ func (p *PCA) fit(dst *mat.Dense, x mat.Matrix) error {
 	if dst != nil && k == kAll {
 		scores = dst
 	}
-	signs := pcaScores(scores, data, n, d, mean, comps)
+	signs := pcaScores(scores, xc, n, d, comps)
 	for j, s := range signs {
 		if s < 0 {
 			row := comps.RawRowView(j)
@@ -175,15 +175,33 @@ func columnMeans(data []float64, n, d int) []float64 {
 	return mean
 }
 
+// finiteColumnMeans returns the column means of row-major data, or a
+// *NonFiniteError locating a NaN or infinite value. A column sum is finite
+// only if all its values are, so the check costs nothing for clean data.
+func finiteColumnMeans(data []float64, n, d int) ([]float64, error) {
+	mean := columnMeans(data, n, d)
+	for _, m := range mean {
+		if math.IsNaN(m) || math.IsInf(m, 0) {
+			if err := checkFiniteData(data, d); err != nil {
+				return nil, err
+			}
+			return nil, errors.New("embed: column sums overflow; rescale the data")
+		}
+	}
+	return mean, nil
+}
+
 // flipColumns negates the columns j of m with signs[j] < 0.
 func flipColumns(m *mat.Dense, signs []float64) {
 	raw := m.RawMatrix()
-	for i := 0; i < raw.Rows; i++ {
-		row := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
-		for j, s := range signs {
-			if s < 0 {
-				row[j] = -row[j]
+	forBlocks(raw.Rows, rowBlocks(raw.Rows, 4096), func(_, lo, hi int) {
+		for i := lo; i < hi; i++ {
+			row := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
+			for j, s := range signs {
+				if s < 0 {
+					row[j] = -row[j]
+				}
 			}
 		}
-	}
+	})
 }

@@ -9,11 +9,10 @@ import (
 )
 
 // pcaCovariance returns the principal axes (rows, by decreasing variance)
-// and the explained variances of centred data from the eigendecomposition
-// of its scatter matrix XcᵀXc. The scatter is accumulated per row block and
-// the blocks are reduced in order.
-func pcaCovariance(data []float64, n, d int, mean []float64) (*mat.Dense, []float64, error) {
-	scatter := centredScatter(data, n, d, mean)
+// and the explained variances of centred data in panel layout from the
+// eigendecomposition of its scatter matrix XcᵀXc.
+func pcaCovariance(xc []float64, n, d int) (*mat.Dense, []float64, error) {
+	scatter := panelScatter(xc, n, d)
 	var eig mat.EigenSym
 	if !eig.Factorize(scatter, true) {
 		return nil, nil, errors.New("embed: PCA: eigendecomposition did not converge")
@@ -32,39 +31,6 @@ func pcaCovariance(data []float64, n, d int, mean []float64) (*mat.Dense, []floa
 		}
 	}
 	return comps, variance, nil
-}
-
-// centredScatter returns XcᵀXc for row-major data centred on mean.
-func centredScatter(data []float64, n, d int, mean []float64) *mat.SymDense {
-	nb := rowBlocks(n, 2048)
-	part := make([]float64, nb*d*d)
-	forBlocks(n, nb, func(b, lo, hi int) {
-		acc := part[b*d*d : (b+1)*d*d]
-		buf := make([]float64, d)
-		for r := lo; r < hi; r++ {
-			row := data[r*d : (r+1)*d]
-			for j, v := range row {
-				buf[j] = v - mean[j]
-			}
-			for i, bi := range buf {
-				ci := acc[i*d : (i+1)*d]
-				for j := i; j < d; j++ {
-					ci[j] += bi * buf[j]
-				}
-			}
-		}
-	})
-	s := mat.NewSymDense(d, nil)
-	for i := 0; i < d; i++ {
-		for j := i; j < d; j++ {
-			v := 0.0
-			for b := 0; b < nb; b++ {
-				v += part[b*d*d+i*d+j]
-			}
-			s.SetSym(i, j, v)
-		}
-	}
-	return s
 }
 
 // pcaSVD returns the principal axes and explained variances from the thin
@@ -96,40 +62,44 @@ func pcaSVD(data []float64, n, d int, mean []float64) (*mat.Dense, []float64, er
 	return comps, variance, nil
 }
 
-// pcaScores computes the scores (data - mean) compsᵀ, writes them into dst
-// if dst is not nil, and returns for each component the sign of the score
-// of largest absolute value (the first such row), as svd_flip decides.
-func pcaScores(dst *mat.Dense, data []float64, n, d int, mean []float64, comps *mat.Dense) []float64 {
+// pcaScores computes the scores Xc compsᵀ of centred data in panel
+// layout, writes them into dst if dst is not nil, and returns for each
+// component the sign of the score of largest absolute value (the first
+// such row), as svd_flip decides.
+func pcaScores(dst *mat.Dense, xc []float64, n, d int, comps *mat.Dense) []float64 {
 	k, _ := comps.Dims()
-	c := comps.RawMatrix()
-	nb := rowBlocks(n, 2048)
+	w := make([]float64, k*d)
+	for j := 0; j < k; j++ {
+		mat.Row(w[j*d:(j+1)*d], j, comps)
+	}
+	np := icaPanelCount(n)
+	nb := rowBlocks(np, 8)
 	best := make([]float64, nb*k) // signed score of largest |score| per block
 	var out blas64.General
 	if dst != nil {
 		out = dst.RawMatrix()
 	}
-	forBlocks(n, nb, func(b, lo, hi int) {
+	sbuf := make([]float64, nb*k*icaChunk)
+	forBlocks(np, nb, func(b, plo, phi int) {
 		bb := best[b*k : (b+1)*k]
-		buf := make([]float64, d)
-		sc := make([]float64, k)
-		for r := lo; r < hi; r++ {
-			row := data[r*d : (r+1)*d]
-			for j, v := range row {
-				buf[j] = v - mean[j]
-			}
+		sc := sbuf[b*k*icaChunk : (b+1)*k*icaChunk]
+		for p := plo; p < phi; p++ {
+			in, m := icaPanel(xc, n, d, p)
+			icaProject(sc, icaChunk, w, k, d, in, icaPanelStride, 0, m)
 			for j := 0; j < k; j++ {
-				axis := c.Data[j*c.Stride : j*c.Stride+d]
-				s := 0.0
-				for i, v := range buf {
-					s += v * axis[i]
-				}
-				sc[j] = s
-				if math.Abs(s) > math.Abs(bb[j]) {
-					bb[j] = s
+				for _, v := range sc[j*icaChunk : j*icaChunk+m] {
+					if math.Abs(v) > math.Abs(bb[j]) {
+						bb[j] = v
+					}
 				}
 			}
 			if dst != nil {
-				copy(out.Data[r*out.Stride:r*out.Stride+k], sc)
+				for t := 0; t < m; t++ {
+					row := out.Data[(p*icaChunk+t)*out.Stride : (p*icaChunk+t)*out.Stride+k]
+					for j := range row {
+						row[j] = sc[j*icaChunk+t]
+					}
+				}
 			}
 		}
 	})

@@ -1,0 +1,65 @@
+package embed
+
+import "gonum.org/v1/gonum/mat"
+
+// centredPanels returns the row-major n×d data minus mean in the panel
+// layout of icaPanelStride: panel p holds samples [p*icaChunk,
+// (p+1)*icaChunk), feature j of sample p*icaChunk+t at offset
+// j*icaPanelStride + t. Vectorised kernels then run along samples.
+func centredPanels(data []float64, n, d int, mean []float64) []float64 {
+	np := icaPanelCount(n)
+	xc := make([]float64, np*d*icaPanelStride)
+	forBlocks(np, rowBlocks(np, 8), func(_, plo, phi int) {
+		for p := plo; p < phi; p++ {
+			panel, m := icaPanel(xc, n, d, p)
+			for t := 0; t < m; t++ {
+				row := data[(p*icaChunk+t)*d : (p*icaChunk+t+1)*d]
+				for j, v := range row {
+					panel[j*icaPanelStride+t] = v - mean[j]
+				}
+			}
+		}
+	})
+	return xc
+}
+
+// panelScatter returns XcᵀXc of centred data in panel layout, summed per
+// block of panels and reduced in block order.
+func panelScatter(xc []float64, n, d int) *mat.SymDense {
+	np := icaPanelCount(n)
+	nb := rowBlocks(np, 8)
+	part := make([]float64, nb*d*d)
+	forBlocks(np, nb, func(b, plo, phi int) {
+		acc := part[b*d*d : (b+1)*d*d]
+		for p := plo; p < phi; p++ {
+			panel, m := icaPanel(xc, n, d, p)
+			icaGram(acc, panel, icaPanelStride, d, d, panel, icaPanelStride, 0, m)
+		}
+	})
+	s := mat.NewSymDense(d, nil)
+	for i := 0; i < d; i++ {
+		for j := i; j < d; j++ {
+			v := 0.0
+			for b := 0; b < nb; b++ {
+				v += part[b*d*d+i*d+j]
+			}
+			s.SetSym(i, j, v)
+		}
+	}
+	return s
+}
+
+// panelProject writes the projections of centred panel data on the rows
+// of w (r×d, row-major) in panel layout: r rows per panel.
+func panelProject(xc []float64, n, d int, w []float64, r int) []float64 {
+	np := icaPanelCount(n)
+	out := make([]float64, np*r*icaPanelStride)
+	forBlocks(np, rowBlocks(np, 8), func(_, plo, phi int) {
+		for p := plo; p < phi; p++ {
+			in, m := icaPanel(xc, n, d, p)
+			o, _ := icaPanel(out, n, r, p)
+			icaProject(o, icaPanelStride, w, r, d, in, icaPanelStride, 0, m)
+		}
+	})
+	return out
+}
