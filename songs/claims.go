@@ -2,7 +2,9 @@ package songs
 
 import (
 	"fmt"
+	"math"
 	"sort"
+	"strings"
 
 	"github.com/songcohorts/cohorts/songs/report"
 	"github.com/songcohorts/cohorts/songs/stats"
@@ -191,4 +193,24 @@ func Readings(rs []stats.Result) string {
 		s += "- " + report.EscapeMarkdown(r.Reading()) + "\n"
 	}
 	return s
+}
+
+// PopularityDrivers picks, from ClaimTests' results, the readings that say
+// what drives popularity: the live-versus-studio comparison and the feature
+// most strongly correlated with popularity.
+func PopularityDrivers(rs []stats.Result) []string {
+	var out []string
+	best := -1
+	for i, r := range rs {
+		switch {
+		case r.Test == "Mann-Whitney U" && len(r.Groups) == 2 && r.Groups[0] == "a live recording":
+			out = append(out, r.Reading())
+		case strings.HasPrefix(r.Test, "Spearman") && (best < 0 || math.Abs(r.Statistic) > math.Abs(rs[best].Statistic)):
+			best = i
+		}
+	}
+	if best >= 0 {
+		out = append(out, "Strongest single correlate: "+rs[best].Reading())
+	}
+	return out
 }

@@ -1,0 +1,200 @@
+package songs
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strconv"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/chart"
+	"github.com/songcohorts/cohorts/songs/embed"
+	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
+)
+
+// Projection names, in display order.
+var Projections = []string{"PCA", "t-SNE", "UMAP", "ICA"}
+
+// Embeddings are the 2-D projections of the chosen feature set, one row per
+// cleaned track (a reissue shares its canonical recording's point), with
+// each projection's trustworthiness (k = 10) measured on the recordings.
+type Embeddings struct {
+	IDs    []string
+	Cohort []int
+	// XY[p] holds projection p's coordinates as pairs, one per track.
+	XY              [][][2]float64
+	Trustworthiness []float64
+	// TSNEKL is t-SNE's final Kullback-Leibler divergence.
+	TSNEKL float64
+}
+
+// EmbeddingsFile caches Embed's result.
+const EmbeddingsFile = "embeddings.gob"
+
+// trustSample bounds the rows trustworthiness is measured on.
+const trustSample = 5000
+
+// Embed projects the chosen feature set to two dimensions four ways: PCA,
+// t-SNE (perplexity 30, PCA initialisation), UMAP (15 neighbours, min_dist
+// 0.1) and FastICA (the two least Gaussian of all the sources). All seeded.
+func Embed(cat *Catalog, v *Validation, seed uint64) (*Embeddings, error) {
+	prep, err := ImprovedSet.Prepare(cat)
+	if err != nil {
+		return nil, err
+	}
+	x := prep.X
+	n, d := x.Dims()
+	fits := []func(*mat.Dense) error{
+		func(dst *mat.Dense) error { p := embed.PCA{NComponents: 2}; return p.FitTransform(dst, x) },
+		nil, // t-SNE, below, keeps its KL divergence
+		func(dst *mat.Dense) error {
+			u := embed.NewUMAP(seed)
+			if err := u.Fit(x); err != nil {
+				return err
+			}
+			u.EmbeddingTo(dst)
+			return nil
+		},
+		func(dst *mat.Dense) error {
+			ica := embed.FastICA{NComponents: d, Seed: seed, MaxIter: 1000}
+			var s mat.Dense
+			if err := ica.FitTransform(&s, x); err != nil {
+				return err
+			}
+			order, signs := embed.SourceOrder(&s)
+			var all mat.Dense
+			embed.ReorderColumns(&all, &s, order, signs)
+			dst.ReuseAs(n, 2)
+			dst.Copy(all.Slice(0, n, 0, 2))
+			return nil
+		},
+	}
+	e := &Embeddings{}
+	var kl float64
+	fits[1] = func(dst *mat.Dense) error {
+		t := embed.NewTSNE(seed)
+		if err := t.Fit(x); err != nil {
+			return err
+		}
+		t.EmbeddingTo(dst)
+		kl = t.KLDivergence()
+		return nil
+	}
+	rowsXY := make([][][2]float64, len(fits))
+	for pi, fit := range fits {
+		var y mat.Dense
+		if err := fit(&y); err != nil {
+			return nil, fmt.Errorf("%s: %w", Projections[pi], err)
+		}
+		tw, err := embed.Trustworthiness(head(x, trustSample), head(&y, trustSample), 10)
+		if err != nil {
+			return nil, fmt.Errorf("%s trustworthiness: %w", Projections[pi], err)
+		}
+		e.Trustworthiness = append(e.Trustworthiness, tw)
+		rowsXY[pi] = make([][2]float64, n)
+		for i := 0; i < n; i++ {
+			rowsXY[pi][i] = [2]float64{y.At(i, 0), y.At(i, 1)}
+		}
+	}
+	e.TSNEKL = kl
+	byID := map[string]int{}
+	for r, i := range prep.Rows {
+		byID[cat.Tracks[i].ID] = r
+	}
+	cohort := map[string]int{}
+	for i, id := range v.IDs {
+		cohort[id] = v.Labels[i]
+	}
+	e.XY = make([][][2]float64, len(fits))
+	for i := range cat.Tracks {
+		t := &cat.Tracks[i]
+		r, ok := byID[t.ID]
+		if !ok {
+			r, ok = byID[t.CanonicalID]
+		}
+		if !ok {
+			return nil, fmt.Errorf("track %s: its canonical recording %s was not embedded", t.ID, t.CanonicalID)
+		}
+		e.IDs = append(e.IDs, t.ID)
+		e.Cohort = append(e.Cohort, cohort[t.ID])
+		for pi := range fits {
+			e.XY[pi] = append(e.XY[pi], rowsXY[pi][r])
+		}
+	}
+	return e, nil
+}
+
+// head returns the first rows of m (all when it has fewer): a fixed,
+// seed-free subsample, since prepared rows are in file order.
+func head(m *mat.Dense, rows int) mat.Matrix {
+	n, d := m.Dims()
+	if n <= rows {
+		return m
+	}
+	return m.Slice(0, rows, 0, d)
+}
+
+// CSV renders the embeddings as output/embeddings.csv: header
+// id,pca_1,pca_2,tsne_1,tsne_2,umap_1,umap_2,ica_1,ica_2,cohort.
+func (e *Embeddings) CSV() []byte {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	_ = w.Write([]string{"id", "pca_1", "pca_2", "tsne_1", "tsne_2", "umap_1", "umap_2", "ica_1", "ica_2", "cohort"})
+	for i, id := range e.IDs {
+		row := []string{id}
+		for p := range e.XY {
+			row = append(row, strconv.FormatFloat(e.XY[p][i][0], 'g', 10, 64), strconv.FormatFloat(e.XY[p][i][1], 'g', 10, 64))
+		}
+		_ = w.Write(append(row, strconv.Itoa(e.Cohort[i])))
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// Figure draws the four projections side by side, coloured by cohort, with
+// each one's trustworthiness under it.
+func (e *Embeddings) Figure(names []string) (chart.Figure, error) {
+	var panels []chart.Panel
+	for p, name := range Projections {
+		xs, ys := make([]float64, len(e.IDs)), make([]float64, len(e.IDs))
+		for i := range e.IDs {
+			xs[i], ys[i] = e.XY[p][i][0], e.XY[p][i][1]
+		}
+		panels = append(panels, chart.Panel{Title: name, X: xs, Y: ys, XLabel: name + " 1 (arbitrary units)", YLabel: name + " 2 (arbitrary units)",
+			Caption: fmt.Sprintf("trustworthiness (k = 10): %.3f", e.Trustworthiness[p])})
+	}
+	return chart.ScatterGrid(panels, e.Cohort, names, chart.Options{Title: "The cohorts in two dimensions, four ways"})
+}
+
+// SaveEmbeddings caches e and writes embeddings.csv to the output folder.
+func SaveEmbeddings(p Params, e *Embeddings) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(e); err != nil {
+		return err
+	}
+	if err := atomicfile.WriteFile(p.Processed(EmbeddingsFile), buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(p.OutputDir(), 0o755); err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(p.OutputDir()+"/embeddings.csv", e.CSV(), 0o644)
+}
+
+// LoadEmbeddings reads the cache SaveEmbeddings wrote.
+func LoadEmbeddings(p Params) (*Embeddings, error) {
+	b, err := os.ReadFile(p.Processed(EmbeddingsFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %s does not exist yet: run the first cells of notebook 04-insights (make output/04-insights.html)", ErrMissingInput, p.Processed(EmbeddingsFile))
+	}
+	if err != nil {
+		return nil, err
+	}
+	var e Embeddings
+	return &e, gob.NewDecoder(bytes.NewReader(b)).Decode(&e)
+}

@@ -1,0 +1,255 @@
+package songs
+
+import (
+	"fmt"
+	"math"
+	"path/filepath"
+	"sort"
+	"strconv"
+
+	"gonum.org/v1/gonum/stat"
+
+	"github.com/songcohorts/cohorts/songs/chart"
+	"github.com/songcohorts/cohorts/songs/report"
+)
+
+// NearestToCentre lists, per cohort, the n tracks closest to the cohort's
+// mean in the standardised profile features (one row per recording).
+func NearestToCentre(cat *Catalog, labels []int, cs []Cohort, n int) report.Table {
+	cols := make([][]float64, len(ProfileFeatures))
+	means, sds := make([]float64, len(cols)), make([]float64, len(cols))
+	for j, f := range ProfileFeatures {
+		cols[j] = cat.Column(f)
+		means[j], sds[j] = stat.PopMeanStdDev(cols[j], nil)
+	}
+	var rows [][]string
+	for _, c := range cs {
+		type cand struct {
+			i int
+			d float64
+		}
+		var cands []cand
+		for i := range cat.Tracks {
+			t := &cat.Tracks[i]
+			if labels[i] != c.ID || (t.CanonicalID != "" && t.CanonicalID != t.ID) {
+				continue
+			}
+			d := 0.0
+			for j := range cols {
+				z := (cols[j][i]-means[j])/sds[j] - c.Z[j]
+				d += z * z
+			}
+			cands = append(cands, cand{i, math.Sqrt(d)})
+		}
+		sort.SliceStable(cands, func(a, b int) bool { return cands[a].d < cands[b].d })
+		for k, cd := range cands {
+			if k == n {
+				break
+			}
+			t := &cat.Tracks[cd.i]
+			rows = append(rows, []string{fmt.Sprintf("%d: %s", c.ID, c.Name), t.Name, t.Album, ftoa(cd.d, 2)})
+		}
+	}
+	t := report.NewTable([]string{"cohort", "title", "album", "distance to the centre (standard deviations)"}, rows)
+	t.Caption = fmt.Sprintf("The %d songs nearest each cohort's centre", n)
+	return t
+}
+
+// PopularAlbumsByCohort ranks albums by their density of popular songs
+// (share with popularity >= threshold, albums of at least 5 tracks) and
+// shows how each album's tracks split across cohorts.
+func PopularAlbumsByCohort(cat *Catalog, labels []int, k int, threshold float64, n int) report.Table {
+	type album struct {
+		name          string
+		tracks, pop   int
+		cohortTracks  []int
+		cohortPopular []int
+	}
+	by := map[string]*album{}
+	var order []string
+	for i := range cat.Tracks {
+		t := &cat.Tracks[i]
+		a := by[t.Album]
+		if a == nil {
+			a = &album{name: t.Album, cohortTracks: make([]int, k), cohortPopular: make([]int, k)}
+			by[t.Album] = a
+			order = append(order, t.Album)
+		}
+		a.tracks++
+		if labels[i] >= 0 {
+			a.cohortTracks[labels[i]]++
+		}
+		if t.Popularity >= threshold {
+			a.pop++
+			if labels[i] >= 0 {
+				a.cohortPopular[labels[i]]++
+			}
+		}
+	}
+	var list []*album
+	for _, name := range order {
+		if a := by[name]; a.tracks >= 5 && a.pop > 0 {
+			list = append(list, a)
+		}
+	}
+	sort.SliceStable(list, func(i, j int) bool {
+		si, sj := float64(list[i].pop)/float64(list[i].tracks), float64(list[j].pop)/float64(list[j].tracks)
+		if si != sj {
+			return si > sj
+		}
+		return list[i].pop > list[j].pop
+	})
+	var rows [][]string
+	for i, a := range list {
+		if i == n {
+			break
+		}
+		split, popSplit := "", ""
+		for c := 0; c < k; c++ {
+			if c > 0 {
+				split += " / "
+				popSplit += " / "
+			}
+			split += strconv.Itoa(a.cohortTracks[c])
+			popSplit += strconv.Itoa(a.cohortPopular[c])
+		}
+		rows = append(rows, []string{a.name, itoa(a.tracks), itoa(a.pop), ftoa(100*float64(a.pop)/float64(a.tracks), 1), split, popSplit})
+	}
+	t := report.NewTable([]string{"album", "tracks", "popular", "% popular", "tracks per cohort (0 / 1 / ...)", "popular per cohort"}, rows)
+	t.Caption = fmt.Sprintf("Albums with the highest density of popular songs (popularity >= %g, albums of 5+ tracks)", threshold)
+	return t
+}
+
+// CohortMixChart draws each decade's share of tracks per cohort.
+func CohortMixChart(cat *Catalog, labels []int, cs []Cohort) (chart.Figure, error) {
+	idx := map[int]int{}
+	var decades []int
+	for i := range cat.Tracks {
+		if d := cat.Tracks[i].Decade; d != 0 {
+			if _, ok := idx[d]; !ok {
+				idx[d] = 0
+				decades = append(decades, d)
+			}
+		}
+	}
+	sort.Ints(decades)
+	for i, d := range decades {
+		idx[d] = i
+	}
+	counts := make([][]float64, len(cs))
+	for c := range counts {
+		counts[c] = make([]float64, len(decades))
+	}
+	totals := make([]float64, len(decades))
+	for i := range cat.Tracks {
+		d := cat.Tracks[i].Decade
+		if d == 0 || labels[i] < 0 {
+			continue
+		}
+		counts[labels[i]][idx[d]]++
+		totals[idx[d]]++
+	}
+	groups := make([]string, len(decades))
+	for g, d := range decades {
+		groups[g] = fmt.Sprintf("%ds (n=%d)", d, int(totals[g]))
+		for c := range counts {
+			counts[c][g] = 100 * counts[c][g] / totals[g]
+		}
+	}
+	return chart.GroupedBars(groups, CohortNames(cs), counts, chart.Options{Title: "Cohort mix by release decade",
+		XLabel: "release decade", YLabel: "share of the decade's tracks (%)"})
+}
+
+// ExplorerOf builds the interactive scatter of an embedding (UMAP by
+// default in notebook 04) with hover text per track.
+func ExplorerOf(cat *Catalog, e *Embeddings, cs []Cohort, projection int) report.Explorer {
+	ex := report.Explorer{Title: Projections[projection] + " map of the catalog: hover for the song",
+		XLabel: Projections[projection] + " 1", YLabel: Projections[projection] + " 2"}
+	names := CohortNames(cs)
+	for i := range cat.Tracks {
+		t := &cat.Tracks[i]
+		ex.X = append(ex.X, e.XY[projection][i][0])
+		ex.Y = append(ex.Y, e.XY[projection][i][1])
+		g := "noise"
+		if c := e.Cohort[i]; c >= 0 {
+			g = names[c]
+		}
+		ex.Group = append(ex.Group, g)
+		ex.Hover = append(ex.Hover, []string{t.Name, t.Album, "year " + intOrEmpty(t.ReleaseDate.Year), "popularity " + ftoa(t.Popularity, 0), "cohort " + g})
+	}
+	return ex
+}
+
+// PlotlyPath is where the Makefile installs plotly.js for the explorer.
+func PlotlyPath(p Params) string {
+	return filepath.Join(p.Root, ".tools", "node_modules", "plotly.js-dist-min", "plotly.min.js")
+}
+
+// Insights states what the cohorts mean for recommendations, computed from
+// the profiles: the most and least popular cohorts and what drives
+// popularity.
+func Insights(cs []Cohort, claims []string) string {
+	if len(cs) == 0 {
+		return ""
+	}
+	hi, lo := cs[0], cs[0]
+	for _, c := range cs {
+		if c.Popularity > hi.Popularity {
+			hi = c
+		}
+		if c.Popularity < lo.Popularity {
+			lo = c
+		}
+	}
+	s := report.Markdownf("- **Which cohort to draw from.** A listener of a song in cohort %d (%s) should be offered songs of that cohort first: "+
+		"cohorts are regions of similar sound, and the recommender below measures how much better than chance that works.\n", hi.ID, hi.Name)
+	s += report.Markdownf("- **Where popularity lives.** Cohort %d (%s) has the highest mean popularity (%.1f, %.1f%% popular songs); cohort %d (%s) the lowest (%.1f, %.1f%%).\n",
+		hi.ID, hi.Name, hi.Popularity, 100*hi.PopularShare, lo.ID, lo.Name, lo.Popularity, 100*lo.PopularShare)
+	for _, c := range claims {
+		s += "- " + report.EscapeMarkdown(c) + "\n"
+	}
+	s += "- **Limits.** Silhouettes near 0.2 mean the cohorts overlap: they are soft regions, not genres. Popularity is today's " +
+		"Spotify popularity, which favours remasters and playlisted songs; audio features are Spotify's estimates; one artist's " +
+		"catalog says little about listeners in general.\n"
+	return s
+}
+
+// WriteMetrics04 records the embeddings' quality.
+func WriteMetrics04(p Params, e *Embeddings, cs []Cohort) error {
+	tw := map[string]float64{}
+	for i, name := range Projections {
+		tw[name] = e.Trustworthiness[i]
+	}
+	var cohorts []map[string]any
+	for _, c := range cs {
+		m := map[string]any{"cohort": c.ID, "name": c.Name, "tracks": c.Size, "live_share": c.LiveShare}
+		if !math.IsNaN(c.Popularity) {
+			m["mean_popularity"], m["popular_share"] = c.Popularity, c.PopularShare
+		}
+		cohorts = append(cohorts, m)
+	}
+	return WriteMetrics(p, "04", map[string]any{
+		"embeddings": map[string]any{"trustworthiness_k10": tw, "tsne_kl_divergence": e.TSNEKL},
+		"cohorts":    cohorts,
+	})
+}
+
+// RunEmbeddings computes and caches the embeddings of notebook 04.
+func RunEmbeddings(p Params) (*Embeddings, error) {
+	cat, err := LoadClean(p)
+	if err != nil {
+		return nil, err
+	}
+	v, err := LoadValidation(p)
+	if err != nil {
+		return nil, err
+	}
+	e, err := Embed(cat, v, p.Seed)
+	if err != nil {
+		return nil, err
+	}
+	if err := SaveEmbeddings(p, e); err != nil {
+		return nil, err
+	}
+	return e, WriteMetrics04(p, e, Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold))
+}
