@@ -222,3 +222,13 @@ func TestFastICASeedAndRefit(t *testing.T) {
 		t.Errorf("refit kept %d means", len(a.Mean()))
 	}
 }
+
+// TestNumPyNormal compares with numpy.random.RandomState(seed).normal
+// (NumPy 1.24.2; testdata/golden_linear.json, numpy_normal).
+func TestNumPyNormal(t *testing.T) {
+	g := loadLinearGolden(t)
+	for _, c := range g.NumPyNormal {
+		got := NumPyNormal(c.Seed, len(c.Values), len(c.Values[0]))
+		sameMatrix(t, c.Source, got, c.Values, 1e-15)
+	}
+}

@@ -93,6 +93,8 @@ func TestPCACatalog(t *testing.T) {
 		For95      int         `json:"components_for_95"`
 		Components [][]float64 `json:"components"`
 		ScoresHead [][]float64 `json:"scores_head"`
+		ICANIter   int         `json:"fastica_random_state_0_n_iter"`
+		ICAComps   [][]float64 `json:"fastica_random_state_0_components"`
 	}
 	var g struct {
 		Dropped  []int  `json:"dropped_number_row"`
@@ -162,6 +164,19 @@ func TestPCACatalog(t *testing.T) {
 		p.ComponentsTo(&comps)
 		sameMatrix(t, c.name+" components", &comps, c.want.Components, 1e-9)
 		sameMatrix(t, c.name+" scores", scores.Slice(0, 10, 0, d), c.want.ScoresHead, 1e-9)
+
+		// FastICA from scikit-learn's random_state=0 initial matrix:
+		// the same number of iterations and the same components.
+		f := FastICA{WInit: NumPyNormal(0, d, d), Whiten: WhitenSVD}
+		if err := f.Fit(&z); err != nil {
+			t.Fatal(err)
+		}
+		if f.NIter() != c.want.ICANIter {
+			t.Errorf("%s: FastICA took %d iterations, scikit-learn %d", c.name, f.NIter(), c.want.ICANIter)
+		}
+		var ic mat.Dense
+		f.ComponentsTo(&ic)
+		sameMatrix(t, c.name+" ICA components", &ic, c.want.ICAComps, 1e-9)
 	}
 	// The original study's published figures.
 	var z mat.Dense

@@ -34,6 +34,11 @@ type linearGolden struct {
 		Trust           float64     `json:"trustworthiness"`
 		KNNPreservation float64     `json:"knn_preservation"`
 	} `json:"trustworthiness"`
+	NumPyNormal []struct {
+		Source string      `json:"source"`
+		Seed   uint32      `json:"seed"`
+		Values [][]float64 `json:"values"`
+	} `json:"numpy_normal"`
 }
 
 type scalerGolden struct {

@@ -224,7 +224,10 @@ def catalog():
             "components_for_95": int(np.searchsorted(cum, 0.95) + 1),
             "components": tolist(p.components_),
             "scores_head": tolist(scores[:10]),
+            "fastica_source": "FastICA(n_components=11, whiten='unit-variance', max_iter=200, "
+                              "random_state=0).fit(z)",
             "fastica_random_state_0_n_iter": int(f.n_iter_),
+            "fastica_random_state_0_components": tolist(f.components_),
         }
         print(name, len(frame), "ratio0 %.6f" % p.explained_variance_ratio_[0],
               "k95", out[name]["components_for_95"], "cum %.6f" % cum[out[name]["components_for_95"] - 1])
@@ -239,6 +242,11 @@ def main():
         "pca": pca(),
         "ica": ica(),
         "trustworthiness": trust(),
+        "numpy_normal": [
+            {"source": "numpy.random.RandomState(%d).normal(size=(%d, %d))" % (seed, r, c), "seed": seed,
+             "values": tolist(np.random.RandomState(seed).normal(size=(r, c)))}
+            for seed, r, c in [(0, 11, 11), (12345, 5, 4)]
+        ],
     }
     with open(os.path.join(HERE, "golden_linear.json"), "w") as fh:
         json.dump(doc, fh, indent=None, separators=(",", ":"))
