@@ -15,6 +15,8 @@ const (
 	Valence          = "valence"
 	Popularity       = "popularity"
 	DurationMS       = "duration_ms"
+	Album            = "album"
+	ReleaseDate      = "release_date"
 )
 
 // AudioFeatures are the nine Spotify audio features every catalog has, in

@@ -203,8 +203,10 @@ func Insights(cs []Cohort, claims []string) string {
 	}
 	s := report.Markdownf("- **Which cohort to draw from.** A listener of a song in cohort %d (%s) should be offered songs of that cohort first: "+
 		"cohorts are regions of similar sound, and the recommender below measures how much better than chance that works.\n", hi.ID, hi.Name)
-	s += report.Markdownf("- **Where popularity lives.** Cohort %d (%s) has the highest mean popularity (%.1f, %.1f%% popular songs); cohort %d (%s) the lowest (%.1f, %.1f%%).\n",
-		hi.ID, hi.Name, hi.Popularity, 100*hi.PopularShare, lo.ID, lo.Name, lo.Popularity, 100*lo.PopularShare)
+	if !math.IsNaN(hi.Popularity) {
+		s += report.Markdownf("- **Where popularity lives.** Cohort %d (%s) has the highest mean popularity (%.1f, %.1f%% popular songs); cohort %d (%s) the lowest (%.1f, %.1f%%).\n",
+			hi.ID, hi.Name, hi.Popularity, 100*hi.PopularShare, lo.ID, lo.Name, lo.Popularity, 100*lo.PopularShare)
+	}
 	for _, c := range claims {
 		s += "- " + report.EscapeMarkdown(c) + "\n"
 	}
@@ -252,4 +254,70 @@ func RunEmbeddings(p Params) (*Embeddings, error) {
 		return nil, err
 	}
 	return e, WriteMetrics04(p, e, Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold))
+}
+
+// CatalogExtras shows, per cohort, what a catalog has beyond the study's
+// columns: the share of hits when it has a hit/flop "target" column, and
+// the number of distinct artists and the most frequent ones when it has
+// artists.
+func CatalogExtras(cat *Catalog, labels []int, cs []Cohort) report.Table {
+	target := cat.ExtraColumn("target")
+	headers := []string{"cohort", "tracks"}
+	if target != nil {
+		headers = append(headers, "% hits (target = 1)")
+	}
+	if cat.Has["artist"] {
+		headers = append(headers, "artists", "most frequent artists")
+	}
+	var rows [][]string
+	for _, c := range cs {
+		hits, n := 0, 0
+		artists := map[string]int{}
+		for i := range cat.Tracks {
+			if labels[i] != c.ID {
+				continue
+			}
+			n++
+			if target != nil && target[i] == "1" {
+				hits++
+			}
+			artists[cat.Tracks[i].Artist]++
+		}
+		row := []string{fmt.Sprintf("%d: %s", c.ID, c.Name), itoa(n)}
+		if target != nil {
+			row = append(row, ftoa(100*float64(hits)/float64(n), 1))
+		}
+		if cat.Has["artist"] {
+			row = append(row, itoa(len(artists)), topCounts(artists, 3))
+		}
+		rows = append(rows, row)
+	}
+	t := report.NewTable(headers, rows)
+	t.Caption = "What else the catalog says about each cohort"
+	return t
+}
+
+// topCounts names the n most frequent keys with their counts.
+func topCounts(m map[string]int, n int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		if m[keys[a]] != m[keys[b]] {
+			return m[keys[a]] > m[keys[b]]
+		}
+		return keys[a] < keys[b]
+	})
+	out := ""
+	for i, k := range keys {
+		if i == n {
+			break
+		}
+		if i > 0 {
+			out += ", "
+		}
+		out += fmt.Sprintf("%s (%d)", k, m[k])
+	}
+	return out
 }

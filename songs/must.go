@@ -1,25 +1,62 @@
 package songs
 
 import (
+	"errors"
 	"fmt"
 	"os"
+
+	"github.com/songcohorts/cohorts/songs/report"
 )
 
-// Must returns v, or prints err and ends the program with status 1. It is
-// for notebook cells and commands: a headless run then fails with the
-// message in its log, and a person sees the message instead of a panic.
-func Must[T any](v T, err error) T {
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "error:", err)
-		os.Exit(1)
+// MissingColumnError says that a step needs a column the catalog does not
+// have (the hit-predictor catalog has no popularity, album or release date).
+type MissingColumnError struct {
+	Step    string
+	Columns []string
+}
+
+// Error names the step and the missing columns.
+func (e *MissingColumnError) Error() string {
+	return fmt.Sprintf("%s needs the column(s) %v, which this catalog does not have", e.Step, e.Columns)
+}
+
+// Require returns a *MissingColumnError when the catalog lacks any of the
+// optional columns a step needs.
+func (c *Catalog) Require(step string, columns ...string) error {
+	var missing []string
+	for _, col := range columns {
+		if !c.Has[col] {
+			missing = append(missing, col)
+		}
 	}
+	if len(missing) > 0 {
+		return &MissingColumnError{Step: step, Columns: missing}
+	}
+	return nil
+}
+
+// Must returns v, or handles err as Check does.
+func Must[T any](v T, err error) T {
+	Check(err)
 	return v
 }
 
-// Check prints err and ends the program with status 1 when err is not nil.
+// Check ends a notebook cell or a command when err is not nil. A
+// *MissingColumnError is not a failure: the step does not apply to this
+// catalog, so a note saying so is shown and the cell ends normally. Any
+// other error is printed and ends the program with status 1, so a headless
+// run fails with the message in its log and a person sees the message
+// instead of a panic.
 func Check(err error) {
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "error:", err)
-		os.Exit(1)
+	if err == nil {
+		return
 	}
+	var mc *MissingColumnError
+	if errors.As(err, &mc) {
+		report.DisplayMarkdown(report.Markdownf("> **Skipped:** %s.", mc.Error()))
+		fmt.Fprintln(os.Stderr, "skipped:", mc.Error())
+		os.Exit(0)
+	}
+	fmt.Fprintln(os.Stderr, "error:", err)
+	os.Exit(1)
 }

@@ -3,6 +3,8 @@ package songs
 import (
 	"fmt"
 
+	"github.com/songcohorts/cohorts/songs/embed"
+
 	"github.com/songcohorts/cohorts/songs/report"
 )
 
@@ -76,12 +78,18 @@ func topTwo(r []AlbumPopularity) [2]string {
 }
 
 // WriteMetrics02 records notebook 02's results.
-func WriteMetrics02(p Params, r AlbumRecommendation, pcaRatio []float64, components95 int) error {
-	return WriteMetrics(p, "02", map[string]any{
-		"recommended_albums": r.Metrics(),
+// The album recommendation is recorded only when the catalog has albums and
+// popularity.
+func WriteMetrics02(p Params, cat *Catalog, pca *embed.PCA) error {
+	m := map[string]any{
 		"eda": map[string]any{
-			"pca_explained_variance_ratio_standardised_original_features": pcaRatio,
-			"pca_components_95": components95,
+			"pca_explained_variance_ratio": pca.ExplainedVarianceRatio(),
+			"pca_features":                 cat.NumericColumns(),
+			"pca_components_95":            pca.ComponentsFor(0.95),
 		},
-	})
+	}
+	if cat.Require("", Album, Popularity) == nil {
+		m["recommended_albums"] = RecommendAlbums(cat, p.PopularThreshold).Metrics()
+	}
+	return WriteMetrics(p, "02", m)
 }

@@ -7,8 +7,11 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"math/rand/v2"
 	"os"
+	"sort"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/songcohorts/cohorts/songs/cluster"
@@ -54,8 +57,11 @@ func Clusterer(name string, seed uint64) cluster.Clusterer {
 
 // SetValidation is everything notebook 03 reads off one feature set.
 type SetValidation struct {
-	Set        FeatureSet
+	Set FeatureSet
+	// N is the number of rows validated; Sample, when not nil, lists the
+	// prepared rows they are (a seeded sample of MaxValidationRows rows).
 	N          int
+	Sample     []int
 	Components int
 	PCARatio   []float64
 	// WCSS holds K-Means' within-cluster sum of squares for k = 1..KMax.
@@ -107,6 +113,11 @@ type Validation struct {
 	Labels []int
 }
 
+// MaxValidationRows bounds the rows the k sweeps run on: above it a seeded
+// sample is validated (Ward, the GMM sweep and exact silhouettes grow
+// quadratically), and the other rows join the cohort with the nearest centre.
+const MaxValidationRows = 6000
+
 // ValidationFile is the cache of Validate's result.
 const ValidationFile = "validation.gob"
 
@@ -130,10 +141,11 @@ func Validate(cat *Catalog, seed uint64, k int) (*Validation, error) {
 	if err != nil {
 		return nil, err
 	}
+	x := v.Improved.rows(prep.X)
 	c := Clusterer(v.Chosen.Algorithm, seed)
 	v.Stability = map[int]float64{}
 	for kk := 2; kk <= 6; kk++ {
-		if v.Stability[kk], _, err = cluster.Stability(prep.X, kk, 10, seed, c); err != nil {
+		if v.Stability[kk], _, err = cluster.Stability(x, kk, 10, seed, c); err != nil {
 			return nil, fmt.Errorf("stability at k=%d: %w", kk, err)
 		}
 	}
@@ -142,9 +154,71 @@ func Validate(cat *Catalog, seed uint64, k int) (*Validation, error) {
 		labels[i] = v.Improved.Sweeps[a][v.Chosen.K-KMin].Labels
 	}
 	v.Agreement = agreement(labels)
-	chosen := labels[indexOf(Algorithms, v.Chosen.Algorithm)]
-	v.IDs, v.Labels = expandToTracks(cat, prep.Rows, RelabelBySize(chosen))
+	chosen := RelabelBySize(labels[indexOf(Algorithms, v.Chosen.Algorithm)])
+	if v.Improved.Sample != nil {
+		chosen = nearestCentre(prep.X, x, chosen, v.Chosen.K)
+	}
+	v.IDs, v.Labels = expandToTracks(cat, prep.Rows, chosen)
 	return v, nil
+}
+
+// rows returns the rows of x the set was validated on.
+func (sv SetValidation) rows(x *mat.Dense) *mat.Dense {
+	if sv.Sample == nil {
+		return x
+	}
+	_, d := x.Dims()
+	out := mat.NewDense(len(sv.Sample), d, nil)
+	for r, i := range sv.Sample {
+		out.SetRow(r, x.RawRowView(i))
+	}
+	return out
+}
+
+// sampleRows draws max of n row indices without replacement (seeded,
+// sorted), or returns nil when n <= max.
+func sampleRows(n, max int, seed uint64) []int {
+	if n <= max {
+		return nil
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x5eed))
+	idx := rng.Perm(n)[:max]
+	sort.Ints(idx)
+	return idx
+}
+
+// nearestCentre labels every row of all by the nearest mean of the
+// clusters that labels gives the rows of sample.
+func nearestCentre(all, sample *mat.Dense, labels []int, k int) []int {
+	_, d := all.Dims()
+	centres := make([][]float64, k)
+	counts := make([]float64, k)
+	for c := range centres {
+		centres[c] = make([]float64, d)
+	}
+	for r, l := range labels {
+		if l < 0 {
+			continue
+		}
+		floats.Add(centres[l], sample.RawRowView(r))
+		counts[l]++
+	}
+	for c := range centres {
+		floats.Scale(1/counts[c], centres[c])
+	}
+	n, _ := all.Dims()
+	out := make([]int, n)
+	for i := 0; i < n; i++ {
+		row := all.RawRowView(i)
+		best, bestD := 0, math.Inf(1)
+		for c := range centres {
+			if dd := floats.Distance(row, centres[c], 2); dd < bestD {
+				best, bestD = c, dd
+			}
+		}
+		out[i] = best
+	}
+	return out
 }
 
 func validateSet(cat *Catalog, fs FeatureSet, seed uint64) (SetValidation, error) {
@@ -152,9 +226,12 @@ func validateSet(cat *Catalog, fs FeatureSet, seed uint64) (SetValidation, error
 	if err != nil {
 		return SetValidation{}, err
 	}
-	x := prep.X
+	total, _ := prep.X.Dims()
+	sv := SetValidation{Set: prep.Set, Components: prep.Components, Sweeps: map[string][]cluster.SweepRow{}}
+	sv.Sample = sampleRows(total, MaxValidationRows, seed)
+	x := sv.rows(prep.X)
 	n, d := x.Dims()
-	sv := SetValidation{Set: prep.Set, N: n, Components: prep.Components, Sweeps: map[string][]cluster.SweepRow{}}
+	sv.N = n
 	if prep.PCA != nil {
 		sv.PCARatio = prep.PCA.ExplainedVarianceRatio()
 	}

@@ -165,7 +165,7 @@ func SilhouettePlot(cat *Catalog, v *Validation) (chart.Figure, error) {
 		return chart.Figure{}, err
 	}
 	labels := v.ChosenLabels()
-	s, err := cluster.SilhouetteSamples(nil, prep.X, labels)
+	s, err := cluster.SilhouetteSamples(nil, v.Improved.rows(prep.X), labels)
 	if err != nil {
 		return chart.Figure{}, err
 	}
