@@ -3,6 +3,7 @@ package songs
 import (
 	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -180,8 +181,12 @@ func ExplorerOf(cat *Catalog, e *Embeddings, cs []Cohort, projection int) report
 	return ex
 }
 
-// PlotlyPath is where the Makefile installs plotly.js for the explorer.
+// PlotlyPath is the plotly.js bundle the explorer embeds: PLOTLY_JS when
+// set, else where the Makefile installs it with npm.
 func PlotlyPath(p Params) string {
+	if v := os.Getenv("PLOTLY_JS"); v != "" {
+		return v
+	}
 	return filepath.Join(p.Root, ".tools", "node_modules", "plotly.js-dist-min", "plotly.min.js")
 }
 
