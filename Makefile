@@ -17,9 +17,11 @@ SHARED_DATA ?= ../shared/data
 ifeq ($(CATALOG),rolling-stones)
 DEFAULT_RAW := data/raw/rolling_stones_spotify.csv
 OUT := output
+PROCESSED := data/processed
 else ifeq ($(CATALOG),hit-predictor)
 DEFAULT_RAW := data/raw/hit-predictor/dataset-of-*.csv
 OUT := output/$(CATALOG)
+PROCESSED := data/processed/$(CATALOG)
 else
 $(error CATALOG=$(CATALOG) is unknown: use rolling-stones or hit-predictor, or set RAW_CSV)
 endif
@@ -116,7 +118,7 @@ $(OUT)/%.docx: $(OUT)/%.html
 	@bash .tools/export-docx $< $@
 
 $(OUT)/metrics.json: $(EXECUTED)
-	$(SONGS_CMD) metrics --out $@ $(wildcard data/processed/$(if $(filter rolling-stones,$(CATALOG)),,$(CATALOG)/)metrics-0*.json)
+	$(SONGS_CMD) metrics --out $@ $(PROCESSED)/metrics-0*.json
 
 metrics: $(OUT)/metrics.json ## Merge the notebooks' metrics into output/metrics.json
 
