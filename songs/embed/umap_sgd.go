@@ -87,7 +87,7 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 			other := l.snap[j*dim : (j+1)*dim]
 			d2 := sqDist(cur, other)
 			if d2 > 0 {
-				pb := math.Exp(b * math.Log(d2)) // d2^b
+				pb := powPos(d2, b)
 				coef := attract * pb / d2 / (a*pb + 1)
 				for c := range cur {
 					cur[c] += 2 * clip4(coef*(cur[c]-other[c])) * alpha
@@ -103,7 +103,7 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 				other := l.snap[k*dim : (k+1)*dim]
 				d2 := sqDist(cur, other)
 				if d2 > 0 {
-					pb := math.Exp(b * math.Log(d2))
+					pb := powPos(d2, b)
 					coef := repel / ((0.001 + d2) * (a*pb + 1))
 					for c := range cur {
 						cur[c] += clip4(coef*(cur[c]-other[c])) * alpha
