@@ -15,11 +15,18 @@ func (c icaContrast) apply(y []float64) float64 {
 	switch c.fun {
 	case ICALogCosh:
 		a := c.alpha
+		if icaAVX512 && len(y) >= 16 {
+			m16 := len(y) &^ 15
+			var sq [8]float64
+			tanh512(&y[0], m16, a, &icaTanhTab[0], &sq[0])
+			d = a * (float64(m16) - (sq[0] + sq[1] + sq[2] + sq[3] + sq[4] + sq[5] + sq[6] + sq[7]))
+			y = y[m16:]
+		}
 		if icaAVX && len(y) >= 8 {
 			m4 := len(y) &^ 7
 			var sq [4]float64
 			tanhAVX(&y[0], m4, a, &icaTanhTab[0], &sq[0])
-			d = a * (float64(m4) - (sq[0] + sq[1] + sq[2] + sq[3]))
+			d += a * (float64(m4) - (sq[0] + sq[1] + sq[2] + sq[3]))
 			y = y[m4:]
 		}
 		for i, u := range y {
@@ -50,10 +57,19 @@ func icaProject(y []float64, ys int, w []float64, r, k int, x []float64, xs, s0,
 	if icaAVX && m >= 32 {
 		m32 := m &^ 31
 		_ = x[(k-1)*xs+s0+m32-1]
+		m64 := 0
+		if icaAVX512 {
+			m64 = m &^ 63
+		}
 		for i := 0; i < r; i++ {
 			_ = y[i*ys+m32-1]
 			_ = w[i*k+k-1]
-			projRowAVX(&y[i*ys], &x[s0], &w[i*k], k, xs, m32)
+			if m64 > 0 {
+				projRow512(&y[i*ys], &x[s0], &w[i*k], k, xs, m64)
+			}
+			if m32 > m64 {
+				projRowAVX(&y[i*ys+m64], &x[s0+m64], &w[i*k], k, xs, m32-m64)
+			}
 		}
 		icaProjectGo(y[m32:], ys, w, r, k, x, xs, s0+m32, m-m32)
 		return
@@ -83,11 +99,25 @@ func icaGram(g []float64, y []float64, ys, r, k int, x []float64, xs, s0, m int)
 	if icaAVX && k >= 4 && m >= 8 {
 		m8 := m &^ 7
 		_ = x[(k-1)*xs+s0+m8-1]
-		var out [16]float64
+		use512 := icaAVX512 && m >= 16
+		if use512 {
+			m8 = m &^ 15
+		}
+		var out [32]float64
 		for i := 0; i < r; i++ {
 			_ = y[i*ys+m8-1]
 			for j0 := 0; j0 < k; j0 += 4 {
 				jj := min(j0, k-4)
+				if use512 {
+					gram4512(&out[0], &y[i*ys], &x[jj*xs+s0], xs, m8)
+					for a := 0; a < 4; a++ {
+						if j := jj + a; j >= j0 {
+							o := out[8*a : 8*a+8]
+							g[i*k+j] += ((o[0] + o[1]) + (o[2] + o[3])) + ((o[4] + o[5]) + (o[6] + o[7]))
+						}
+					}
+					continue
+				}
 				gram4AVX(&out[0], &y[i*ys], &x[jj*xs+s0], xs, m8)
 				for a := 0; a < 4; a++ {
 					if j := jj + a; j >= j0 {

@@ -15,6 +15,30 @@ func gram4AVX(out, y, x *float64, xs, m int)
 //go:noescape
 func tanhAVX(y *float64, m int, alpha float64, tab, sq *float64)
 
+//go:noescape
+func projRow512(y, x, w *float64, k, xs, m int)
+
+//go:noescape
+func gram4512(out, y, x *float64, xs, m int)
+
+//go:noescape
+func tanh512(y *float64, m int, alpha float64, tab, sq *float64)
+
+// icaAVX512 reports whether the processor and operating system support the
+// AVX-512 F and DQ instructions of the eight-lane FastICA kernels.
+var icaAVX512 = func() bool {
+	if !icaAVX {
+		return false
+	}
+	_, b7, _, _ := icaCPUID(7, 0)
+	const f, dq = 1 << 16, 1 << 17
+	if b7&f == 0 || b7&dq == 0 {
+		return false
+	}
+	xcr0, _ := icaXGETBV()
+	return xcr0&0xe6 == 0xe6
+}()
+
 // icaAVX reports whether the processor and operating system support the
 // AVX2 and FMA instructions of the FastICA kernels.
 var icaAVX = func() bool {

@@ -9,7 +9,9 @@ import (
 )
 
 // TestICAKernels checks the vectorised kernels against direct sums and
-// math.Tanh on random data, over lengths that exercise the tails.
+// math.Tanh on random data, over lengths that exercise the tails. tanh may
+// differ from math.Tanh by a few units in the last place (4.5e-16 near 1):
+// the AVX-512 kernel divides by a reciprocal refined by Newton steps.
 func TestICAKernels(t *testing.T) {
 	if !icaAVX {
 		t.Skip("no AVX2/FMA: the portable kernels are the only ones")
@@ -63,7 +65,7 @@ func TestICAKernels(t *testing.T) {
 		wantD := 0.0
 		for i, v := range u {
 			want := math.Tanh(alpha * v)
-			if math.Abs(y[i]-want) > 2e-16 || math.Signbit(y[i]) != math.Signbit(want) {
+			if math.Abs(y[i]-want) > 4.5e-16 || math.Signbit(y[i]) != math.Signbit(want) {
 				t.Fatalf("tanh(%g) = %.17g, want %.17g", alpha*v, y[i], want)
 			}
 			wantD += alpha * (1 - want*want)
