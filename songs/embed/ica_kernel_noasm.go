@@ -2,7 +2,9 @@
 
 package embed
 
-const (
+// Without assembly the portable kernels run; these are variables only so
+// that tests can switch kernels on every architecture.
+var (
 	icaAVX    = false
 	icaAVX512 = false
 )

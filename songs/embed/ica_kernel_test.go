@@ -16,6 +16,17 @@ func TestICAKernels(t *testing.T) {
 	if !icaAVX {
 		t.Skip("no AVX2/FMA: the portable kernels are the only ones")
 	}
+	t.Run("avx2", func(t *testing.T) {
+		defer func(v bool) { icaAVX512 = v }(icaAVX512)
+		icaAVX512 = false
+		checkICAKernels(t)
+	})
+	if icaAVX512 {
+		t.Run("avx512", checkICAKernels)
+	}
+}
+
+func checkICAKernels(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 1))
 	const k, xs = 11, 300
 	x := make([]float64, k*xs)
