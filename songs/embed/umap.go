@@ -29,9 +29,9 @@ const (
 // cross-entropy with negative sampling and the curve 1 / (1 + a d^(2b))
 // fitted from MinDist and Spread.
 //
-// Two departures from umap-learn, both in the name of speed and
-// determinism: neighbours are always exact (a k-d tree above 4096 rows
-// where umap-learn uses NN-descent), and each epoch's edges are split into
+// Neighbours are exact below 4096 rows and found by nearest-neighbour
+// descent above, as umap-learn does. One departure from umap-learn, for
+// speed with determinism: each epoch's edges are split into
 // a fixed number of shards by head vertex, processed in parallel. A shard
 // moves only its own head vertices and reads all other vertices as they
 // were at the start of the epoch; since the graph is symmetric, the move
@@ -123,7 +123,7 @@ func (u *UMAP) Fit(x mat.Matrix) error {
 		return err
 	}
 	k := u.NNeighbors
-	idx, dist := umapNeighbours(data, n, d, k)
+	idx, dist := umapNeighbours(data, n, d, k, u.Seed)
 	sigma, rho := smoothKNNDist(dist, n, k, u.LocalConnectivity, 1)
 	g := fuzzySimplicialSet(idx, dist, n, k, sigma, rho, u.SetOpMixRatio)
 	epochs := u.NEpochs

@@ -24,7 +24,7 @@ func BenchmarkUMAPGraph(b *testing.B) {
 		data, _, d := rowMajor(manifoldBenchData(n))
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				idx, dist := umapNeighbours(data, n, d, 15)
+				idx, dist := umapNeighbours(data, n, d, 15, 0)
 				sigma, rho := smoothKNNDist(dist, n, 15, 1, 1)
 				fuzzySimplicialSet(idx, dist, n, 15, sigma, rho, 1)
 			}

@@ -21,7 +21,7 @@ func TestUMAPCurveGolden(t *testing.T) {
 func TestUMAPGraphGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
 	data, n, d := rowMajor(denseRows(g.X.Rows))
-	idx, dist := umapNeighbours(data, n, d, 15)
+	idx, dist := umapNeighbours(data, n, d, 15, 0)
 	sigma, rho := smoothKNNDist(dist, n, 15, 1, 1)
 	// Source: g.UMAPGraph.Source; float32 arithmetic on both sides.
 	for i := 0; i < n; i++ {

@@ -15,23 +15,24 @@ const (
 
 // umapNeighbours returns the k nearest neighbours of every row, the row
 // itself first at distance 0 as umap-learn's nearest_neighbors returns them,
-// with distances rounded to float32. It searches exactly: by brute force
-// below 4096 rows, with a k-d tree above.
-func umapNeighbours(x []float64, n, d, k int) ([]int, []float32) {
-	m := denseView(x, n, d)
-	var r *knn.Result
+// with distances rounded to float32. As umap-learn, it searches exactly by
+// brute force below 4096 rows and by nearest-neighbour descent (seeded by
+// seed) above.
+func umapNeighbours(x []float64, n, d, k int, seed uint64) ([]int, []float32) {
+	var ri []int
+	var rd []float64
 	if n < 4096 {
-		r = knn.SearchSelf(m, k-1)
+		r := knn.SearchSelf(denseView(x, n, d), k-1)
+		ri, rd = r.Index, r.Dist
 	} else {
-		r = knn.NewTree(m).SearchSelf(k - 1)
+		ri, rd = nnDescent(x, n, d, k-1, seed)
 	}
 	idx := make([]int, n*k)
 	dist := make([]float32, n*k)
 	for i := 0; i < n; i++ {
 		idx[i*k] = i
-		ri, rd := r.Row(i)
-		copy(idx[i*k+1:(i+1)*k], ri)
-		for j, v := range rd {
+		copy(idx[i*k+1:(i+1)*k], ri[i*(k-1):(i+1)*(k-1)])
+		for j, v := range rd[i*(k-1) : (i+1)*(k-1)] {
 			dist[i*k+1+j] = float32(v)
 		}
 	}
