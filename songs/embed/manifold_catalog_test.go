@@ -39,7 +39,7 @@ func TestManifoldCatalog(t *testing.T) {
 	}
 	var y mat.Dense
 	ts.EmbeddingTo(&y)
-	trust := manifoldTrust(&x, &y, 10)
+	trust := manifoldTrust(t, &x, &y, 10)
 	t.Logf("t-SNE: KL %.4f (sklearn %.4f), trustworthiness %.4f (sklearn %.4f)", ts.KLDivergence(), want.TSNE.KL, trust, want.TSNE.Trustworthiness)
 	// Source: want.TSNE.Source.
 	if !scalar.EqualWithinRel(ts.KLDivergence(), want.TSNE.KL, 0.05) {
@@ -54,7 +54,7 @@ func TestManifoldCatalog(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.EmbeddingTo(&y)
-	trust = manifoldTrust(&x, &y, 10)
+	trust = manifoldTrust(t, &x, &y, 10)
 	t.Logf("UMAP: trustworthiness %.4f (umap-learn %.4f)", trust, want.UMAP.Trustworthiness)
 	// Source: want.UMAP.Source.
 	if trust < want.UMAP.Trustworthiness-0.01 {

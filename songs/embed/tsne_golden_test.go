@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -68,49 +67,15 @@ func loadManifoldGolden(t testing.TB) *manifoldGolden {
 	return &g
 }
 
-// manifoldTrust is sklearn.manifold.trustworthiness(x, y, n_neighbors=k)
-// (Venna and Kaski 2001), computed directly for the tests:
-//
-//	T = 1 - 2 / (n k (2n - 3k - 1)) sum_i sum_{j in U_i} (r(i, j) - k)
-//
-// where U_i are the embedding's k nearest neighbours of i that are not among
-// its k nearest input neighbours and r(i, j) is the rank of j by input
-// distance.
-func manifoldTrust(x, y *mat.Dense, k int) float64 {
-	n, _ := x.Dims()
-	order := func(m *mat.Dense, i int) []int {
-		_, c := m.Dims()
-		d := make([]float64, n)
-		for j := 0; j < n; j++ {
-			var s float64
-			for a := 0; a < c; a++ {
-				t := m.At(i, a) - m.At(j, a)
-				s += t * t
-			}
-			d[j] = s
-		}
-		d[i] = math.Inf(-1)
-		idx := make([]int, n)
-		for j := range idx {
-			idx[j] = j
-		}
-		sort.SliceStable(idx, func(a, b int) bool { return d[idx[a]] < d[idx[b]] })
-		return idx[1:]
+// manifoldTrust is Trustworthiness(x, y, k), golden-tested against
+// sklearn.manifold.trustworthiness in trust_test.go.
+func manifoldTrust(t testing.TB, x, y *mat.Dense, k int) float64 {
+	t.Helper()
+	v, err := Trustworthiness(x, y, k)
+	if err != nil {
+		t.Fatal(err)
 	}
-	var sum float64
-	for i := 0; i < n; i++ {
-		in := order(x, i)
-		rank := make([]int, n)
-		for r, j := range in {
-			rank[j] = r + 1
-		}
-		for _, j := range order(y, i)[:k] {
-			if rank[j] > k {
-				sum += float64(rank[j] - k)
-			}
-		}
-	}
-	return 1 - 2/(float64(n)*float64(k)*(2*float64(n)-3*float64(k)-1))*sum
+	return v
 }
 
 func denseRows(rows [][]float64) *mat.Dense {
@@ -181,7 +146,7 @@ func TestTSNEGolden(t *testing.T) {
 		var y mat.Dense
 		ts.EmbeddingTo(&y)
 		kl := ts.KLDivergence()
-		trust := manifoldTrust(sub, &y, 10)
+		trust := manifoldTrust(t, sub, &y, 10)
 		t.Logf("%s: KL %.4f (sklearn %.4f), trustworthiness %.4f (sklearn %.4f), n_iter %d (%d)",
 			tc.name, kl, tc.want.KL, trust, tc.want.Trustworthiness, ts.NIter(), tc.want.NIter)
 		// Source: tc.want.Source; KL within 5 %, trustworthiness at least sklearn's - 0.01.

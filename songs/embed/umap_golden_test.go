@@ -56,7 +56,7 @@ func TestUMAPGolden(t *testing.T) {
 	}
 	var y mat.Dense
 	u.EmbeddingTo(&y)
-	trust := manifoldTrust(x, &y, 10)
+	trust := manifoldTrust(t, x, &y, 10)
 	t.Logf("trustworthiness %.4f (umap-learn %.4f), spectral init %v", trust, g.UMAP.Trustworthiness, u.SpectralInit())
 	// Source: g.UMAP.Source; within 0.01 of umap-learn's.
 	if trust < g.UMAP.Trustworthiness-0.01 {
