@@ -134,7 +134,7 @@ func (u *UMAP) Fit(x mat.Matrix) error {
 		}
 	}
 	a, b := umapCurve(u.Spread, u.MinDist)
-	rng := rand.New(rand.NewPCG(u.Seed, 0x756d6170))
+	rng := newUMAPRand(u.Seed)
 	y, spectral := u.initial(g, rng)
 	layout := umapLayout{
 		dim: u.NComponents, a: a, b: b, gamma: u.RepulsionStrength,
@@ -322,4 +322,9 @@ func (u *UMAP) check() {
 // String describes the configuration.
 func (u *UMAP) String() string {
 	return fmt.Sprintf("UMAP(n_neighbors=%d, n_components=%d, min_dist=%g, seed=%d)", u.NNeighbors, u.NComponents, u.MinDist, u.Seed)
+}
+
+// newUMAPRand returns the generator of the initial layout.
+func newUMAPRand(seed uint64) *rand.Rand {
+	return rand.New(rand.NewPCG(seed, 0x756d6170))
 }

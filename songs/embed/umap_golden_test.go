@@ -120,3 +120,29 @@ func TestUMAPErrorsAndPanics(t *testing.T) {
 		}()
 	}
 }
+
+func TestUMAPLayoutGeneralMatches2D(t *testing.T) {
+	g := loadManifoldGolden(t)
+	x := denseRows(g.X.Rows[:200])
+	u := NewUMAP(5)
+	u.NEpochs = 50
+	if err := u.Fit(x); err != nil {
+		t.Fatal(err)
+	}
+	// The same fit through the general-dimension code path.
+	data, n, d := rowMajor(x)
+	idx, dist := umapNeighbours(data, n, d, 15, 5)
+	sigma, rho := smoothKNNDist(dist, n, 15, 1, 1)
+	fs := fuzzySimplicialSet(idx, dist, n, 15, sigma, rho, 1)
+	y0 := mat.DenseCopyOf(u.embedding)
+	u2 := NewUMAP(5)
+	u2.NEpochs = 50
+	rng := newUMAPRand(u2.Seed)
+	y, _ := u2.initial(fs, rng)
+	a, b := u.AB()
+	l := umapLayout{dim: 2, a: a, b: b, gamma: 1, alpha: 1, negRate: 5, epochs: 50, seed: 5, general: true}
+	l.optimise(y, fs)
+	if !mat.Equal(y0, mat.NewDense(n, 2, y)) {
+		t.Error("2-D and general layouts differ")
+	}
+}

@@ -20,12 +20,11 @@ type umapLayout struct {
 	negRate      float64
 	epochs       int
 	seed         uint64
+	general      bool // use the general-dimension code even in 2-D (tests)
 	snap         []float64
 	next, nextNg []float64
 	per, perNg   []float64
 }
-
-func clip4(v float64) float64 { return max(-4, min(4, v)) }
 
 // optimise moves the row-major layout y (n × dim) along the edges of g.
 func (l *umapLayout) optimise(y []float64, g *sparseSym) {
@@ -66,7 +65,11 @@ func (l *umapLayout) optimise(y []float64, g *sparseSym) {
 		copy(l.snap, y)
 		ep := float64(epoch)
 		forBlocks(n, nb, func(s, lo, hi int) {
-			l.shard(y, g, lo, hi, ep, alpha, rngs[s], dim, n)
+			if dim == 2 && !l.general {
+				l.shard2(y, g, lo, hi, ep, alpha, rngs[s], n)
+			} else {
+				l.shard(y, g, lo, hi, ep, alpha, rngs[s], dim, n)
+			}
 		})
 		alpha = l.alpha * (1 - float64(epoch+1)/float64(l.epochs))
 	}
@@ -90,7 +93,7 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 				pb := powPos(d2, b)
 				coef := attract * pb / d2 / (a*pb + 1)
 				for c := range cur {
-					cur[c] += 2 * clip4(coef*(cur[c]-other[c])) * alpha
+					cur[c] += 2 * clip(coef*(cur[c]-other[c])) * alpha
 				}
 			}
 			l.next[e] += l.per[e]
@@ -106,7 +109,7 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 					pb := powPos(d2, b)
 					coef := repel / ((0.001 + d2) * (a*pb + 1))
 					for c := range cur {
-						cur[c] += clip4(coef*(cur[c]-other[c])) * alpha
+						cur[c] += clip(coef*(cur[c]-other[c])) * alpha
 					}
 				} else {
 					for c := range cur {
@@ -128,4 +131,63 @@ func sqDist(a, b []float64) float64 {
 		s += t * t
 	}
 	return s
+}
+
+func clip(v float64) float64 {
+	if v > 4 {
+		return 4
+	}
+	if v < -4 {
+		return -4
+	}
+	return v
+}
+
+// shard2 is shard for two-dimensional layouts, with the head vertex held in
+// registers; it performs the same arithmetic in the same order.
+func (l *umapLayout) shard2(y []float64, g *sparseSym, lo, hi int, epoch, alpha float64, rng *rand.Rand, n int) {
+	a, b := l.a, l.b
+	attract := -2 * a * b
+	repel := 2 * l.gamma * b
+	snap := l.snap[:2*n]
+	next, per := l.next[:len(g.val)], l.per[:len(g.val)]
+	nextNg, perNg := l.nextNg[:len(g.val)], l.perNg[:len(g.val)]
+	for i := lo; i < hi; i++ {
+		cx, cy := y[2*i], y[2*i+1]
+		for e := g.ptr[i]; e < g.ptr[i+1]; e++ {
+			if next[e] > epoch {
+				continue
+			}
+			j := g.col[e]
+			dx, dy := cx-snap[2*j], cy-snap[2*j+1]
+			d2 := dx*dx + dy*dy
+			if d2 > 0 {
+				pb := powPos(d2, b)
+				coef := attract * pb / d2 / (a*pb + 1)
+				cx += 2 * clip(coef*dx) * alpha
+				cy += 2 * clip(coef*dy) * alpha
+			}
+			next[e] += per[e]
+			negs := int((epoch - nextNg[e]) / perNg[e])
+			for p := 0; p < negs; p++ {
+				k := rng.IntN(n)
+				if k == i {
+					continue
+				}
+				dx, dy := cx-snap[2*k], cy-snap[2*k+1]
+				d2 := dx*dx + dy*dy
+				if d2 > 0 {
+					pb := powPos(d2, b)
+					coef := repel / ((0.001 + d2) * (a*pb + 1))
+					cx += clip(coef*dx) * alpha
+					cy += clip(coef*dy) * alpha
+				} else {
+					cx += 4 * alpha
+					cy += 4 * alpha
+				}
+			}
+			nextNg[e] += float64(negs) * perNg[e]
+		}
+		y[2*i], y[2*i+1] = cx, cy
+	}
 }
