@@ -20,7 +20,10 @@
 // (svd_flip), so that scores agree number for number with
 // sklearn.decomposition.PCA. FastICA estimates independent components with
 // the fixed-point algorithm of Hyvärinen and Oja (2000), as
-// sklearn.decomposition.FastICA.
+// sklearn.decomposition.FastICA. NumPyNormal reproduces NumPy's legacy
+// normal generator, so that FastICA can start from the very matrix
+// scikit-learn draws for a given random_state. SourceOrder and
+// ReorderColumns put independent components in a display order.
 //
 // # Non-linear embeddings
 //
@@ -44,4 +47,13 @@
 // Randomised methods take an explicit seed. Parallel work is split into a
 // fixed number of blocks, independent of GOMAXPROCS, and reduced in a fixed
 // order, so results do not depend on the number of cores.
+//
+// # Speed
+//
+// PCA and FastICA keep their data in panels of a few hundred samples, each
+// feature contiguous, and run the inner loops (projections, cross-product
+// sums, tanh) through AVX2/FMA or AVX-512 kernels when the processor has
+// them, with portable Go code otherwise. The kernels round differently from
+// plain Go (fused multiply-adds, lane-wise partial sums), so results agree
+// across machines to rounding, and exactly on one machine.
 package embed
