@@ -135,6 +135,7 @@ type parser struct {
 func (p *parser) parse(rec, line int, fields []string) error {
 	lay := p.lay
 	t := Track{Source: p.file, Record: rec, Line: line, NumberRow: -1}
+	firstFinding := len(p.cat.Findings)
 	get := func(col string) string {
 		if i, ok := lay.pos[col]; ok {
 			return fields[i]
@@ -214,10 +215,8 @@ func (p *parser) parse(rec, line int, fields []string) error {
 			t.Extra[i] = fields[pos]
 		}
 	}
-	for i := range p.cat.Findings {
-		if f := &p.cat.Findings[i]; f.Track == len(p.cat.Tracks) {
-			f.ID = t.ID
-		}
+	for i := firstFinding; i < len(p.cat.Findings); i++ {
+		p.cat.Findings[i].ID = t.ID // this record's findings only: linear in the file
 	}
 	p.cat.Tracks = append(p.cat.Tracks, t)
 	return nil
