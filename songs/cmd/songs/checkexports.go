@@ -50,7 +50,7 @@ func runCheckExports(args []string, stdout io.Writer) error {
 
 var (
 	externalRef = regexp.MustCompile(`(?i)<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*["']?(https?:|//|file:)`)
-	fileRef     = regexp.MustCompile(`(?i)file://`)
+	fileRef     = regexp.MustCompile(`(?i)\b(src|href)\s*=\s*["']?file:|url\(\s*["']?file:`)
 	imgTag      = regexp.MustCompile(`(?i)<img\b[^>]*\bsrc\s*=\s*["']data:image/png;base64,`)
 	errorOutput = regexp.MustCompile(`jp-RenderedText[^>]*data-mime-type="application/vnd.jupyter.stderr"|class="[^"]*output_error`)
 )
