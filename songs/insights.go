@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/gonum/stat"
 
@@ -15,7 +16,8 @@ import (
 )
 
 // NearestToCentre lists, per cohort, the n tracks closest to the cohort's
-// mean in the standardised profile features (one row per recording).
+// mean in the standardised profile features, one per title (reissues and
+// other releases of a listed title are skipped).
 func NearestToCentre(cat *Catalog, labels []int, cs []Cohort, n int) report.Table {
 	cols := make([][]float64, len(ProfileFeatures))
 	means, sds := make([]float64, len(cols)), make([]float64, len(cols))
@@ -43,11 +45,17 @@ func NearestToCentre(cat *Catalog, labels []int, cs []Cohort, n int) report.Tabl
 			cands = append(cands, cand{i, math.Sqrt(d)})
 		}
 		sort.SliceStable(cands, func(a, b int) bool { return cands[a].d < cands[b].d })
-		for k, cd := range cands {
-			if k == n {
+		shown := map[string]bool{}
+		for _, cd := range cands {
+			t := &cat.Tracks[cd.i]
+			if len(shown) == n {
 				break
 			}
-			t := &cat.Tracks[cd.i]
+			if key := strings.ToLower(t.Name); shown[key] {
+				continue // another release of a title already listed
+			} else {
+				shown[key] = true
+			}
 			rows = append(rows, []string{fmt.Sprintf("%d: %s", c.ID, c.Name), t.Name, t.Album, ftoa(cd.d, 2)})
 		}
 	}
@@ -265,8 +273,12 @@ func RunEmbeddings(p Params) (*Embeddings, error) {
 // columns: the share of hits when it has a hit/flop "target" column, and
 // the number of distinct artists and the most frequent ones when it has
 // artists.
-func CatalogExtras(cat *Catalog, labels []int, cs []Cohort) report.Table {
+// It returns a *MissingColumnError when the catalog has neither.
+func CatalogExtras(cat *Catalog, labels []int, cs []Cohort) (report.Table, error) {
 	target := cat.ExtraColumn("target")
+	if target == nil && !cat.Has["artist"] {
+		return report.Table{}, &MissingColumnError{Step: "hit rate and artists per cohort", Columns: []string{"target", "artist"}}
+	}
 	headers := []string{"cohort", "tracks"}
 	if target != nil {
 		headers = append(headers, "% hits (target = 1)")
@@ -299,7 +311,7 @@ func CatalogExtras(cat *Catalog, labels []int, cs []Cohort) report.Table {
 	}
 	t := report.NewTable(headers, rows)
 	t.Caption = "What else the catalog says about each cohort"
-	return t
+	return t, nil
 }
 
 // topCounts names the n most frequent keys with their counts.
