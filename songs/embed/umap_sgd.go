@@ -2,6 +2,7 @@ package embed
 
 import (
 	"math"
+	"math/bits"
 	"math/rand/v2"
 )
 
@@ -12,7 +13,9 @@ import (
 // negRate uniformly random vertices that push i away with the gradient of
 // gamma · log(1 - 1 / (1 + a d^(2b))); every coordinate of a gradient is
 // clipped to [-4, 4] and scaled by the learning rate, which decays linearly
-// from alpha to 0 over the epochs.
+// from alpha to 0 over the epochs. The negative samples of one edge are
+// evaluated at the same head position and their moves summed, where
+// umap-learn applies them one after another.
 type umapLayout struct {
 	dim          int
 	a, b, gamma  float64
@@ -56,30 +59,35 @@ func (l *umapLayout) optimise(y []float64, g *sparseSym) {
 	}
 	l.snap = make([]float64, len(y))
 	nb := rowBlocks(n, 256)
-	rngs := make([]*rand.Rand, nb)
+	// One generator per shard, copied into the shard's frame while it runs
+	// so that concurrent shards never write to a shared cache line.
+	rngs := make([]rand.PCG, nb)
 	for s := range rngs {
-		rngs[s] = rand.New(rand.NewPCG(l.seed, uint64(s)+0x5eed))
+		rngs[s] = *rand.NewPCG(l.seed, uint64(s)+0x5eed)
 	}
 	alpha := l.alpha
 	for epoch := 0; epoch < l.epochs; epoch++ {
 		copy(l.snap, y)
 		ep := float64(epoch)
 		forBlocks(n, nb, func(s, lo, hi int) {
+			src := rngs[s]
 			if dim == 2 && !l.general {
-				l.shard2(y, g, lo, hi, ep, alpha, rngs[s], n)
+				l.shard2(y, g, lo, hi, ep, alpha, &src, n)
 			} else {
-				l.shard(y, g, lo, hi, ep, alpha, rngs[s], dim, n)
+				l.shard(y, g, lo, hi, ep, alpha, &src, dim, n)
 			}
+			rngs[s] = src
 		})
 		alpha = l.alpha * (1 - float64(epoch+1)/float64(l.epochs))
 	}
 }
 
 // shard runs one epoch for the edges whose head lies in [lo, hi).
-func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha float64, rng *rand.Rand, dim, n int) {
+func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha float64, rng *rand.PCG, dim, n int) {
 	a, b := l.a, l.b
 	attract := -2 * a * b
 	repel := 2 * l.gamma * b
+	u := make([]float64, dim)
 	for i := lo; i < hi; i++ {
 		cur := y[i*dim : (i+1)*dim]
 		for e := g.ptr[i]; e < g.ptr[i+1]; e++ {
@@ -97,9 +105,15 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 				}
 			}
 			l.next[e] += l.per[e]
+			// The negative samples of one edge all see the head where the
+			// edge left it; their moves are summed, so that they can be
+			// evaluated independently of one another.
 			negs := int((epoch - l.nextNg[e]) / l.perNg[e])
+			for c := range u {
+				u[c] = 0
+			}
 			for p := 0; p < negs; p++ {
-				k := rng.IntN(n)
+				k := sampleVertex(rng, n)
 				if k == i {
 					continue
 				}
@@ -109,13 +123,16 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 					pb := powPos(d2, b)
 					coef := repel / ((0.001 + d2) * (a*pb + 1))
 					for c := range cur {
-						cur[c] += clip(coef*(cur[c]-other[c])) * alpha
+						u[c] += clip(coef*(cur[c]-other[c])) * alpha
 					}
 				} else {
-					for c := range cur {
-						cur[c] += 4 * alpha
+					for c := range u {
+						u[c] += 4 * alpha
 					}
 				}
+			}
+			for c := range cur {
+				cur[c] += u[c]
 			}
 			l.nextNg[e] += float64(negs) * l.perNg[e]
 		}
@@ -145,7 +162,7 @@ func clip(v float64) float64 {
 
 // shard2 is shard for two-dimensional layouts, with the head vertex held in
 // registers; it performs the same arithmetic in the same order.
-func (l *umapLayout) shard2(y []float64, g *sparseSym, lo, hi int, epoch, alpha float64, rng *rand.Rand, n int) {
+func (l *umapLayout) shard2(y []float64, g *sparseSym, lo, hi int, epoch, alpha float64, rng *rand.PCG, n int) {
 	a, b := l.a, l.b
 	attract := -2 * a * b
 	repel := 2 * l.gamma * b
@@ -169,8 +186,9 @@ func (l *umapLayout) shard2(y []float64, g *sparseSym, lo, hi int, epoch, alpha 
 			}
 			next[e] += per[e]
 			negs := int((epoch - nextNg[e]) / perNg[e])
+			var ux, uy float64
 			for p := 0; p < negs; p++ {
-				k := rng.IntN(n)
+				k := sampleVertex(rng, n)
 				if k == i {
 					continue
 				}
@@ -179,15 +197,24 @@ func (l *umapLayout) shard2(y []float64, g *sparseSym, lo, hi int, epoch, alpha 
 				if d2 > 0 {
 					pb := powPos(d2, b)
 					coef := repel / ((0.001 + d2) * (a*pb + 1))
-					cx += clip(coef*dx) * alpha
-					cy += clip(coef*dy) * alpha
+					ux += clip(coef*dx) * alpha
+					uy += clip(coef*dy) * alpha
 				} else {
-					cx += 4 * alpha
-					cy += 4 * alpha
+					ux += 4 * alpha
+					uy += 4 * alpha
 				}
 			}
+			cx += ux
+			cy += uy
 			nextNg[e] += float64(negs) * perNg[e]
 		}
 		y[2*i], y[2*i+1] = cx, cy
 	}
+}
+
+// sampleVertex draws a vertex uniformly from [0, n) by Lemire's
+// multiply-shift (the bias, below n / 2^64, is immaterial here).
+func sampleVertex(rng *rand.PCG, n int) int {
+	hi, _ := bits.Mul64(rng.Uint64(), uint64(n))
+	return int(hi)
 }
