@@ -109,7 +109,8 @@ func Clean(cat *Catalog, opt CleanOptions) *Cleaned {
 // through its position in c.kept.
 func (c *Cleaned) keep() *Catalog {
 	cat := c.Loaded
-	out := &Catalog{Sources: cat.Sources, Columns: cat.Columns, Has: cat.Has, Extra: cat.Extra}
+	out := &Catalog{Sources: cat.Sources, Columns: cat.Columns, Has: cat.Has, Extra: cat.Extra,
+		Tracks: make([]Track, 0, len(cat.Tracks))}
 	for i := range cat.Tracks {
 		if !c.Dropped[i] {
 			out.Tracks = append(out.Tracks, cat.Tracks[i])
