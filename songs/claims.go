@@ -24,11 +24,11 @@ import (
 //   - each audio feature and duration is associated with popularity
 //     (Spearman's rho with a Fisher-z interval).
 //
-// The seed drives the bootstrap intervals. Catalogs without popularity have
-// no claims to test: the result is empty.
+// The seed drives the bootstrap intervals. A catalog without popularity
+// has no claims to test: the error is a *MissingColumnError.
 func ClaimTests(cat *Catalog, seed uint64) ([]stats.Result, error) {
-	if !cat.Has[Popularity] {
-		return nil, nil
+	if err := cat.Require("the tests of the popularity claims", Popularity); err != nil {
+		return nil, err
 	}
 	boot := stats.Bootstrap{Method: stats.BCa, Resamples: 2000, Seed: seed}
 	var out []stats.Result
@@ -195,10 +195,18 @@ func Readings(rs []stats.Result) string {
 	return s
 }
 
-// PopularityDrivers picks, from ClaimTests' results, the readings that say
-// what drives popularity: the live-versus-studio comparison and the feature
-// most strongly correlated with popularity.
-func PopularityDrivers(rs []stats.Result) []string {
+// PopularityDrivers runs ClaimTests and picks the readings that say what
+// drives popularity: the live-versus-studio comparison and the feature most
+// strongly correlated with popularity. A catalog without popularity has
+// none.
+func PopularityDrivers(cat *Catalog, seed uint64) ([]string, error) {
+	if cat.Require("", Popularity) != nil {
+		return nil, nil
+	}
+	rs, err := ClaimTests(cat, seed)
+	if err != nil {
+		return nil, err
+	}
 	var out []string
 	best := -1
 	for i, r := range rs {
@@ -212,5 +220,5 @@ func PopularityDrivers(rs []stats.Result) []string {
 	if best >= 0 {
 		out = append(out, "Strongest single correlate: "+rs[best].Reading())
 	}
-	return out
+	return out, nil
 }
