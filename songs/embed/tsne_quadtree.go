@@ -115,9 +115,10 @@ func partition(s []int32, left func(int32) bool) int {
 // A node is summarised by its centre of mass when its squared width is below
 // theta2 times its squared distance from the nearest point of the leaf's
 // bounding box: scikit-learn's criterion (van der Maaten 2014), checked once
-// for the whole leaf, so it holds for each of its points. The far and near
-// lists are gathered once per leaf and then evaluated point by point.
-func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, far []float64, near []int32) (z float64, farOut []float64, nearOut []int32) {
+// for the whole leaf, so it holds for each of its points. The interaction
+// list (summarised nodes, and the points of opened leaves with weight 1) is
+// gathered once per leaf in far and then evaluated point by point.
+func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, far []float64) (z float64, farOut []float64) {
 	lo, hi := int(t.lo[leaf]), int(t.hi[leaf])
 	bx0, by0 := math.Inf(1), math.Inf(1)
 	bx1, by1 := math.Inf(-1), math.Inf(-1)
@@ -125,7 +126,7 @@ func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, far []fl
 		bx0, bx1 = min(bx0, t.pos[2*s]), max(bx1, t.pos[2*s])
 		by0, by1 = min(by0, t.pos[2*s+1]), max(by1, t.pos[2*s+1])
 	}
-	far, near = far[:0], near[:0]
+	far = far[:0]
 	nodes := len(t.cx)
 	cx, cy, cnt, w2, skip, tlo := t.cx[:nodes], t.cy[:nodes], t.count[:nodes], t.width2[:nodes], t.skip[:nodes], t.lo[:nodes]
 	for v := 0; v < nodes; {
@@ -177,5 +178,5 @@ func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, far []fl
 		neg[2*i], neg[2*i+1] = fx, fy
 		z += zi
 	}
-	return z, far, near
+	return z, far
 }
