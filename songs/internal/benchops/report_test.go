@@ -86,6 +86,9 @@ func TestTargetVerdict(t *testing.T) {
 	if _, v = ward.verdict(rec("sklearn", 13.5, 3200), nil); v != "not measured" {
 		t.Errorf("no Go record: %q", v)
 	}
+	if got, v = ward.verdict(nil, rec("go", 4.5, 32)); got != "–" || v != "not compared: no scikit-learn time, no scikit-learn peak" {
+		t.Errorf("no sklearn record: %q, %q", got, v)
+	}
 	load := Target{Op: "load", N: 1000000, MinTimeRatio: 4, MaxFileRatio: 2}
 	// 1.47 / 0.49 = 3.00 (25 % short of 4); 500 MB / 192 MB = 2.60.
 	got, v = load.verdict(rec("sklearn", 1.47, 688), rec("go", 0.49, 500, "file_mb", 192.0))

@@ -62,7 +62,7 @@ func (t Target) verdict(sk, gc *cell) (measured, verdict string) {
 	if gc == nil || len(gc.ok()) == 0 {
 		return "–", "not measured"
 	}
-	var got, short []string
+	var got, short, missing []string
 	ss, gs := math.NaN(), gc.median("seconds")
 	if sk != nil {
 		ss = sk.median("seconds")
@@ -70,8 +70,7 @@ func (t Target) verdict(sk, gc *cell) (measured, verdict string) {
 	if t.MinTimeRatio > 0 {
 		r := ss / gs
 		if math.IsNaN(r) {
-			got = append(got, "no sklearn time")
-			short = append(short, "time not compared")
+			missing = append(missing, "no scikit-learn time")
 		} else {
 			got = append(got, fmt.Sprintf("time %.2f", r))
 			if r < t.MinTimeRatio {
@@ -86,7 +85,7 @@ func (t Target) verdict(sk, gc *cell) (measured, verdict string) {
 		}
 		r := gc.median("rss_peak_mb") / sm
 		if math.IsNaN(r) {
-			short = append(short, "memory not compared")
+			missing = append(missing, "no scikit-learn peak")
 		} else {
 			got = append(got, fmt.Sprintf("memory %.2f", r))
 			if r > t.MaxMemoryRatio {
@@ -98,7 +97,7 @@ func (t Target) verdict(sk, gc *cell) (measured, verdict string) {
 		file := gc.median("file_mb")
 		r := gc.median("rss_peak_mb") / file
 		if math.IsNaN(r) {
-			short = append(short, "file size unknown")
+			missing = append(missing, "no file size")
 		} else {
 			got = append(got, fmt.Sprintf("peak/file %.2f", r))
 			if r > t.MaxFileRatio {
@@ -106,8 +105,15 @@ func (t Target) verdict(sk, gc *cell) (measured, verdict string) {
 			}
 		}
 	}
-	if len(short) == 0 {
-		return strings.Join(got, ", "), "met"
+	g := strings.Join(got, ", ")
+	if g == "" {
+		g = "–"
 	}
-	return strings.Join(got, ", "), "not met: " + strings.Join(short, ", ")
+	switch {
+	case len(short) > 0:
+		return g, "not met: " + strings.Join(append(short, missing...), ", ")
+	case len(missing) > 0:
+		return g, "not compared: " + strings.Join(missing, ", ")
+	}
+	return g, "met"
 }
