@@ -74,7 +74,8 @@ type TSNE struct {
 	Method TSNEMethod
 	// Init selects the initial embedding.
 	Init TSNEInit
-	// Seed seeds the random initialisation.
+	// Seed seeds the random initialisation and, above 30000 rows, the
+	// nearest-neighbour descent that finds the neighbours of the affinities.
 	Seed uint64
 
 	embedding *mat.Dense
@@ -142,7 +143,7 @@ func (t *TSNE) Fit(x mat.Matrix) error {
 	if t.Method == TSNEExact {
 		p = jointProbabilitiesExact(data, n, d, t.Perplexity)
 	} else {
-		p = jointProbabilitiesNN(data, n, d, t.Perplexity)
+		p = jointProbabilitiesNN(data, n, d, t.Perplexity, t.Seed)
 	}
 	y, err := t.initial(x, n)
 	if err != nil {

@@ -92,9 +92,9 @@ func tsneNeighbours(n int, perplexity float64) int {
 // over the k nearest neighbours of each row of x, as _joint_probabilities_nn
 // of scikit-learn 1.2.1 (van der Maaten 2014, "Accelerating t-SNE using
 // tree-based algorithms").
-func jointProbabilitiesNN(x []float64, n, d int, perplexity float64) *sparseSym {
+func jointProbabilitiesNN(x []float64, n, d int, perplexity float64, seed uint64) *sparseSym {
 	k := tsneNeighbours(n, perplexity)
-	nb := selfNeighbours(x, n, d, k)
+	nb := selfNeighbours(x, n, d, k, seed)
 	sq := make([]float64, n*k)
 	for i, v := range nb.Dist {
 		sq[i] = v * v
@@ -103,13 +103,20 @@ func jointProbabilitiesNN(x []float64, n, d int, perplexity float64) *sparseSym 
 	return symmetrise(n, k, nb.Index, cond)
 }
 
-// selfNeighbours finds the k nearest other rows of every row, exactly.
-func selfNeighbours(x []float64, n, d, k int) *knn.Result {
-	m := denseView(x, n, d)
-	if n <= 4096 {
-		return knn.SearchSelf(m, k)
+// tsneExactKNNMaxRows is the largest input whose affinities use exact
+// neighbours (blocked brute force, as scikit-learn's); above it, the
+// neighbours come from nearest-neighbour descent, whose cost grows about
+// linearly instead of quadratically.
+const tsneExactKNNMaxRows = 30000
+
+// selfNeighbours finds the k nearest other rows of every row: exactly up to
+// tsneExactKNNMaxRows rows, by nearest-neighbour descent above.
+func selfNeighbours(x []float64, n, d, k int, seed uint64) *knn.Result {
+	if n <= tsneExactKNNMaxRows {
+		return knn.SearchSelf(denseView(x, n, d), k)
 	}
-	return knn.NewTree(m).SearchSelf(k)
+	idx, dist := nnDescent(x, n, d, k, seed)
+	return &knn.Result{K: k, Index: idx, Dist: dist}
 }
 
 // symmetrise returns (C + Cᵀ) / sum(C + Cᵀ) for the sparse matrix C whose row

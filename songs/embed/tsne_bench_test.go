@@ -65,7 +65,7 @@ func BenchmarkTSNEAffinities(b *testing.B) {
 		data, _, d := rowMajor(manifoldBenchData(n))
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				jointProbabilitiesNN(data, n, d, 30)
+				jointProbabilitiesNN(data, n, d, 30, 0)
 			}
 		})
 	}

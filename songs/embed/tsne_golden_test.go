@@ -91,7 +91,7 @@ func TestTSNEAffinitiesGolden(t *testing.T) {
 	x := denseRows(g.X.Rows)
 	data, n, d := rowMajor(x)
 	// Source: g.TSNEP.Source.
-	p := jointProbabilitiesNN(data, n, d, 30)
+	p := jointProbabilitiesNN(data, n, d, 30, 0)
 	for i, want := range g.TSNEP.Rows {
 		cols := p.col[p.ptr[i]:p.ptr[i+1]]
 		vals := p.val[p.ptr[i]:p.ptr[i+1]]
