@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/songcohorts/cohorts/songs/report"
 )
@@ -17,7 +18,7 @@ type MissingColumnError struct {
 
 // Error names the step and the missing columns.
 func (e *MissingColumnError) Error() string {
-	return fmt.Sprintf("%s needs the column(s) %v, which this catalog does not have", e.Step, e.Columns)
+	return fmt.Sprintf("%s needs the column(s) %s, which this catalog does not have", e.Step, strings.Join(e.Columns, ", "))
 }
 
 // Require returns a *MissingColumnError when the catalog lacks any of the
@@ -54,7 +55,6 @@ func Check(err error) {
 	var mc *MissingColumnError
 	if errors.As(err, &mc) {
 		report.DisplayMarkdown(report.Markdownf("> **Skipped:** %s.", mc.Error()))
-		fmt.Fprintln(os.Stderr, "skipped:", mc.Error())
 		os.Exit(0)
 	}
 	fmt.Fprintln(os.Stderr, "error:", err)
