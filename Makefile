@@ -150,6 +150,6 @@ bench: ## Time Go against scikit-learn (SIZES="1600 20000", OPS=kmeans,pca|all, 
 
 # ---- Housekeeping -----------------------------------------------------------------
 clean: ## Remove everything generated (outputs, interim and processed data, tools state)
-	rm -rf output/*.html output/*.docx output/*.ipynb output/*.json output/*.csv output/*.parquet output/*.md \
-	  output/hit-predictor output/screenshots output/figures $(STAMPS) .jupyter
+	find output -mindepth 1 ! -name README.md -exec rm -rf {} +
+	rm -rf $(STAMPS) .jupyter
 	find data/interim data/processed -mindepth 1 ! -name README.md -exec rm -rf {} +
