@@ -62,7 +62,7 @@ NOTEBOOKS := $(STEMS:%=notebooks/%.ipynb)
 EXECUTED := $(STEMS:%=$(OUT)/%.ipynb)
 REPORTS := $(STEMS:%=$(OUT)/%.html) $(STEMS:%=$(OUT)/%.docx)
 
-.PHONY: reports help test gotest notebook-test check-notebooks check-exports setup kernel data clean lab metrics
+.PHONY: reports help test test-data gotest notebook-test check-notebooks check-exports setup kernel data clean lab metrics
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_%/.-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -100,6 +100,9 @@ $(STAMPS)/data-$(CATALOG): $(wildcard $(RAW_CSV)) data/raw/SHA256SUMS .tools/sta
 
 data: $(STAMPS)/data-$(CATALOG) ## Stage the raw catalog from ../shared/data (or SHARED_DATA) and verify its checksum
 
+test-data: data ## Stage both catalogs (the Go tests read them)
+	@$(MAKE) --no-print-directory data CATALOG=hit-predictor RAW_CSV='data/raw/hit-predictor/dataset-of-*.csv' CHECK_SUM=yes >/dev/null
+
 # ---- Notebooks -----------------------------------------------------------------
 # Each notebook runs after the one before it (it reads that one's files).
 $(OUT)/01-cleaning.ipynb: $(STAMPS)/data-$(CATALOG)
@@ -123,7 +126,7 @@ $(OUT)/metrics.json: $(EXECUTED)
 metrics: $(OUT)/metrics.json ## Merge the notebooks' metrics into output/metrics.json
 
 # ---- Tests ---------------------------------------------------------------------
-test: setup data gotest check-notebooks notebook-test ## Run every test: go vet, go test, notebooks headless, export checks
+test: setup test-data gotest check-notebooks notebook-test ## Run every test: go vet, go test, notebooks headless, export checks
 
 gotest: ## Go tests only (no Jupyter needed)
 	$(GO) vet ./...
