@@ -62,7 +62,7 @@ NOTEBOOKS := $(STEMS:%=notebooks/%.ipynb)
 EXECUTED := $(STEMS:%=$(OUT)/%.ipynb)
 REPORTS := $(STEMS:%=$(OUT)/%.html) $(STEMS:%=$(OUT)/%.docx)
 
-.PHONY: reports help test test-data gotest notebook-test check-notebooks check-exports setup kernel data clean lab metrics
+.PHONY: reports help test test-data bad-input-test gotest notebook-test check-notebooks check-exports setup kernel data clean lab metrics
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_%/.-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -126,11 +126,14 @@ $(OUT)/metrics.json: $(EXECUTED)
 metrics: $(OUT)/metrics.json ## Merge the notebooks' metrics into output/metrics.json
 
 # ---- Tests ---------------------------------------------------------------------
-test: setup test-data gotest check-notebooks notebook-test ## Run every test: go vet, go test, notebooks headless, export checks
+test: setup test-data gotest check-notebooks notebook-test bad-input-test ## Run every test: go vet, go test, notebooks headless, export checks
 
 gotest: ## Go tests only (no Jupyter needed)
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+
+bad-input-test: setup $(STAMPS)/data-rolling-stones ## Notebook 01 on a catalog with a bad value: a clear error, no output changed
+	@bash .tools/bad-input-test data/raw/rolling_stones_spotify.csv
 
 check-notebooks: ## Fail if a committed notebook carries outputs or execution counts
 	$(SONGS_CMD) check-notebooks $(NOTEBOOKS)
