@@ -134,8 +134,19 @@ func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, far []fl
 			v = int(skip[v])
 			continue
 		}
-		dx := max(bx0-cx[v], cx[v]-bx1, 0)
-		dy := max(by0-cy[v], cy[v]-by1, 0)
+		// Squared distance from the centre of mass to the leaf's box
+		// (explicit comparisons: the max builtin's NaN handling is slower).
+		var dx, dy float64
+		if c := cx[v]; c < bx0 {
+			dx = bx0 - c
+		} else if c > bx1 {
+			dx = c - bx1
+		}
+		if c := cy[v]; c < by0 {
+			dy = by0 - c
+		} else if c > by1 {
+			dy = c - by1
+		}
 		if w2[v] < theta2*(dx*dx+dy*dy) {
 			far = append(far, cx[v], cy[v], cnt[v])
 			v = int(skip[v])
