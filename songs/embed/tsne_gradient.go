@@ -24,7 +24,7 @@ type tsneGradient struct {
 	zPart  []float64
 	klPart []float64
 	leaves []int
-	far    [][]float64 // interaction list buffer of each block
+	far    []interactionList // interaction list buffer of each block
 }
 
 func newTSNEGradient(p *sparseSym, n int, exact bool, theta float64) *tsneGradient {
@@ -98,17 +98,13 @@ func (g *tsneGradient) repulseBH(y []float64) float64 {
 	nl := len(g.leaves)
 	nb := min(g.nb, nl)
 	if g.far == nil {
-		g.far = make([][]float64, g.nb)
+		g.far = make([]interactionList, g.nb)
 	}
 	forBlocks(nl, nb, func(b, lo, hi int) {
 		var z float64
-		far := g.far[b]
 		for _, leaf := range g.leaves[lo:hi] {
-			var zl float64
-			zl, far = t.repulseLeaf(leaf, g.theta2, g.neg, far)
-			z += zl
+			z += t.repulseLeaf(leaf, g.theta2, g.neg, &g.far[b])
 		}
-		g.far[b] = far // kept for the next iteration
 		g.zPart[b] = z
 	})
 	var z float64

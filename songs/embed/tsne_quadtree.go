@@ -117,8 +117,8 @@ func partition(s []int32, left func(int32) bool) int {
 // bounding box: scikit-learn's criterion (van der Maaten 2014), checked once
 // for the whole leaf, so it holds for each of its points. The interaction
 // list (summarised nodes, and the points of opened leaves with weight 1) is
-// gathered once per leaf in far and then evaluated point by point.
-func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, far []float64) (z float64, farOut []float64) {
+// gathered once per leaf in l and then evaluated point by point.
+func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, l *interactionList) (z float64) {
 	lo, hi := int(t.lo[leaf]), int(t.hi[leaf])
 	bx0, by0 := math.Inf(1), math.Inf(1)
 	bx1, by1 := math.Inf(-1), math.Inf(-1)
@@ -126,7 +126,7 @@ func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, far []fl
 		bx0, bx1 = min(bx0, t.pos[2*s]), max(bx1, t.pos[2*s])
 		by0, by1 = min(by0, t.pos[2*s+1]), max(by1, t.pos[2*s+1])
 	}
-	far = far[:0]
+	l.x, l.y, l.c = l.x[:0], l.y[:0], l.c[:0]
 	nodes := len(t.cx)
 	cx, cy, cnt, w2, skip, tlo := t.cx[:nodes], t.cy[:nodes], t.count[:nodes], t.width2[:nodes], t.skip[:nodes], t.lo[:nodes]
 	for v := 0; v < nodes; {
@@ -148,7 +148,7 @@ func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, far []fl
 			dy = c - by1
 		}
 		if w2[v] < theta2*(dx*dx+dy*dy) {
-			far = append(far, cx[v], cy[v], cnt[v])
+			l.add(cx[v], cy[v], cnt[v])
 			v = int(skip[v])
 			continue
 		}
@@ -156,7 +156,7 @@ func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, far []fl
 			// Points of an opened leaf interact one by one: entries of
 			// weight 1 in the same list.
 			for s := tlo[v]; s < t.hi[v]; s++ {
-				far = append(far, t.pos[2*s], t.pos[2*s+1], 1)
+				l.add(t.pos[2*s], t.pos[2*s+1], 1)
 			}
 			v = int(skip[v])
 			continue
@@ -165,16 +165,7 @@ func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, far []fl
 	}
 	for s := lo; s < hi; s++ {
 		px, py := t.pos[2*s], t.pos[2*s+1]
-		var fx, fy, zi float64
-		for e := 0; e+2 < len(far); e += 3 {
-			dx, dy := px-far[e], py-far[e+1]
-			q := 1 / (1 + dx*dx + dy*dy)
-			c := far[e+2] * q
-			zi += c
-			c *= q
-			fx += c * dx
-			fy += c * dy
-		}
+		fx, fy, zi := repulseList(px, py, l.x, l.y, l.c)
 		for u := lo; u < hi; u++ {
 			if u == s {
 				continue
@@ -189,5 +180,17 @@ func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, far []fl
 		neg[2*i], neg[2*i+1] = fx, fy
 		z += zi
 	}
-	return z, far
+	return z
+}
+
+// interactionList is the list of a leaf, as separate coordinate and weight
+// slices for the vector kernel.
+type interactionList struct {
+	x, y, c []float64
+}
+
+func (l *interactionList) add(x, y, c float64) {
+	l.x = append(l.x, x)
+	l.y = append(l.y, y)
+	l.c = append(l.c, c)
 }
