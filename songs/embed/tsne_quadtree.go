@@ -126,7 +126,8 @@ func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, l *inter
 		bx0, bx1 = min(bx0, t.pos[2*s]), max(bx1, t.pos[2*s])
 		by0, by1 = min(by0, t.pos[2*s+1]), max(by1, t.pos[2*s+1])
 	}
-	l.x, l.y, l.c = l.x[:0], l.y[:0], l.c[:0]
+	// Local slices let the compiler keep the headers in registers.
+	xs, ys, cs := l.x[:0], l.y[:0], l.c[:0]
 	nodes := len(t.cx)
 	cx, cy, cnt, w2, skip, tlo := t.cx[:nodes], t.cy[:nodes], t.count[:nodes], t.width2[:nodes], t.skip[:nodes], t.lo[:nodes]
 	for v := 0; v < nodes; {
@@ -148,7 +149,7 @@ func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, l *inter
 			dy = c - by1
 		}
 		if w2[v] < theta2*(dx*dx+dy*dy) {
-			l.add(cx[v], cy[v], cnt[v])
+			xs, ys, cs = append(xs, cx[v]), append(ys, cy[v]), append(cs, cnt[v])
 			v = int(skip[v])
 			continue
 		}
@@ -156,7 +157,7 @@ func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, l *inter
 			// Points of an opened leaf interact one by one: entries of
 			// weight 1 in the same list.
 			for s := tlo[v]; s < t.hi[v]; s++ {
-				l.add(t.pos[2*s], t.pos[2*s+1], 1)
+				xs, ys, cs = append(xs, t.pos[2*s]), append(ys, t.pos[2*s+1]), append(cs, 1)
 			}
 			v = int(skip[v])
 			continue
@@ -165,7 +166,7 @@ func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, l *inter
 	}
 	for s := lo; s < hi; s++ {
 		px, py := t.pos[2*s], t.pos[2*s+1]
-		fx, fy, zi := repulseList(px, py, l.x, l.y, l.c)
+		fx, fy, zi := repulseList(px, py, xs, ys, cs)
 		for u := lo; u < hi; u++ {
 			if u == s {
 				continue
@@ -180,6 +181,7 @@ func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, l *inter
 		neg[2*i], neg[2*i+1] = fx, fy
 		z += zi
 	}
+	l.x, l.y, l.c = xs, ys, cs // kept for the next leaf
 	return z
 }
 
@@ -187,10 +189,4 @@ func (t *quadTree) repulseLeaf(leaf int, theta2 float64, neg []float64, l *inter
 // slices for the vector kernel.
 type interactionList struct {
 	x, y, c []float64
-}
-
-func (l *interactionList) add(x, y, c float64) {
-	l.x = append(l.x, x)
-	l.y = append(l.y, y)
-	l.c = append(l.c, c)
 }
