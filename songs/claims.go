@@ -50,17 +50,7 @@ func ClaimTests(cat *Catalog, seed uint64) ([]stats.Result, error) {
 			}
 			return fmt.Sprintf("%ds", t.Decade)
 		}, 2)
-		r, err := stats.KruskalWallis(groups...)
-		if err == nil {
-			n := 0
-			for _, g := range groups {
-				n += len(g)
-			}
-			r = r.WithEffect("epsilon squared", stats.KruskalEpsilonSquared(r.Statistic, n), stats.Interval{})
-			r.Measure = Popularity
-			r = r.WithGroups(names...)
-		}
-		if err := add(r, err); err != nil {
+		if err := add(severalGroups(groups, names...)); err != nil {
 			return nil, fmt.Errorf("decades: %w", err)
 		}
 	}
@@ -77,17 +67,7 @@ func ClaimTests(cat *Catalog, seed uint64) ([]stats.Result, error) {
 	}
 	if cat.Has["album"] {
 		groups, names := groupBy(cat, func(t *Track) string { return t.Album }, 5)
-		r, err := stats.KruskalWallis(groups...)
-		if err == nil {
-			n := 0
-			for _, g := range groups {
-				n += len(g)
-			}
-			r = r.WithEffect("epsilon squared", stats.KruskalEpsilonSquared(r.Statistic, n), stats.Interval{})
-			r.Measure = Popularity
-			r = r.WithGroups(fmt.Sprintf("%d albums with 5 or more tracks", len(names)))
-		}
-		if err := add(r, err); err != nil {
+		if err := add(severalGroups(groups, fmt.Sprintf("%d albums with 5 or more tracks", len(names)))); err != nil {
 			return nil, fmt.Errorf("albums: %w", err)
 		}
 	}
@@ -114,6 +94,22 @@ func twoGroups(x, y []float64, nx, ny string, boot stats.Bootstrap) (stats.Resul
 		return r, err
 	}
 	r = r.WithEffect("rank-biserial r", stats.RankBiserial(x, y), ci).WithGroups(nx, ny)
+	r.Measure = Popularity
+	return r, nil
+}
+
+// severalGroups compares popularity across groups by Kruskal-Wallis with
+// epsilon squared; names label the groups (one name may stand for all).
+func severalGroups(groups [][]float64, names ...string) (stats.Result, error) {
+	r, err := stats.KruskalWallis(groups...)
+	if err != nil {
+		return r, err
+	}
+	n := 0
+	for _, g := range groups {
+		n += len(g)
+	}
+	r = r.WithEffect("epsilon squared", stats.KruskalEpsilonSquared(r.Statistic, n), stats.Interval{}).WithGroups(names...)
 	r.Measure = Popularity
 	return r, nil
 }
