@@ -84,11 +84,32 @@ $(KERNEL): $(GOBIN)/gonb $(GOBIN)/goimports
 	gonb --install --force_deps --raw_error --logtostderr >/dev/null 2>&1 || gonb --install --force_deps --raw_error
 	@test -f $@ || { echo "gonb did not write $@" >&2; exit 1; }
 
-setup: $(STAMPS)/system $(KERNEL) ## Install what the notebooks need (Debian packages when root, GoNB, kernelspec)
+# plotly.js (embedded by notebook 04) and playwright-core (the browser tests)
+# come from npm, pinned by .tools/package-lock.json.
+$(STAMPS)/npm: .tools/package.json .tools/package-lock.json
+	@mkdir -p $(STAMPS)
+	@command -v npm >/dev/null || bash .tools/setup-system nodejs npm
+	@command -v npm >/dev/null || { echo "npm not found: install Node.js 18 or newer with npm" >&2; exit 1; }
+	cd .tools && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The interactive server and the browser the tests drive; only `make test`
+# and `make lab` install them, so `make` alone stays light.
+BROWSER_PACKAGES := jupyter-notebook chromium
+$(STAMPS)/browser: .tools/setup-system
+	@mkdir -p $(STAMPS)
+	@bash .tools/setup-system $(BROWSER_PACKAGES)
+	@touch $@
+
+setup: $(STAMPS)/system $(KERNEL) $(STAMPS)/npm ## Install what the notebooks need (Debian packages when root, GoNB, kernelspec, npm tools)
 
 kernel: $(KERNEL) ## Install the gonb kernelspec into .jupyter (JUPYTER_DATA_DIR) for interactive use
 	@echo "kernelspec: $(KERNEL)"
 	@echo "to register it with your own JupyterLab: jupyter kernelspec install --user --name gonb $(dir $(KERNEL))"
+
+LAB_PORT ?= 8888
+lab: setup $(STAMPS)/browser $(STAMPS)/data-$(CATALOG) ## Start JupyterLab (or the classic Notebook) on 127.0.0.1:LAB_PORT with the gonb kernel; prints the URL
+	@bash .tools/lab $(LAB_PORT)
 
 # ---- Data staging --------------------------------------------------------------
 # The catalogs are not ours to publish: they are copied from SHARED_DATA and
