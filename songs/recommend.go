@@ -144,6 +144,12 @@ func (r *Recommender) Recommend(seeds []string, opt RecommendOptions) ([]Recomme
 		}
 		idx[s] = i
 	}
+	return r.recommend(idx, r.exclusion(idx, !opt.IncludeVersions), opt), nil
+}
+
+// recommend ranks for seeds idx, leaving out the tracks of excl; opt is
+// checked and opt.N set.
+func (r *Recommender) recommend(idx []int, excl *exclusion, opt RecommendOptions) []Recommendation {
 	_, d := r.x.Dims()
 	q := make([]float64, d)
 	for _, i := range idx {
@@ -152,7 +158,6 @@ func (r *Recommender) Recommend(seeds []string, opt RecommendOptions) ([]Recomme
 		}
 	}
 	cohort := r.majorityCohort(idx)
-	excl := r.exclusion(idx, !opt.IncludeVersions)
 	accept := func(i int) bool {
 		return !excl.has(r, i) && (!opt.SameCohort || r.labels[i] == cohort)
 	}
@@ -174,7 +179,7 @@ func (r *Recommender) Recommend(seeds []string, opt RecommendOptions) ([]Recomme
 		cands := r.search(q, pool, accept, penalty)
 		picked := r.pick(cands, opt.N, opt.Diversity, blend)
 		if len(picked) == opt.N || len(cands) < pool {
-			return picked, nil
+			return picked
 		}
 		pool *= 2 // duplicates of one recording or title used up the pool
 	}
