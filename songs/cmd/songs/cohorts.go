@@ -1,0 +1,120 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
+)
+
+func init() {
+	commands["cohorts"] = command{summary: "print or write the cohort of every cleaned track", run: runCohorts}
+}
+
+func runCohorts(args []string, stdout io.Writer) error {
+	fs := newFlags("cohorts", "[--out FILE.csv|FILE.parquet] [--save] [--json]", stdout)
+	out := fs.String("out", "", "write the table to FILE (CSV, or Parquet when FILE ends in .parquet) instead of printing it")
+	save := fs.Bool("save", false, "also write output/cohorts.csv, output/cohorts.parquet and data/processed/model.json")
+	asJSON := fs.Bool("json", false, "print JSON (one object per track) instead of text")
+	if err := parse(fs, args); err != nil {
+		return helpOK(err)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stdout, "songs cohorts: unexpected argument %q\n", fs.Arg(0))
+		return errUsage
+	}
+	p, err := songs.ParamsFromEnv()
+	if err != nil {
+		return err
+	}
+	var rows []songs.CohortRow
+	if *save {
+		if rows, _, err = songs.ExportCohorts(p); err != nil {
+			return err
+		}
+	} else {
+		cat, err := songs.LoadClean(p)
+		if err != nil {
+			return err
+		}
+		v, err := songs.LoadValidation(p)
+		if err != nil {
+			return err
+		}
+		if rows, err = songs.CohortTable(cat, v, songs.Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)); err != nil {
+			return err
+		}
+	}
+	switch {
+	case *out != "":
+		data := songs.CohortCSV(rows)
+		if strings.HasSuffix(strings.ToLower(*out), ".parquet") {
+			if data, err = songs.CohortParquet(rows); err != nil {
+				return err
+			}
+		}
+		if err := atomicfile.WriteFile(*out, data, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %d tracks to %s\n", len(rows), *out)
+		return nil
+	case *asJSON:
+		js := make([]cohortJSON, len(rows))
+		for i, r := range rows {
+			js[i] = cohortJSON{ID: r.ID, URI: r.URI, Name: r.Name, Album: r.Album, Year: r.Year, Popularity: num(r.Popularity),
+				Cohort: r.Cohort, CohortName: r.CohortName, CentreDistance: num(r.CentreDistance),
+				Silhouette: num(r.Silhouette), MembershipProb: num(r.MembershipProb)}
+		}
+		return printJSON(stdout, js)
+	}
+	w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(w, "id\tcohort\tcohort name\tdistance\ttitle\talbum")
+	for _, r := range rows {
+		fmt.Fprintf(w, "%s\t%d\t%s\t%.3f\t%s\t%s\n", r.ID, r.Cohort, r.CohortName, r.CentreDistance, clip(r.Name, 48), clip(r.Album, 40))
+	}
+	return w.Flush()
+}
+
+// cohortJSON is a cohort table row in JSON; null where the CSV is empty.
+type cohortJSON struct {
+	ID             string   `json:"id"`
+	URI            string   `json:"uri"`
+	Name           string   `json:"name"`
+	Album          string   `json:"album"`
+	Year           int      `json:"year,omitempty"`
+	Popularity     *float64 `json:"popularity"`
+	Cohort         int      `json:"cohort"`
+	CohortName     string   `json:"cohort_name"`
+	CentreDistance *float64 `json:"centre_distance"`
+	Silhouette     *float64 `json:"silhouette"`
+	MembershipProb *float64 `json:"membership_prob"`
+}
+
+// num is nil for NaN, so JSON shows null.
+func num(v float64) *float64 {
+	if math.IsNaN(v) {
+		return nil
+	}
+	return &v
+}
+
+// printJSON writes v as indented JSON.
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// clip shortens s to n runes for a text column.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

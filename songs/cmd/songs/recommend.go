@@ -1,0 +1,150 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/songcohorts/cohorts/songs"
+)
+
+func init() {
+	commands["recommend"] = command{summary: "recommend songs similar to one or several tracks, or a playlist", run: runRecommend}
+}
+
+// stringList is a repeatable string flag.
+type stringList []string
+
+func (s *stringList) String() string     { return strings.Join(*s, ", ") }
+func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
+
+func runRecommend(args []string, stdout io.Writer) error {
+	fs := newFlags("recommend", `--track "TITLE or ID" [--track ...] [-n 10] [--same-cohort] [--cohort-weight W] [--diversity D] [--popularity-blend B] [--playlist] [--json]`, stdout)
+	var tracks stringList
+	fs.Var(&tracks, "track", "seed track: a title (forgiving: case, punctuation and version notes such as \" - Remastered 2009\" are ignored) or a track id; repeat for several seeds")
+	n := fs.Int("n", 10, "number of songs")
+	same := fs.Bool("same-cohort", false, "only songs of the seeds' cohort")
+	weight := fs.Float64("cohort-weight", 0, "distance added to songs outside the seeds' cohort (standard deviations, >= 0)")
+	diversity := fs.Float64("diversity", 0, "0..1: trade similarity for variety (maximal marginal relevance)")
+	blend := fs.Float64("popularity-blend", 0, "0..1: share of popularity in the ranking")
+	playlist := fs.Bool("playlist", false, "a playlist from the first seed instead: songs of its cohort, each the nearest to the previous one")
+	asJSON := fs.Bool("json", false, "print JSON instead of text")
+	if err := parse(fs, args); err != nil {
+		return helpOK(err)
+	}
+	switch {
+	case len(tracks) == 0:
+		fmt.Fprintln(stdout, "songs recommend: --track is required")
+		return errUsage
+	case fs.NArg() > 0:
+		fmt.Fprintf(stdout, "songs recommend: unexpected argument %q (quote a title with spaces)\n", fs.Arg(0))
+		return errUsage
+	case *n < 1 || *weight < 0 || *diversity < 0 || *diversity > 1 || *blend < 0 || *blend > 1:
+		fmt.Fprintln(stdout, "songs recommend: need -n >= 1, --cohort-weight >= 0, --diversity and --popularity-blend in 0..1")
+		return errUsage
+	}
+	p, err := songs.ParamsFromEnv()
+	if err != nil {
+		return err
+	}
+	cat, err := songs.LoadClean(p)
+	if err != nil {
+		return err
+	}
+	v, err := songs.LoadValidation(p)
+	if err != nil {
+		return err
+	}
+	if len(v.Labels) != len(cat.Tracks) {
+		return fmt.Errorf("the validation cache does not match the cleaned tracks: rerun notebook 03-tests-validation (make output/03-tests-validation.html)")
+	}
+	r, err := songs.NewRecommender(cat, v.Labels)
+	if err != nil {
+		return err
+	}
+	names := songs.Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)
+	var seeds []string
+	for _, q := range tracks {
+		ids := r.FindTracks(q)
+		if len(ids) == 0 {
+			return fmt.Errorf("no track matches %q", q)
+		}
+		seeds = append(seeds, ids[0])
+	}
+	var recs []songs.Recommendation
+	if *playlist {
+		recs, err = r.Playlist(seeds[0], *n)
+	} else {
+		recs, err = r.Recommend(seeds, songs.RecommendOptions{N: *n, SameCohort: *same, CohortWeight: *weight,
+			Diversity: *diversity, PopularityBlend: *blend})
+	}
+	if err != nil {
+		return err
+	}
+	byID := map[string]*songs.Track{}
+	for i := range cat.Tracks {
+		byID[cat.Tracks[i].ID] = &cat.Tracks[i]
+	}
+	cohortName := func(c int) string {
+		if c >= 0 && c < len(names) {
+			return names[c].Name
+		}
+		return ""
+	}
+	if *asJSON {
+		type item struct {
+			Rank       int      `json:"rank,omitempty"`
+			ID         string   `json:"id"`
+			Name       string   `json:"name"`
+			Album      string   `json:"album"`
+			Year       int      `json:"year,omitempty"`
+			Cohort     int      `json:"cohort"`
+			CohortName string   `json:"cohort_name"`
+			Popularity *float64 `json:"popularity"`
+			Distance   *float64 `json:"distance,omitempty"`
+			Score      *float64 `json:"score,omitempty"`
+		}
+		out := struct {
+			Seeds           []item `json:"seeds"`
+			Playlist        bool   `json:"playlist"`
+			Recommendations []item `json:"recommendations"`
+		}{Playlist: *playlist, Seeds: []item{}, Recommendations: []item{}}
+		for _, id := range seeds {
+			t := byID[id]
+			c := cohortOf(v, id)
+			out.Seeds = append(out.Seeds, item{ID: id, Name: t.Name, Album: t.Album, Year: t.ReleaseDate.Year, Cohort: c,
+				CohortName: cohortName(c), Popularity: num(t.Popularity)})
+		}
+		for _, rc := range recs {
+			out.Recommendations = append(out.Recommendations, item{rc.Rank, rc.ID, rc.Name, rc.Album, rc.Year, rc.Cohort,
+				cohortName(rc.Cohort), num(rc.Popularity), num(rc.Distance), num(rc.Score)})
+		}
+		return printJSON(stdout, out)
+	}
+	for _, id := range seeds {
+		t := byID[id]
+		c := cohortOf(v, id)
+		fmt.Fprintf(stdout, "seed: %s (%s, %d) [%s], cohort %d: %s\n", t.Name, t.Album, t.ReleaseDate.Year, id, c, cohortName(c))
+	}
+	w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	dist := "distance"
+	if *playlist {
+		dist = "step"
+	}
+	fmt.Fprintf(w, "#\ttitle\talbum\tyear\tcohort\t%s\tid\n", dist)
+	for _, rc := range recs {
+		fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%d\t%.3f\t%s\n", rc.Rank, clip(rc.Name, 48), clip(rc.Album, 40), rc.Year, rc.Cohort, rc.Distance, rc.ID)
+	}
+	return w.Flush()
+}
+
+// cohortOf is the cohort v gives a track id (-1 if none).
+func cohortOf(v *songs.Validation, id string) int {
+	for i, x := range v.IDs {
+		if x == id {
+			return v.Labels[i]
+		}
+	}
+	return -1
+}
