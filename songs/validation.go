@@ -77,6 +77,8 @@ type SetValidation struct {
 	EpsKnee   float64
 	MinPts    int
 	DBSCAN    []DBSCANRun
+	// MeanShift is the Mean Shift bandwidth grid (improved set only).
+	MeanShift []MeanShiftRun
 	// Best is the (algorithm, k) of the highest silhouette.
 	Best Choice
 }
@@ -88,6 +90,16 @@ type DBSCANRun struct {
 	Clusters   int
 	NoiseShare float64
 	Silhouette float64 // of the non-noise rows; NaN when undefined
+}
+
+// MeanShiftRun is one point of the Mean Shift bandwidth grid: the
+// bandwidth estimated at a quantile of the pairwise distances, the clusters
+// found (bin seeding, every row labelled) and the largest one's share.
+type MeanShiftRun struct {
+	Quantile, Bandwidth float64
+	Clusters            int
+	LargestShare        float64
+	Silhouette          float64 // NaN with one cluster
 }
 
 // Choice is a clustering solution: algorithm, k and its silhouette.
@@ -133,14 +145,18 @@ func Validate(cat *Catalog, seed uint64, k int) (*Validation, error) {
 	if v.Improved, err = validateSet(cat, ImprovedSet, seed); err != nil {
 		return nil, fmt.Errorf("improved features: %w", err)
 	}
+	prepImproved, err := ImprovedSet.Prepare(cat)
+	if err != nil {
+		return nil, err
+	}
+	if v.Improved.MeanShift, err = meanShiftGrid(v.Improved.rows(prepImproved.X), seed); err != nil {
+		return nil, fmt.Errorf("mean shift: %w", err)
+	}
 	v.Chosen = v.Improved.Best
 	if k > 0 {
 		v.Chosen = bestAt(v.Improved, k)
 	}
-	prep, err := ImprovedSet.Prepare(cat)
-	if err != nil {
-		return nil, err
-	}
+	prep := prepImproved
 	x := v.Improved.rows(prep.X)
 	c := Clusterer(v.Chosen.Algorithm, seed)
 	v.Stability = map[int]float64{}
@@ -320,6 +336,36 @@ func runDBSCAN(x *mat.Dense, eps float64, minSamples int) (DBSCANRun, error) {
 		}
 	}
 	return run, nil
+}
+
+// meanShiftGrid runs Mean Shift at the bandwidths of three quantiles.
+func meanShiftGrid(x *mat.Dense, seed uint64) ([]MeanShiftRun, error) {
+	var out []MeanShiftRun
+	for _, q := range []float64{0.1, 0.2, 0.3} {
+		bw, err := cluster.EstimateBandwidth(x, q, 2000, seed)
+		if err != nil {
+			return nil, err
+		}
+		ms := cluster.MeanShift{Bandwidth: bw, BinSeeding: true, ClusterAll: true}
+		if err := ms.Fit(x); err != nil {
+			return nil, err
+		}
+		labels := ms.Labels()
+		sizes := map[int]int{}
+		largest := 0
+		for _, l := range labels {
+			sizes[l]++
+			largest = max(largest, sizes[l])
+		}
+		run := MeanShiftRun{Quantile: q, Bandwidth: bw, Clusters: len(sizes), LargestShare: float64(largest) / float64(len(labels)), Silhouette: math.NaN()}
+		if len(sizes) >= 2 && len(sizes) < len(labels) {
+			if run.Silhouette, err = cluster.Silhouette(x, labels); err != nil {
+				return nil, err
+			}
+		}
+		out = append(out, run)
+	}
+	return out, nil
 }
 
 // agreement fills the ARI/NMI matrix of several labelings.

@@ -289,3 +289,14 @@ func WriteMetrics03(p Params, v *Validation) error {
 		},
 	})
 }
+
+// MeanShiftTable lists the Mean Shift bandwidth grid.
+func MeanShiftTable(sv SetValidation) report.Table {
+	var rows [][]string
+	for _, r := range sv.MeanShift {
+		rows = append(rows, []string{ftoa(r.Quantile, 2), ftoa(r.Bandwidth, 3), itoa(r.Clusters), ftoa(100*r.LargestShare, 1), ftoa(r.Silhouette, 4)})
+	}
+	t := report.NewTable([]string{"quantile", "bandwidth", "clusters", "largest cluster %", "silhouette"}, rows)
+	t.Caption = fmt.Sprintf("Mean Shift (flat kernel, bin seeding) at three estimated bandwidths, %s features", sv.Set.Name)
+	return t
+}
