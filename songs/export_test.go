@@ -1,0 +1,180 @@
+package songs
+
+import (
+	"bytes"
+	"encoding/csv"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/parquet-go/parquet-go"
+	"gonum.org/v1/gonum/floats/scalar"
+)
+
+func TestCohortTableEveryAlgorithm(t *testing.T) {
+	cat, v0 := testValidation(t, 120)
+	const k = 2
+	for _, alg := range Algorithms {
+		t.Run(alg, func(t *testing.T) {
+			v := validationFor(t, cat, v0, alg, k)
+			rows, err := CohortTable(cat, v, Profiles(cat, v.Labels, k, 50))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != len(cat.Tracks) {
+				t.Fatalf("%d rows for %d tracks", len(rows), len(cat.Tracks))
+			}
+			row := map[string]CohortRow{}
+			for i, r := range rows {
+				if r.ID != cat.Tracks[i].ID || r.Cohort != v.Labels[i] {
+					t.Fatalf("row %d: id %s cohort %d, want %s %d", i, r.ID, r.Cohort, cat.Tracks[i].ID, v.Labels[i])
+				}
+				row[r.ID] = r
+				if (alg == AlgGMM) == math.IsNaN(r.MembershipProb) {
+					t.Errorf("row %d: membership_prob %v with %s", i, r.MembershipProb, alg)
+				}
+				if alg == AlgGMM && !(r.MembershipProb >= 0.5 && r.MembershipProb <= 1) {
+					t.Errorf("row %d: the most probable of two cohorts has probability %v", i, r.MembershipProb)
+				}
+			}
+			// A reissue carries its canonical recording's values.
+			reissues := 0
+			for i := range cat.Tracks {
+				tr := &cat.Tracks[i]
+				if tr.CanonicalID != tr.ID {
+					reissues++
+					got, want := row[tr.ID], row[tr.CanonicalID]
+					if got.Cohort != want.Cohort || got.CentreDistance != want.CentreDistance || got.Silhouette != want.Silhouette {
+						t.Errorf("reissue %s: %+v, canonical %+v", tr.ID, got, want)
+					}
+				}
+			}
+			if reissues == 0 {
+				t.Fatal("the test catalog has no reissues")
+			}
+			// The silhouettes of the clustered rows average to the sweep's
+			// silhouette score (cluster.Sweep, checked against
+			// sklearn.metrics.silhouette_score in package cluster), and the
+			// squared centre distances sum to its inertia for the centres
+			// that are cohort means.
+			var silSum, ss float64
+			for i := range cat.Tracks {
+				if tr := &cat.Tracks[i]; tr.CanonicalID == tr.ID {
+					silSum += rows[i].Silhouette
+					ss += rows[i].CentreDistance * rows[i].CentreDistance
+				}
+			}
+			sweep := v.Improved.Sweeps[alg][k-KMin]
+			n := float64(v.Improved.N)
+			if !scalar.EqualWithinAbsOrRel(silSum/n, sweep.Silhouette, 1e-12, 1e-12) {
+				t.Errorf("mean silhouette %v, sweep %v", silSum/n, sweep.Silhouette)
+			}
+			if alg == AlgWard && !scalar.EqualWithinAbsOrRel(ss, sweep.Inertia, 1e-9, 1e-9) {
+				t.Errorf("sum of squared distances %v, inertia %v", ss, sweep.Inertia)
+			}
+			if alg == AlgKMeans && !scalar.EqualWithinAbsOrRel(ss, sweep.Inertia, 1e-6, 1e-3) {
+				t.Errorf("sum of squared distances to the K-Means centres %v, inertia about the means %v", ss, sweep.Inertia)
+			}
+		})
+	}
+}
+
+func TestCohortTableRejectsStaleValidation(t *testing.T) {
+	cat, v0 := testValidation(t, 120)
+	v := validationFor(t, cat, v0, AlgKMeans, 2)
+	v.Labels = append([]int(nil), v.Labels...)
+	v.Labels[3] = 1 - v.Labels[3]
+	if _, err := CohortTable(cat, v, Profiles(cat, v.Labels, 2, 50)); err == nil || !strings.Contains(err.Error(), "1 of 120 tracks") {
+		t.Errorf("a cache out of step with the refit: err = %v", err)
+	}
+	v.IDs = v.IDs[1:]
+	if _, err := CohortTable(cat, v, Profiles(cat, v0.Labels, 2, 50)); err == nil {
+		t.Error("a cache with fewer tracks was accepted")
+	}
+}
+
+func TestCohortExportFiles(t *testing.T) {
+	cat, v0 := testValidation(t, 120)
+	v := validationFor(t, cat, v0, AlgGMM, 2)
+	profiles := Profiles(cat, v.Labels, 2, 50)
+	p := Params{Root: t.TempDir(), Catalog: DefaultCatalog}
+	var first [2][]byte
+	for run := 0; run < 2; run++ {
+		rows, err := CohortTable(cat, v, profiles)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteCohortTable(p, rows); err != nil {
+			t.Fatal(err)
+		}
+		for j, name := range []string{CohortsCSVFile, CohortsParquetFile} {
+			b, err := os.ReadFile(filepath.Join(p.OutputDir(), name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if run == 0 {
+				first[j] = b
+			} else if !bytes.Equal(b, first[j]) {
+				t.Errorf("%s differs between two exports", name)
+			}
+		}
+	}
+	recs, err := csv.NewReader(bytes.NewReader(first[0])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(recs[0], []string{"id", "uri", "name", "album", "year", "popularity", "cohort", "cohort_name",
+		"centre_distance", "silhouette", "membership_prob"}) {
+		t.Errorf("header %v", recs[0])
+	}
+	if len(recs) != len(cat.Tracks)+1 {
+		t.Fatalf("%d data rows for %d tracks", len(recs)-1, len(cat.Tracks))
+	}
+	seen := map[string]bool{}
+	for i, rec := range recs[1:] {
+		if rec[0] != cat.Tracks[i].ID || seen[rec[0]] {
+			t.Fatalf("row %d: id %s", i, rec[0])
+		}
+		seen[rec[0]] = true
+		if rec[6] != itoa(v.Labels[i]) || rec[7] != profiles[v.Labels[i]].Name || rec[10] == "" {
+			t.Errorf("row %d: %v", i, rec)
+		}
+	}
+	pq, err := parquet.Read[cohortParquetRow](bytes.NewReader(first[1]), int64(len(first[1])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pq) != len(cat.Tracks) || pq[5].ID != cat.Tracks[5].ID || int(pq[5].Cohort) != v.Labels[5] || pq[5].MembershipProb == nil {
+		t.Errorf("parquet rows: %d, row 5 %+v", len(pq), pq[5])
+	}
+}
+
+func TestCohortCSVEmptyCells(t *testing.T) {
+	nan := math.NaN()
+	r := CohortRow{ID: "a", Name: `He said "hi", twice`, Popularity: nan, Cohort: 1, CohortName: "x, y",
+		CentreDistance: 0.1, Silhouette: nan, MembershipProb: nan}
+	got := string(CohortCSV([]CohortRow{r}))
+	want := "id,uri,name,album,year,popularity,cohort,cohort_name,centre_distance,silhouette,membership_prob\n" +
+		`a,,"He said ""hi"", twice",,,,1,"x, y",0.1,,` + "\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestCohortTableRealCatalog(t *testing.T) {
+	cat, v, p := realCohorts(t)
+	rows, err := CohortTable(cat, v, Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for i, r := range rows {
+		if r.ID != cat.Tracks[i].ID || seen[r.ID] || r.Cohort != v.Labels[i] {
+			t.Fatalf("row %d: %+v", i, r)
+		}
+		seen[r.ID] = true
+	}
+}
