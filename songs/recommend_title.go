@@ -151,19 +151,20 @@ func containsWords(title, query []string) bool {
 	return true
 }
 
-// editDistance is the Levenshtein distance of a and b, or limit+1 as soon
-// as it is known to exceed limit.
+// editDistance is the optimal string alignment distance of a and b
+// (Levenshtein's edits plus transpositions of adjacent letters; Damerau
+// 1964), or limit+1 as soon as it is known to exceed limit.
 func editDistance(a, b string, limit int) int {
 	ra, rb := []rune(a), []rune(b)
 	if d := len(ra) - len(rb); d > limit || -d > limit {
 		return limit + 1
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	rows := [3][]int{make([]int, len(rb)+1), make([]int, len(rb)+1), make([]int, len(rb)+1)}
+	for j := range rows[1] {
+		rows[1][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
+		prev2, prev, cur := rows[0], rows[1], rows[2]
 		cur[0] = i
 		best := cur[0]
 		for j := 1; j <= len(rb); j++ {
@@ -172,12 +173,15 @@ func editDistance(a, b string, limit int) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 			best = min(best, cur[j])
 		}
 		if best > limit {
 			return limit + 1
 		}
-		prev, cur = cur, prev
+		rows = [3][]int{prev, cur, prev2}
 	}
-	return prev[len(rb)]
+	return rows[1][len(rb)]
 }
