@@ -338,3 +338,46 @@ func topCounts(m map[string]int, n int) string {
 	}
 	return out
 }
+
+// ExampleTitles picks n well-known titles to demonstrate recommendations:
+// the most popular distinct titles, or, without popularity, the first
+// distinct titles of the catalog.
+func ExampleTitles(cat *Catalog, n int) []string {
+	idx := make([]int, len(cat.Tracks))
+	for i := range idx {
+		idx[i] = i
+	}
+	if cat.Has[Popularity] {
+		sort.SliceStable(idx, func(a, b int) bool { return cat.Tracks[idx[a]].Popularity > cat.Tracks[idx[b]].Popularity })
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, i := range idx {
+		if key := TitleKey(cat.Tracks[i].Name); !seen[key] {
+			seen[key] = true
+			out = append(out, cat.Tracks[i].Name)
+		}
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+// EvaluationSummary states the offline evaluation's main comparison.
+func EvaluationSummary(ev *RecommenderEvaluation) string {
+	if ev.ReissueSeeds == 0 {
+		return "The catalog has no reissued recordings, so the reissue hit rate cannot be measured."
+	}
+	rate := map[string]float64{}
+	for _, m := range ev.Methods {
+		rate[m.Method] = m.ReissueHitRate
+	}
+	s := report.Markdownf("For %d seed tracks released more than once, the nearest-neighbour recommender puts the other release of "+
+		"the same recording in its top %d for **%.1f%%** of them, against %.1f%% for random picks",
+		ev.ReissueSeeds, ev.N, 100*rate[MethodNearest], 100*rate[MethodRandom])
+	if p := rate[MethodPopular]; !math.IsNaN(p) {
+		s += report.Markdownf(" and %.1f%% for the most popular songs", 100*p)
+	}
+	return s + "."
+}
