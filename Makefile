@@ -62,7 +62,7 @@ NOTEBOOKS := $(STEMS:%=notebooks/%.ipynb)
 EXECUTED := $(STEMS:%=$(OUT)/%.ipynb)
 REPORTS := $(STEMS:%=$(OUT)/%.html) $(STEMS:%=$(OUT)/%.docx)
 
-.PHONY: reports help test test-data bad-input-test gotest notebook-test check-notebooks check-exports setup kernel data clean lab metrics
+.PHONY: reports help test test-data bad-input-test browser-test safety-test gotest notebook-test check-notebooks check-exports setup kernel data clean lab metrics
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_%/.-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 22
@@ -147,7 +147,7 @@ $(OUT)/metrics.json: $(EXECUTED)
 metrics: $(OUT)/metrics.json ## Merge the notebooks' metrics into output/metrics.json
 
 # ---- Tests ---------------------------------------------------------------------
-test: setup test-data gotest check-notebooks notebook-test bad-input-test ## Run every test: go vet, go test, notebooks headless, export checks
+test: setup test-data gotest check-notebooks notebook-test browser-test safety-test bad-input-test ## Run every test: go vet, go test, notebooks headless and in a browser, export checks
 
 gotest: ## Go tests only (no Jupyter needed)
 	$(GO) vet ./...
@@ -155,6 +155,16 @@ gotest: ## Go tests only (no Jupyter needed)
 
 bad-input-test: setup $(STAMPS)/data-rolling-stones ## Notebook 01 on a catalog with a bad value: a clear error, no output changed
 	@bash .tools/bad-input-test data/raw/rolling_stones_spotify.csv
+
+# The browser tests drive Debian's chromium with playwright-core (.tools/
+# package.json); they run the notebooks from a temporary project root, so they
+# leave data/ alone.
+BROWSER_TIMEOUT ?= 900
+browser-test: setup $(STAMPS)/browser $(STAMPS)/data-$(CATALOG) ## Run each notebook in a live Jupyter server from headless Chromium; screenshots in output/screenshots
+	@bash .tools/browser-test $(OUT)/screenshots $(BROWSER_TIMEOUT) $(STEMS:%=%.ipynb)
+
+safety-test: setup $(STAMPS)/browser ## Reports of a hostile catalog opened in Chromium: no script runs, titles shown as text (output/safety)
+	@bash .tools/safety-test output/safety $(TIMEOUT) $(NOTEBOOKS)
 
 check-notebooks: ## Fail if a committed notebook carries outputs or execution counts
 	$(SONGS_CMD) check-notebooks $(NOTEBOOKS)
