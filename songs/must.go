@@ -42,6 +42,12 @@ func Must[T any](v T, err error) T {
 	return v
 }
 
+// Must2 returns a and b, or handles err as Check does.
+func Must2[A, B any](a A, b B, err error) (A, B) {
+	Check(err)
+	return a, b
+}
+
 // Check ends a notebook cell or a command when err is not nil. A
 // *MissingColumnError is not a failure: the step does not apply to this
 // catalog, so a note saying so is shown and the cell ends normally. Any
