@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -54,7 +55,7 @@ func NewRecommender(cat *Catalog, labels []int) (*Recommender, error) {
 			r.byID[t.ID] = i
 		}
 		r.words[i] = titleWords(t.Name)
-		r.keys[i] = TitleKey(t.Name)
+		r.keys[i] = strings.Join(r.words[i], "")
 		r.live[i] = LiveByTitle(t)
 		c := t.CanonicalID
 		if c == "" {

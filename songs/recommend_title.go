@@ -29,7 +29,7 @@ func titleWords(title string) []string {
 	if i := strings.Index(title, " - "); i > 0 {
 		title = title[:i]
 	}
-	for {
+	for strings.ContainsAny(title, ")]") {
 		t := versionBracket.ReplaceAllString(title, "")
 		if t == title || strings.TrimSpace(t) == "" {
 			break
