@@ -12,6 +12,8 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/songcohorts/cohorts/songs/cluster"
 )
 
 func TestCohortTableEveryAlgorithm(t *testing.T) {
@@ -176,5 +178,61 @@ func TestCohortTableRealCatalog(t *testing.T) {
 			t.Fatalf("row %d: %+v", i, r)
 		}
 		seen[r.ID] = true
+	}
+}
+
+// TestCohortTableSampledValidation covers catalogs above
+// MaxValidationRows: the algorithm was fitted on a seeded sample of the
+// prepared rows and the others joined the nearest cohort mean. Here the
+// sample is every other row of a small catalog.
+func TestCohortTableSampledValidation(t *testing.T) {
+	cat := blobCatalog(160, 12)
+	prep, err := ImprovedSet.Prepare(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := prep.X.Dims()
+	v := &Validation{Seed: 42, Chosen: Choice{Set: ImprovedSet.Name, Algorithm: AlgKMeans, K: 2}}
+	for r := 0; r < n; r += 2 {
+		v.Improved.Sample = append(v.Improved.Sample, r)
+	}
+	x := v.Improved.rows(prep.X)
+	km := cluster.KMeans{K: 2, NInit: 10, Seed: 42}
+	if err := km.Fit(x, nil); err != nil {
+		t.Fatal(err)
+	}
+	fitted := RelabelBySize(km.Labels)
+	v.IDs, v.Labels = expandToTracks(cat, prep.Rows, nearestCentre(prep.X, x, fitted, 2))
+	rows, err := CohortTable(cat, v, Profiles(cat, v.Labels, 2, 50))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inSample := map[string]bool{}
+	for _, r := range v.Improved.Sample {
+		inSample[cat.Tracks[prep.Rows[r]].ID] = true
+	}
+	sum, count := 0.0, 0
+	for i, row := range rows {
+		tr := &cat.Tracks[i]
+		sampled := inSample[tr.CanonicalID]
+		if sampled == math.IsNaN(row.Silhouette) {
+			t.Errorf("track %d (sampled %v): silhouette %v", i, sampled, row.Silhouette)
+		}
+		if sampled && tr.CanonicalID == tr.ID {
+			sum += row.Silhouette
+			count++
+		}
+		if row.Cohort != v.Labels[i] {
+			t.Errorf("track %d: cohort %d, want %d", i, row.Cohort, v.Labels[i])
+		}
+	}
+	// sklearn.metrics.silhouette_score of the sample, as computed by
+	// cluster.Silhouette (tested against it in package cluster).
+	want, err := cluster.Silhouette(x, fitted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if count != len(v.Improved.Sample) || !scalar.EqualWithinAbsOrRel(sum/float64(count), want, 1e-12, 1e-12) {
+		t.Errorf("%d sampled rows, mean silhouette %v, want %d and %v", count, sum/float64(count), len(v.Improved.Sample), want)
 	}
 }
