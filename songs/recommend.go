@@ -22,10 +22,12 @@ type Recommender struct {
 	x      *mat.Dense
 	tree   *knn.Tree
 	byID   map[string]int
-	// keys and words are the tracks' normalised titles (TitleKey), group
-	// their recording (tracks sharing a CanonicalID share a group) and
-	// live their LiveByTitle flag.
+	// keys and words are the tracks' normalised titles (TitleKey); song
+	// identifies a song as its artist's normalised name and the title key
+	// (other versions share it), group a recording (tracks sharing a
+	// CanonicalID), and live is the LiveByTitle flag.
 	keys   []string
+	song   []string
 	words  [][]string
 	group  []int
 	live   []bool
@@ -46,7 +48,7 @@ func NewRecommender(cat *Catalog, labels []int) (*Recommender, error) {
 	}
 	n := len(cat.Tracks)
 	r := &Recommender{cat: cat, labels: labels, x: x, tree: knn.NewTree(x), byID: make(map[string]int, n),
-		keys: make([]string, n), words: make([][]string, n), group: make([]int, n), live: make([]bool, n),
+		keys: make([]string, n), song: make([]string, n), words: make([][]string, n), group: make([]int, n), live: make([]bool, n),
 		hasPop: cat.Has[Popularity]}
 	groups := map[string]int{}
 	for i := range cat.Tracks {
@@ -56,6 +58,9 @@ func NewRecommender(cat *Catalog, labels []int) (*Recommender, error) {
 		}
 		r.words[i] = titleWords(t.Name)
 		r.keys[i] = strings.Join(r.words[i], "")
+		if r.keys[i] != "" {
+			r.song[i] = strings.Join(titleWords(t.Artist), "") + "/" + r.keys[i]
+		}
 		r.live[i] = LiveByTitle(t)
 		c := t.CanonicalID
 		if c == "" {
@@ -95,7 +100,7 @@ type RecommendOptions struct {
 	// catalog has no popularity.
 	PopularityBlend float64
 	// IncludeVersions keeps the seeds' other versions (same recording or
-	// same TitleKey) among the candidates; the offline evaluation uses it,
+	// same artist and TitleKey) among the candidates; the offline evaluation uses it,
 	// since a reissue is the ground truth of "most similar".
 	IncludeVersions bool
 }
@@ -122,7 +127,7 @@ var ErrUnknownTrack = errors.New("unknown track id")
 // profile features, ranked by relevance, optionally restricted to or
 // weighted by the seeds' cohort, diversified by maximal marginal relevance
 // and blended with popularity. The seeds and, unless opt.IncludeVersions,
-// their other versions (same recording, or same normalised title) are
+// their other versions (same recording, or same artist and normalised title) are
 // excluded, and at most one track per recording and title is returned.
 // Ties are broken by catalog order. Fewer than N come back when the
 // catalog (or cohort) runs out. Recommend panics on options outside their
@@ -221,14 +226,14 @@ func (e *exclusion) add(r *Recommender, i int, versions bool) {
 	e.tracks[i] = true
 	if versions {
 		e.groups[r.group[i]] = true
-		if r.keys[i] != "" {
-			e.keys[r.keys[i]] = true
+		if r.song[i] != "" {
+			e.keys[r.song[i]] = true
 		}
 	}
 }
 
 func (e *exclusion) has(r *Recommender, i int) bool {
-	return e.tracks[i] || e.groups[r.group[i]] || e.keys[r.keys[i]]
+	return e.tracks[i] || e.groups[r.group[i]] || e.keys[r.song[i]]
 }
 
 // candidate is a track and its distances from the query: raw and with the

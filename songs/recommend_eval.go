@@ -30,7 +30,7 @@ type MethodEvaluation struct {
 	// versions not excluded.
 	ReissueHitRate float64
 	// OtherRecordingHitRate is the share of seeds whose song exists as
-	// another recording (same TitleKey, different audio, e.g. a live take)
+	// another recording (same artist and TitleKey, different audio, e.g. a live take)
 	// with that recording among the top N, the seed's reissues excluded.
 	OtherRecordingHitRate float64
 	// SameEra and SameLive are the shares of recommendations (with the
@@ -109,7 +109,7 @@ func EvaluateRecommender(r *Recommender, n int, seed uint64) *RecommenderEvaluat
 			ex := r.exclusion([]int{i}, false)
 			ex.groups[r.group[i]] = true
 			for _, j := range m.rank(i, ex, n) {
-				if r.keys[j] == r.keys[i] {
+				if r.song[j] == r.song[i] {
 					return true
 				}
 			}
@@ -130,20 +130,20 @@ func (r *Recommender) evaluationSeeds(seed uint64) (reissue, other, all []int) {
 	keyGroups := map[string]map[int]bool{}
 	for i := range r.cat.Tracks {
 		groupSize[r.group[i]]++
-		if r.keys[i] == "" {
+		if r.song[i] == "" {
 			continue
 		}
-		if keyGroups[r.keys[i]] == nil {
-			keyGroups[r.keys[i]] = map[int]bool{}
+		if keyGroups[r.song[i]] == nil {
+			keyGroups[r.song[i]] = map[int]bool{}
 		}
-		keyGroups[r.keys[i]][r.group[i]] = true
+		keyGroups[r.song[i]][r.group[i]] = true
 	}
 	firstOfGroup := map[int]bool{}
 	for i := range r.cat.Tracks {
 		if groupSize[r.group[i]] > 1 {
 			reissue = append(reissue, i)
 		}
-		if r.keys[i] != "" && len(keyGroups[r.keys[i]]) > 1 {
+		if r.song[i] != "" && len(keyGroups[r.song[i]]) > 1 {
 			other = append(other, i)
 		}
 		if !firstOfGroup[r.group[i]] {

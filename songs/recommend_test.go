@@ -429,3 +429,32 @@ func TestRecommenderRealCatalog(t *testing.T) {
 		t.Errorf("reissue hit rate %v", ev.Methods[0].ReissueHitRate)
 	}
 }
+
+func TestRecommendVersionsAreByArtist(t *testing.T) {
+	// In a catalog of several artists, a song of the same title by another
+	// artist is a different song: it is not excluded.
+	cat := blobCatalog(60, 10)
+	for i := range cat.Tracks {
+		cat.Tracks[i].Artist = "Band A"
+	}
+	cat.Tracks[2].Name, cat.Tracks[4].Name, cat.Tracks[6].Name = "Home", "Home - Live", "Home"
+	cat.Tracks[6].Artist = "Band B"
+	cat.Tracks[6].Audio = cat.Tracks[2].Audio
+	cat.Tracks[6].Audio[0] += 1e-3 // a different recording, very close
+	r, err := NewRecommender(cat, make([]int, len(cat.Tracks)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := r.Recommend([]string{cat.Tracks[2].ID}, RecommendOptions{N: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if recs[0].ID != cat.Tracks[6].ID {
+		t.Errorf("first %s, want Band B's Home", recs[0].Name)
+	}
+	for _, rc := range recs {
+		if rc.ID == cat.Tracks[4].ID {
+			t.Error("Band A's live Home was recommended for Band A's Home")
+		}
+	}
+}
