@@ -107,10 +107,10 @@ type RecommendOptions struct {
 
 // Recommendation is one recommended track.
 type Recommendation struct {
-	Rank            int
-	ID, Name, Album string
-	Year, Cohort    int
-	Popularity      float64
+	Rank                    int
+	ID, Name, Album, Artist string
+	Year, Cohort            int
+	Popularity              float64
 	// Distance is the Euclidean distance from the query (the mean of the
 	// seeds, or the previous song of a playlist) in standard deviations.
 	Distance float64
@@ -353,7 +353,7 @@ func distance(a, b []float64) float64 {
 
 func (r *Recommender) recommendation(rank, i int, dist, score float64) Recommendation {
 	t := &r.cat.Tracks[i]
-	return Recommendation{Rank: rank, ID: t.ID, Name: t.Name, Album: t.Album, Year: t.ReleaseDate.Year,
+	return Recommendation{Rank: rank, ID: t.ID, Name: t.Name, Album: t.Album, Artist: t.Artist, Year: t.ReleaseDate.Year,
 		Cohort: r.labels[i], Popularity: t.Popularity, Distance: dist, Score: score}
 }
 

@@ -98,6 +98,7 @@ func runRecommend(args []string, stdout io.Writer) error {
 			ID         string   `json:"id"`
 			Name       string   `json:"name"`
 			Album      string   `json:"album"`
+			Artist     string   `json:"artist,omitempty"`
 			Year       int      `json:"year,omitempty"`
 			Cohort     int      `json:"cohort"`
 			CohortName string   `json:"cohort_name"`
@@ -113,11 +114,11 @@ func runRecommend(args []string, stdout io.Writer) error {
 		for _, id := range seeds {
 			t := byID[id]
 			c := cohortOf(v, id)
-			out.Seeds = append(out.Seeds, item{ID: id, Name: t.Name, Album: t.Album, Year: t.ReleaseDate.Year, Cohort: c,
+			out.Seeds = append(out.Seeds, item{ID: id, Name: t.Name, Album: t.Album, Artist: t.Artist, Year: t.ReleaseDate.Year, Cohort: c,
 				CohortName: cohortName(c), Popularity: num(t.Popularity)})
 		}
 		for _, rc := range recs {
-			out.Recommendations = append(out.Recommendations, item{rc.Rank, rc.ID, rc.Name, rc.Album, rc.Year, rc.Cohort,
+			out.Recommendations = append(out.Recommendations, item{rc.Rank, rc.ID, rc.Name, rc.Album, rc.Artist, rc.Year, rc.Cohort,
 				cohortName(rc.Cohort), num(rc.Popularity), num(rc.Distance), num(rc.Score)})
 		}
 		return printJSON(stdout, out)
@@ -125,16 +126,29 @@ func runRecommend(args []string, stdout io.Writer) error {
 	for _, id := range seeds {
 		t := byID[id]
 		c := cohortOf(v, id)
-		fmt.Fprintf(stdout, "seed: %s (%s, %d) [%s], cohort %d: %s\n", t.Name, t.Album, t.ReleaseDate.Year, id, c, cohortName(c))
+		by := t.Album
+		if t.Artist != "" && t.Album == "" {
+			by = t.Artist
+		}
+		fmt.Fprintf(stdout, "seed: %s (%s, %d) [%s], cohort %d: %s\n", t.Name, by, t.ReleaseDate.Year, id, c, cohortName(c))
 	}
 	w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	dist := "distance"
 	if *playlist {
 		dist = "step"
 	}
-	fmt.Fprintf(w, "#\ttitle\talbum\tyear\tcohort\t%s\tid\n", dist)
+	// a catalog of several artists shows the artist where others show the album
+	second, other := "album", func(rc songs.Recommendation) string { return rc.Album }
+	if cat.Has["artist"] && !cat.Has["album"] {
+		second, other = "artist", func(rc songs.Recommendation) string { return rc.Artist }
+	}
+	fmt.Fprintf(w, "#\ttitle\t%s\tyear\tcohort\t%s\tid\n", second, dist)
 	for _, rc := range recs {
-		fmt.Fprintf(w, "%d\t%s\t%s\t%d\t%d\t%.3f\t%s\n", rc.Rank, clip(rc.Name, 48), clip(rc.Album, 40), rc.Year, rc.Cohort, rc.Distance, rc.ID)
+		year := "-"
+		if rc.Year != 0 {
+			year = fmt.Sprint(rc.Year)
+		}
+		fmt.Fprintf(w, "%d\t%s\t%s\t%s\t%d\t%.3f\t%s\n", rc.Rank, clip(rc.Name, 48), clip(other(rc), 40), year, rc.Cohort, rc.Distance, rc.ID)
 	}
 	return w.Flush()
 }
