@@ -376,7 +376,7 @@ func EvaluationSummary(ev *RecommenderEvaluation) string {
 	s := report.Markdownf("For %d seed tracks released more than once, the nearest-neighbour recommender puts the other release of "+
 		"the same recording in its top %d for **%.1f%%** of them, against %.1f%% for random picks",
 		ev.ReissueSeeds, ev.N, 100*rate[MethodNearest], 100*rate[MethodRandom])
-	if p := rate[MethodPopular]; !math.IsNaN(p) {
+	if p, ok := rate[MethodPopular]; ok && !math.IsNaN(p) {
 		s += report.Markdownf(" and %.1f%% for the most popular songs", 100*p)
 	}
 	return s + "."
