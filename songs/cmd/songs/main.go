@@ -1,10 +1,16 @@
 // Command songs is the project's one command: the study's steps for people
 // and systems without notebooks, and the checks the Makefile runs.
 //
-//	songs validate --csv FILE          load and validate a catalog, list its findings
-//	songs metrics --out FILE IN...     merge the notebooks' metrics files
-//	songs check-notebooks NB...        fail if a notebook carries outputs
-//	songs check-exports REPORT...      check exported HTML and DOCX reports
+//	songs validate --csv FILE            load and validate a catalog, list its findings
+//	songs cohorts [--out FILE] [--json]  print or write the cohort table (after notebook 03)
+//	songs recommend --track TITLE -n 10  songs like a track, or a playlist (--playlist)
+//	songs assign --csv NEW.csv           assign new tracks to cohorts with the saved model
+//	songs bench --csv FILE --op OP       time an op as ../shared/bench/sklearn_ref.py does
+//	songs bench-report --in F --out F    the Go/scikit-learn ratio table
+//	songs metrics --out FILE IN...       merge the notebooks' metrics files
+//	songs check-notebooks NB...          fail if a notebook carries outputs
+//	songs check-exports REPORT...        check exported HTML and DOCX reports
+//	songs notebook-errors NB             print the failing cell of an executed notebook
 //
 // Run `songs COMMAND --help` for a command's flags. Parameters shared with
 // the notebooks (CATALOG, RAW_CSV, SEED, K, POPULAR_THRESHOLD) are read
