@@ -77,6 +77,16 @@ type goldenDomain struct {
 				N         []int   `json:"n"`
 			} `json:"tests"`
 		} `json:"claims"`
+		PopularityCorrelations struct {
+			Source string `json:"source"`
+			Tests  []struct {
+				Feature string  `json:"feature"`
+				Test    string  `json:"test"`
+				R       float64 `json:"r"`
+				P       float64 `json:"p"`
+				PHolm   float64 `json:"p_holm"`
+			} `json:"tests"`
+		} `json:"popularity_correlations"`
 		Validation struct {
 			Source       string             `json:"source"`
 			Rows         int                `json:"rows"`

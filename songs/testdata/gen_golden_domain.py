@@ -158,6 +158,22 @@ def claims(df):
     return out
 
 
+def popularity_correlations(df):
+    """PopularityCorrelations' family: Pearson then Spearman per feature."""
+    pop = df["popularity"].to_numpy(dtype=float)
+    out = []
+    for c in AUDIO + ["duration_ms"]:
+        x = df[c].to_numpy(dtype=float)
+        r = stats.pearsonr(x, pop)
+        out.append({"feature": c, "test": "pearson", "r": f(r.statistic), "p": f(r.pvalue)})
+        r = stats.spearmanr(x, pop)
+        out.append({"feature": c, "test": "spearman", "r": f(r.correlation), "p": f(r.pvalue)})
+    holm = multipletests([c["p"] for c in out], method="holm")[1]
+    for c, h in zip(out, holm):
+        c["p_holm"] = f(h)
+    return out
+
+
 def validation(df):
     z = StandardScaler().fit_transform(df[NUMERIC].to_numpy(dtype=float))
     full = PCA().fit(z)
@@ -228,6 +244,10 @@ def real(path):
             "source": "scipy.stats.mannwhitneyu(two-sided, use_continuity=True, method='auto'), scipy.stats.kruskal, "
                       "scipy.stats.spearmanr; p_holm: statsmodels multipletests(p, method='holm') over the whole family",
             "tests": claims(df)},
+        "popularity_correlations": {
+            "source": "scipy.stats.pearsonr and scipy.stats.spearmanr of each audio feature and duration_ms with popularity; "
+                      "p_holm: statsmodels multipletests(p, method='holm') over the 20 tests",
+            "tests": popularity_correlations(df)},
         "validation": validation(df),
     }
 
