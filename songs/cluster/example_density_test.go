@@ -57,3 +57,25 @@ func ExampleMeanShift() {
 	// centre 0.2000
 	// [1 1 1 0 0 0]
 }
+
+func ExampleDendrogram() {
+	x := mat.NewDense(6, 2, []float64{
+		0, 0, 0, 1, 1, 0,
+		5, 5, 5, 6, 6, 5,
+	})
+	merges, err := cluster.LinkageTree(x, cluster.Ward, 0)
+	if err != nil {
+		panic(err)
+	}
+	d := cluster.Dendrogram(merges, 6, 3)
+	fmt.Println(d.Leaves, d.LeafLabels())
+	for i := range d.Icoord {
+		fmt.Printf("x %.4f  height %.4f\n", d.Icoord[i], d.Dcoord[i])
+	}
+	fmt.Printf("cut for 2 clusters at %.4f\n", cluster.CutHeightFor(merges, 2))
+	// Output:
+	// [8 5 7] [(3) 5 (2)]
+	// x [15.0000 15.0000 25.0000 25.0000]  height [0.0000 1.2910 1.2910 0.0000]
+	// x [5.0000 5.0000 20.0000 20.0000]  height [0.0000 12.2474 12.2474 1.2910]
+	// cut for 2 clusters at 6.7692
+}

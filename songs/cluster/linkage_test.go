@@ -29,6 +29,7 @@ type linkageGolden struct {
 
 type dendroGolden struct {
 	Leaves []int
+	Ivl    []string
 	Icoord [][4]float64
 	Dcoord [][4]float64
 }

@@ -52,8 +52,8 @@ def linkage_case(name, X, k, height):
             "Z": Z.tolist(),
             "labels_k": labels.tolist(),
             "labels_height": (flat - 1).tolist(),
-            "dendrogram": {"leaves": d["leaves"], "icoord": d["icoord"], "dcoord": d["dcoord"]},
-            "dendrogram_lastp6": {"leaves": dt["leaves"], "icoord": dt["icoord"], "dcoord": dt["dcoord"]},
+            "dendrogram": {"leaves": d["leaves"], "ivl": d["ivl"], "icoord": d["icoord"], "dcoord": d["dcoord"]},
+            "dendrogram_lastp6": {"leaves": dt["leaves"], "ivl": dt["ivl"], "icoord": dt["icoord"], "dcoord": dt["dcoord"]},
         }
     return case
 
