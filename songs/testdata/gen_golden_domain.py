@@ -137,7 +137,7 @@ def claims(df):
 
     def kruskal(name, groups):
         r = stats.kruskal(*groups)
-        out.append({"claim": name, "test": "Kruskal-Wallis H", "statistic": f(r.statistic), "p": f(r.pvalue),
+        out.append({"claim": name, "test": "Kruskal-Wallis", "statistic": f(r.statistic), "p": f(r.pvalue),
                     "n": [int(len(g)) for g in groups]})
 
     live = df["live"].to_numpy()
