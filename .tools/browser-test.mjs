@@ -1,6 +1,7 @@
 // End-to-end test of the notebooks in a live Jupyter server, driven as a
 // person would drive them: each notebook is opened in headless Chromium,
-// run with Kernel > Restart & Run All, and checked once the kernel is idle:
+// run with Kernel > Restart & Run All, its last cell edited and run again
+// with the Run button, and checked once the kernel is idle:
 // every code cell ran, no cell has an error output, every figure a cell
 // displays is an image, every table has rows and the interactive explorer
 // drew its plot. A screenshot of each notebook goes to SHOTS.
@@ -51,6 +52,24 @@ async function runNotebook(context, name) {
     return first && !running && idle;
   }, null, { timeout, polling: 1000 });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+
+  // Then as a person who edits a cell and runs it again: the last code cell
+  // gets a comment line and is run with the toolbar's Run button.
+  const rerun = await page.evaluate(() => {
+    const nb = Jupyter.notebook;
+    const idx = nb.get_cells().map((c, i) => (c.cell_type === 'code' ? i : -1)).filter((i) => i >= 0).pop();
+    const cell = nb.get_cell(idx);
+    cell.set_text(`${cell.get_text()}\n// edited and run again`);
+    nb.select(idx);
+    return { idx, before: cell.input_prompt_number };
+  });
+  await page.click('#run_int button[data-jupyter-action="jupyter-notebook:run-cell-and-select-next"]');
+  await page.waitForFunction(({ idx, before }) => {
+    const c = Jupyter.notebook.get_cell(idx);
+    return typeof c.input_prompt_number === 'number' && c.input_prompt_number > before &&
+      !c.element[0].classList.contains('running') &&
+      document.querySelector('#kernel_indicator_icon.kernel_idle_icon') !== null;
+  }, rerun, { timeout, polling: 500 });
 
   const cells = await page.evaluate(() => Jupyter.notebook.get_cells()
     .filter((c) => c.cell_type === 'code')

@@ -33,27 +33,40 @@ async function checkReport(context, file) {
   await page.waitForTimeout(500);
 
   // Hover every point of every plotly figure: hover labels are HTML too.
-  const hovered = await page.evaluate(async () => {
-    if (!window.Plotly) return 0;
+  // Hover labels must show the titles as text too.
+  const { hovered, hoverShown } = await page.evaluate(async (needles) => {
+    const seen = new Set();
     let n = 0;
+    if (!window.Plotly) return { hovered: 0, hoverShown: [] };
     for (const gd of document.querySelectorAll('.js-plotly-plot')) {
       for (let c = 0; c < gd.data.length; c++) {
         const points = (gd.data[c].x || []).length;
         for (let p = 0; p < points; p++) {
           Plotly.Fx.hover(gd, [{ curveNumber: c, pointNumber: p }]);
           n++;
+          // plotly redraws a hover label at most every 50 ms.
+          await new Promise((r) => setTimeout(r, 70));
+          const label = gd.querySelector('.hoverlayer');
+          const t = label ? label.textContent : '';
+          for (const s of needles) if (t.includes(s)) seen.add(s);
         }
       }
       Plotly.Fx.unhover(gd);
     }
-    return n;
-  });
+    return { hovered: n, hoverShown: [...seen] };
+  }, [...HOSTILE_TITLES, ...HOSTILE_ALBUMS]);
+  if (hovered > 0) {
+    const notHovered = HOSTILE_TITLES.filter((t) => !hoverShown.includes(t));
+    if (notHovered.length) problems.push(`no hover label showed these titles as text: ${notHovered.join('  ')}`);
+  }
   await page.waitForTimeout(200);
 
   const injected = await page.evaluate(() => ({
     img: document.querySelectorAll('img[src="x"], img[onerror]').length,
     svg: document.querySelectorAll('svg[onload]').length,
-    script: [...document.scripts].filter((s) => /alert\(/.test(s.textContent)).length,
+    // A title that closed the explorer's script would leave a script
+    // element of its own whose whole text is the payload.
+    script: [...document.scripts].filter((s) => /^\s*alert\(\d\)\s*$/.test(s.textContent)).length,
     links: [...document.querySelectorAll('a[href]')].filter((a) => /^javascript:/i.test(a.getAttribute('href'))).length,
   }));
   for (const [what, n] of Object.entries(injected)) {
@@ -71,7 +84,7 @@ async function checkReport(context, file) {
     return Object.keys(found);
   }, [...HOSTILE_TITLES, ...HOSTILE_ALBUMS]);
   await page.close();
-  return { problems, shown, hovered };
+  return { problems, shown, hovered, hoverShown };
 }
 
 const { context, close } = await launchChromium();
@@ -79,10 +92,10 @@ let failed = false;
 const seen = new Set();
 try {
   for (const file of reports) {
-    const { problems, shown, hovered } = await checkReport(context, file);
+    const { problems, shown, hovered, hoverShown } = await checkReport(context, file);
     shown.forEach((s) => seen.add(s));
     console.log(`${problems.length ? 'FAIL' : 'ok  '} ${file}: ${shown.length} hostile strings shown as text` +
-      (hovered ? `, ${hovered} explorer points hovered` : ''));
+      (hovered ? `; ${hovered} explorer points hovered, ${hoverShown.length} hostile strings in their labels` : ''));
     if (problems.length) {
       failed = true;
       console.error(problems.map((p) => `  ${p}`).join('\n'));
