@@ -215,7 +215,7 @@ func Insights(cs []Cohort, claims []string) string {
 		}
 	}
 	s := report.Markdownf("- **Which cohort to draw from.** A listener of a song in cohort %d (%s) should be offered songs of that cohort first: "+
-		"cohorts are regions of similar sound, and the recommender below measures how much better than chance that works.\n", hi.ID, hi.Name)
+		"cohorts are regions of similar sound, and the evaluation above measures how much better than chance nearest songs do.\n", hi.ID, hi.Name)
 	if !math.IsNaN(hi.Popularity) {
 		s += report.Markdownf("- **Where popularity lives.** Cohort %d (%s) has the highest mean popularity (%.1f, %.1f%% popular songs); cohort %d (%s) the lowest (%.1f, %.1f%%).\n",
 			hi.ID, hi.Name, hi.Popularity, 100*hi.PopularShare, lo.ID, lo.Name, lo.Popularity, 100*lo.PopularShare)
