@@ -300,3 +300,22 @@ func MeanShiftTable(sv SetValidation) report.Table {
 	t.Caption = fmt.Sprintf("Mean Shift (flat kernel, bin seeding) at three estimated bandwidths, %s features", sv.Set.Name)
 	return t
 }
+
+// DendrogramChart draws the top of the Ward merge tree of the improved
+// feature set (the last 30 merges) with the cut that gives k clusters.
+func DendrogramChart(cat *Catalog, v *Validation, k int) (chart.Figure, error) {
+	prep, err := ImprovedSet.Prepare(cat)
+	if err != nil {
+		return chart.Figure{}, err
+	}
+	x := v.Improved.rows(prep.X)
+	merges, err := cluster.LinkageTree(x, cluster.Ward, 0)
+	if err != nil {
+		return chart.Figure{}, err
+	}
+	n, _ := x.Dims()
+	d := cluster.Dendrogram(merges, n, 30)
+	return chart.Dendrogram(d.Icoord, d.Dcoord, d.LeafLabels(), cluster.CutHeightFor(merges, k), chart.Options{
+		Title:  fmt.Sprintf("Ward dendrogram, %s features: the last 29 merges, cut at k = %d", v.Improved.Set.Name, k),
+		XLabel: "clusters (rows in parentheses)", YLabel: "merge height (Ward distance, standardised units)"})
+}
