@@ -47,6 +47,9 @@ func Profiles(cat *Catalog, labels []int, k int, threshold float64) []Cohort {
 	for j, f := range ProfileFeatures {
 		cols[j] = cat.Column(f)
 		means[j], sds[j] = stat.PopMeanStdDev(cols[j], nil)
+		if sds[j] == 0 {
+			sds[j] = 1 // a constant feature: every track 0 standard deviations from its mean
+		}
 	}
 	out := make([]Cohort, k)
 	for c := range out {

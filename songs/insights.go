@@ -24,6 +24,9 @@ func NearestToCentre(cat *Catalog, labels []int, cs []Cohort, n int) report.Tabl
 	for j, f := range ProfileFeatures {
 		cols[j] = cat.Column(f)
 		means[j], sds[j] = stat.PopMeanStdDev(cols[j], nil)
+		if sds[j] == 0 {
+			sds[j] = 1 // a constant feature: every track 0 standard deviations from its mean
+		}
 	}
 	var rows [][]string
 	for _, c := range cs {
