@@ -1,0 +1,63 @@
+package songs
+
+import (
+	"fmt"
+	"testing"
+)
+
+// BenchmarkDomain times the notebook-facing summaries on synthetic
+// catalogs of growing size (blobCatalog: two groups, reissues, 40 years).
+func BenchmarkDomain(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		cat := blobCatalog(n, 1)
+		labels := make([]int, n)
+		for i := range labels {
+			labels[i] = i % 2
+		}
+		b.Run(fmt.Sprintf("AlbumsByPopularSongs/n=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				AlbumsByPopularSongs(cat, 50)
+			}
+		})
+		b.Run(fmt.Sprintf("CompareLiveFlags/n=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				CompareLiveFlags(cat)
+			}
+		})
+		b.Run(fmt.Sprintf("MeansByYear/n=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				MeansByYear(cat, Popularity)
+			}
+		})
+		b.Run(fmt.Sprintf("CorrelationMatrixSpearman/n=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				CorrelationMatrix(cat, OriginalFeatures, true)
+			}
+		})
+		b.Run(fmt.Sprintf("Profiles/n=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				Profiles(cat, labels, 2, 50)
+			}
+		})
+		b.Run(fmt.Sprintf("SummaryTable/n=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				SummaryTable(cat)
+			}
+		})
+	}
+}
+
+// BenchmarkClaimTests times the claims family, dominated by the two BCa
+// bootstrap intervals (2,000 resamples and a jackknife each).
+func BenchmarkClaimTests(b *testing.B) {
+	for _, n := range []int{400, 1600} {
+		cat := blobCatalog(n, 1)
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ClaimTests(cat, 1); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
