@@ -71,7 +71,7 @@ func BenchmarkDBSCAN(b *testing.B) {
 }
 
 func BenchmarkMeanShift(b *testing.B) {
-	for _, n := range []int{500, 1600} {
+	for _, n := range []int{500, 1600, 5000} {
 		x := densityBlobs(n, 11, 3)
 		bw, err := EstimateBandwidth(x, 0.05, 2000, 0)
 		if err != nil {

@@ -34,9 +34,11 @@ const MeanShiftMaxN = 200000
 // in them; if every row has its own cell the rows themselves are the seeds.
 // Without BinSeeding every row is a seed.
 //
-// The seeds climb in parallel over a fixed number of blocks, using a
-// kd-tree whose nodes inside a window are added through their stored sums;
-// the result does not depend on the number of cores.
+// The seeds climb together, one step each per pass, in groups of four
+// compared with tiles of rows by a blocked brute-force kernel (tiles wholly
+// inside or outside a window are settled by their bounding boxes); the
+// groups run in parallel over a fixed number of blocks and the result does
+// not depend on the number of cores.
 type MeanShift struct {
 	// Bandwidth is the radius of the flat kernel; see EstimateBandwidth.
 	Bandwidth float64
@@ -90,36 +92,11 @@ func (m *MeanShift) Fit(x mat.Matrix) error {
 		seeds = binSeeds(data, n, d, bw, minFreq)
 	}
 	ns := len(seeds) / d
-	tree := neighbors.New(mat.NewDense(n, d, data), 0)
 	ends := make([]float64, len(seeds))
+	copy(ends, seeds)
 	counts := make([]int, ns)
 	iters := make([]int, ns)
-	stop := 1e-3 * bw
-	neighbors.ForBlocks(ns, 0, func(_, lo, hi int) {
-		sum := make([]float64, d)
-		old := make([]float64, d)
-		for s := lo; s < hi; s++ {
-			mean := ends[s*d : (s+1)*d]
-			copy(mean, seeds[s*d:(s+1)*d])
-			it, cnt := 0, 0
-			for {
-				clear(sum)
-				cnt = tree.RadiusSum(mean, bw, sum)
-				if cnt == 0 {
-					break
-				}
-				copy(old, mean)
-				for j := range mean {
-					mean[j] = sum[j] / float64(cnt)
-				}
-				if math.Sqrt(densitySqDist(mean, old)) < stop || it == maxIter {
-					break
-				}
-				it++
-			}
-			counts[s], iters[s] = cnt, it
-		}
-	})
+	meanShiftClimb(newBallTiles(data, n, d), ends, bw, maxIter, counts, iters)
 
 	order := make([]int, 0, ns)
 	nIter := 0

@@ -1,0 +1,145 @@
+package cluster
+
+import (
+	"encoding/binary"
+	"math"
+
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+)
+
+// meanShiftBlocks is the number of parallel blocks of seed groups per step.
+const meanShiftBlocks = 64
+
+// meanShiftClimb moves every seed of ends (row-major, d = t.d columns) to
+// the mean of the rows within bw of it until it moves less than 1e-3·bw,
+// has no row within bw, or has taken maxIter steps. It records each seed's
+// last window count and step count.
+//
+// All seeds take their k-th step in the same pass. A window's sum is a
+// function of the set of rows in it alone (tiles in order, a tile wholly
+// inside through its stored sum, other rows one by one in order), so seeds
+// at the same point have the same next point: each pass computes one window
+// per distinct point, the distinct points cut into groups of four for the
+// screening kernel. Seeds whose windows come to hold the same rows thus
+// share all later work, which is most of it, since the seeds of a cluster
+// end on the same few windows.
+func meanShiftClimb(t *ballTiles, ends []float64, bw float64, maxIter int, counts, iters []int) {
+	d := t.d
+	bw2 := bw * bw
+	stop := 1e-3 * bw
+	active := make([]int, len(counts))
+	for s := range active {
+		active[s] = s
+	}
+	key := make([]byte, 8*d)
+	old := make([]float64, d)
+	for it := 0; len(active) > 0; it++ {
+		// Distinct points, in order of their first seed.
+		rep := make([]int, len(active))
+		var uniq []int
+		seen := make(map[string]int, len(active))
+		for k, s := range active {
+			for j, v := range ends[s*d : (s+1)*d] {
+				binary.LittleEndian.PutUint64(key[8*j:], math.Float64bits(v))
+			}
+			u, ok := seen[string(key)]
+			if !ok {
+				u = len(uniq)
+				seen[string(key)] = u
+				uniq = append(uniq, s)
+			}
+			rep[k] = u
+		}
+		sums := make([]float64, len(uniq)*d)
+		cnts := make([]int, len(uniq))
+		groups := (len(uniq) + 3) / 4
+		neighbors.ForBlocks(groups, meanShiftBlocks, func(_, glo, ghi int) {
+			g := newBallGroup(t, bw2)
+			for gi := glo; gi < ghi; gi++ {
+				var qs [4][]float64
+				for a := 0; a < 4 && 4*gi+a < len(uniq); a++ {
+					s := uniq[4*gi+a]
+					qs[a] = ends[s*d : (s+1)*d]
+				}
+				g.set(qs)
+				lo, hi := 4*gi*d, min(4*gi+4, len(uniq))*d
+				c := meanShiftSums(g, qs, sums[lo:hi])
+				copy(cnts[4*gi:min(4*gi+4, len(uniq))], c[:])
+			}
+		})
+		next := active[:0]
+		for k, s := range active {
+			u := rep[k]
+			counts[s], iters[s] = cnts[u], it
+			if cnts[u] == 0 {
+				continue
+			}
+			q := ends[s*d : (s+1)*d]
+			copy(old, q)
+			for j, v := range sums[u*d : (u+1)*d] {
+				q[j] = v / float64(cnts[u])
+			}
+			if !(math.Sqrt(densitySqDist(q, old)) < stop || it == maxIter) {
+				next = append(next, s)
+			}
+		}
+		active = next
+	}
+}
+
+// meanShiftSums adds to sums[a*d:(a+1)*d] the rows within the group's
+// radius of query a (for the lanes with a query) and returns their numbers.
+func meanShiftSums(g *ballGroup, qs [4][]float64, sums []float64) (cnt [4]int) {
+	t := g.t
+	d := t.d
+	addTile := func(a, k int) {
+		sum := sums[a*d : (a+1)*d]
+		for j, v := range t.sums[k*d : (k+1)*d] {
+			sum[j] += v
+		}
+	}
+	for k := 0; k < t.nt; k++ {
+		plo, phi := t.tileRows(k)
+		var act [4]bool
+		any := false
+		for a, q := range qs {
+			if q == nil {
+				continue
+			}
+			near, far := t.boxDist2(k, q)
+			if near > g.r2 {
+				continue
+			}
+			if far <= g.r2 {
+				addTile(a, k)
+				cnt[a] += phi - plo
+				continue
+			}
+			act[a], any = true, true
+		}
+		if !any {
+			continue
+		}
+		c := g.screen(k, act)
+		for a := range act {
+			if !act[a] {
+				continue
+			}
+			cnt[a] += c[a]
+			if c[a] == phi-plo {
+				addTile(a, k)
+				continue
+			}
+			sum := sums[a*d : (a+1)*d]
+			for ch, m := range g.mask[a][:(phi-plo+7)/8] {
+				for ; m != 0; m &= m - 1 {
+					p := plo + 8*ch + bitsTrailing8(m)
+					for j, v := range t.rows[p*d : (p+1)*d] {
+						sum[j] += v
+					}
+				}
+			}
+		}
+	}
+	return cnt
+}
