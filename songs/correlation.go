@@ -22,12 +22,10 @@ func CorrelationMatrix(cat *Catalog, columns []string, spearman bool) [][]float6
 	m := make([][]float64, len(columns))
 	for i := range m {
 		m[i] = make([]float64, len(columns))
-		for j := range m[i] {
-			if i == j {
-				m[i][j] = 1
-				continue
-			}
+		m[i][i] = 1
+		for j := 0; j < i; j++ {
 			m[i][j] = stat.Correlation(data[i], data[j], nil)
+			m[j][i] = m[i][j]
 		}
 	}
 	return m
