@@ -9,14 +9,18 @@ import (
 // hamerlyAssign is the assignment step of Hamerly's algorithm (Hamerly
 // 2010). With full set it computes every distance and initialises the
 // bounds; otherwise it first moves the bounds by the last centre shifts
-// (when applyShift is set) and recomputes distances only for rows whose
-// bounds no longer prove their label. With sums set it keeps r.sums and
+// (when applyShift is set) and computes distances only for rows whose
+// bounds no longer prove their label. Those rows are gathered kmChunk at a
+// time and get all k distances from the kernel, which sets both bounds
+// exactly (the kernel costs little more than the single distance of
+// Hamerly's bound-tightening step). With sums set it keeps r.sums and
 // r.wsum consistent with the new labels (recomputed in full when full is
 // set, updated by the moved rows otherwise). It returns the number of rows
 // whose label changed.
 func (r *kmeansRun) hamerlyAssign(full, sums, applyShift bool) int {
 	d, k := r.d, r.k
 	c := r.centres
+	r.ct = kmTranspose(r.ct, c, k, d)
 	// Half the distance from each centre to its nearest other centre.
 	for j := 0; j < k; j++ {
 		m := math.Inf(1)
@@ -48,68 +52,38 @@ func (r *kmeansRun) hamerlyAssign(full, sums, applyShift bool) int {
 			clear(bw)
 		}
 		changed := 0
-		dist := make([]float64, k)
+		if full {
+			for c0 := lo; c0 < hi; c0 += kmChunk {
+				m := min(kmChunk, hi-c0)
+				changed += r.hamerlyRows(b, c0, m, nil, full, sums)
+			}
+			r.bchanged[b] = changed
+			return
+		}
+		idx := r.bidx[b][:0]
 		for i := lo; i < hi; i++ {
-			x := r.data[i*d : (i+1)*d]
 			a := int(r.labels[i])
 			u, l := r.upper[i], r.lower[i]
-			if !full {
-				if applyShift {
-					u += r.shift[a]
-					if a == arg1 {
-						l -= max2
-					} else {
-						l -= max1
-					}
-				}
-				m := r.half[a]
-				if l > m {
-					m = l
-				}
-				if u > m {
-					u = math.Sqrt(kmSqDist(x, c[a*d:(a+1)*d]))
-				}
-				if u <= m {
-					r.upper[i], r.lower[i] = u, l
-					continue
+			if applyShift {
+				u += r.shift[a]
+				if a == arg1 {
+					l -= max2
+				} else {
+					l -= max1
 				}
 			}
-			kmDistsTo(x, c, dist)
-			best, d1, d2 := 0, math.Inf(1), math.Inf(1)
-			for j, dd := range dist {
-				if dd < d1 {
-					best, d1, d2 = j, dd, d1
-				} else if dd < d2 {
-					d2 = dd
-				}
+			r.upper[i], r.lower[i] = u, l
+			if u <= max(r.half[a], l) {
+				continue
 			}
-			r.upper[i], r.lower[i] = math.Sqrt(d1), math.Sqrt(d2)
-			if best != a {
-				changed++
-				r.labels[i] = int32(best)
-				if sums {
-					wi := r.w[i]
-					s := bs[best*d : (best+1)*d]
-					for f, v := range x {
-						s[f] += wi * v
-					}
-					bw[best] += wi
-					if a >= 0 && !full {
-						s := bs[a*d : (a+1)*d]
-						for f, v := range x {
-							s[f] -= wi * v
-						}
-						bw[a] -= wi
-					}
-				}
-			} else if full && sums {
-				wi := r.w[i]
-				s := bs[best*d : (best+1)*d]
-				for f, v := range x {
-					s[f] += wi * v
-				}
-				bw[best] += wi
+			idx = append(idx, int32(i))
+			if len(idx) == kmChunk {
+				changed += r.hamerlyRows(b, 0, 0, idx, full, sums)
+				idx = idx[:0]
 			}
+		}
+		if len(idx) > 0 {
+			changed += r.hamerlyRows(b, 0, 0, idx, full, sums)
 		}
 		r.bchanged[b] = changed
 	})
@@ -132,4 +106,63 @@ func (r *kmeansRun) hamerlyAssign(full, sums, applyShift bool) int {
 		}
 	}
 	return total
+}
+
+// hamerlyRows computes all k distances of a chunk of rows of block b -- the
+// m consecutive rows from c0 when idx is nil, else the rows listed in idx --
+// sets their labels and bounds, and records moved rows (every row when full
+// is set) in the block's sums. It returns the number of changed labels.
+func (r *kmeansRun) hamerlyRows(b, c0, m int, idx []int32, full, sums bool) int {
+	d, k, kp := r.d, r.k, r.kp
+	dist := r.bdist[b]
+	if idx == nil {
+		kmDists(r.data[c0*d:(c0+m)*d], m, d, r.ct, kp, dist)
+	} else {
+		m = len(idx)
+		rows := r.brows[b]
+		for q, i := range idx {
+			copy(rows[q*d:(q+1)*d], r.data[int(i)*d:(int(i)+1)*d])
+		}
+		kmDists(rows, m, d, r.ct, kp, dist)
+	}
+	bs, bw := r.bsums[b], r.bw[b]
+	changed := 0
+	for q := 0; q < m; q++ {
+		i := c0 + q
+		if idx != nil {
+			i = int(idx[q])
+		}
+		best, d1, d2 := 0, math.Inf(1), math.Inf(1)
+		for j, dd := range dist[q*kp : q*kp+k] {
+			if dd < d1 {
+				best, d1, d2 = j, dd, d1
+			} else if dd < d2 {
+				d2 = dd
+			}
+		}
+		r.upper[i], r.lower[i] = math.Sqrt(d1), math.Sqrt(d2)
+		a := int(r.labels[i])
+		if best != a {
+			changed++
+			r.labels[i] = int32(best)
+		}
+		if !sums || (best == a && !full) {
+			continue
+		}
+		wi := r.w[i]
+		x := r.data[i*d : (i+1)*d]
+		s := bs[best*d : (best+1)*d]
+		for f, v := range x {
+			s[f] += wi * v
+		}
+		bw[best] += wi
+		if a >= 0 && best != a && !full {
+			s := bs[a*d : (a+1)*d]
+			for f, v := range x {
+				s[f] -= wi * v
+			}
+			bw[a] -= wi
+		}
+	}
+	return changed
 }

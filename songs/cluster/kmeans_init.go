@@ -19,7 +19,6 @@ func (r *kmeansRun) plusPlus(rng *rand.Rand) {
 	trials := 2 + int(math.Log(float64(k)))
 	if r.closest == nil {
 		r.closest = make([]float64, n)
-		r.cand = make([]float64, trials*n)
 		r.candPot = make([][]float64, r.nb)
 		for b := range r.candPot {
 			r.candPot[b] = make([]float64, trials)
@@ -44,6 +43,8 @@ func (r *kmeansRun) plusPlus(rng *rand.Rand) {
 	ids := make([]int, trials)
 	candRows := make([]float64, trials*d)
 	cum := make([]float64, n)
+	kpt := kmPad4(trials)
+	var ct, ct1 []float64
 	for c := 1; c < k; c++ {
 		var acc float64
 		for i, v := range r.closest {
@@ -61,19 +62,19 @@ func (r *kmeansRun) plusPlus(rng *rand.Rand) {
 		for t, id := range ids {
 			copy(candRows[t*d:(t+1)*d], r.data[id*d:(id+1)*d])
 		}
+		ct = kmTranspose(ct, candRows, trials, d)
 		neighbors.ForBlocks(n, r.nb, func(b, lo, hi int) {
 			p := r.candPot[b]
 			clear(p)
-			dist := make([]float64, trials)
-			for i := lo; i < hi; i++ {
-				kmDistsTo(r.data[i*d:(i+1)*d], candRows, dist)
-				cv := r.closest[i]
-				for t, v := range dist {
-					if cv < v {
-						v = cv
+			dist := r.bdist[b]
+			for c0 := lo; c0 < hi; c0 += kmChunk {
+				m := min(kmChunk, hi-c0)
+				kmDists(r.data[c0*d:(c0+m)*d], m, d, ct, kpt, dist)
+				for q := 0; q < m; q++ {
+					cv := r.closest[c0+q]
+					for t, v := range dist[q*kpt : q*kpt+trials] {
+						p[t] += min(v, cv)
 					}
-					r.cand[t*n+i] = v
-					p[t] += v
 				}
 			}
 		})
@@ -88,8 +89,21 @@ func (r *kmeansRun) plusPlus(rng *rand.Rand) {
 			}
 		}
 		pot = bestPot
-		copy(r.closest, r.cand[best*n:(best+1)*n])
 		id := ids[best]
 		copy(r.centres[c*d:(c+1)*d], r.data[id*d:(id+1)*d])
+		// The kernel computes each centre column independently, so the
+		// distances to the chosen candidate alone are the same bits as
+		// those summed into its potential above.
+		ct1 = kmTranspose(ct1, r.centres[c*d:(c+1)*d], 1, d)
+		neighbors.ForBlocks(n, r.nb, func(b, lo, hi int) {
+			dist := r.bdist[b]
+			for c0 := lo; c0 < hi; c0 += kmChunk {
+				m := min(kmChunk, hi-c0)
+				kmDists(r.data[c0*d:(c0+m)*d], m, d, ct1, 4, dist)
+				for q := 0; q < m; q++ {
+					r.closest[c0+q] = min(dist[q*4], r.closest[c0+q])
+				}
+			}
+		})
 	}
 }

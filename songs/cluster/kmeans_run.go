@@ -49,15 +49,25 @@ type kmeansRun struct {
 	bchanged []int
 	binert   []float64
 
+	// Distance kernel: the centres transposed (d x kp, kp = k rounded up
+	// to 4) and per-block scratch for a chunk of kmChunk rows.
+	kp    int
+	ct    []float64
+	bdist [][]float64 // per block kmChunk x max(kp, 4)
+	brows [][]float64 // per block kmChunk x d gathered rows
+	bidx  [][]int32   // per block row indices of the gathered rows
+
 	// Hamerly bounds.
 	upper, lower []float64
 	half         []float64 // k: half the distance to the nearest other centre
 
 	// k-means++ scratch.
 	closest []float64
-	cand    []float64 // trials x n
 	candPot [][]float64
 }
+
+// kmChunk is the number of rows handed to the distance kernel at a time.
+const kmChunk = 64
 
 func newKMeansRun(data, w []float64, n, d, k int, algo KMeansAlgorithm) *kmeansRun {
 	nb := kmBlocks(n)
@@ -76,9 +86,17 @@ func newKMeansRun(data, w []float64, n, d, k int, algo KMeansAlgorithm) *kmeansR
 		bchanged:   make([]int, nb),
 		binert:     make([]float64, nb),
 	}
+	r.kp = kmPad4(k)
+	r.ct = make([]float64, d*r.kp)
+	r.bdist = make([][]float64, nb)
+	r.brows = make([][]float64, nb)
+	r.bidx = make([][]int32, nb)
 	for b := range r.bsums {
 		r.bsums[b] = make([]float64, k*d)
 		r.bw[b] = make([]float64, k)
+		r.bdist[b] = make([]float64, kmChunk*max(r.kp, kmPad4(2+int(math.Log(float64(k))))))
+		r.brows[b] = make([]float64, kmChunk*d)
+		r.bidx[b] = make([]int32, 0, kmChunk)
 	}
 	if algo == Hamerly {
 		r.upper = make([]float64, n)
@@ -137,7 +155,8 @@ func (r *kmeansRun) solve(maxIter int, tol float64) (float64, int) {
 // set, recomputes the per-cluster weighted sums. It returns the number of
 // rows whose label changed.
 func (r *kmeansRun) lloydAssign(sums bool) int {
-	d, k := r.d, r.k
+	d, k, kp := r.d, r.k, r.kp
+	r.ct = kmTranspose(r.ct, r.centres, k, d)
 	neighbors.ForBlocks(r.n, r.nb, func(b, lo, hi int) {
 		bs, bw := r.bsums[b], r.bw[b]
 		if sums {
@@ -145,28 +164,30 @@ func (r *kmeansRun) lloydAssign(sums bool) int {
 			clear(bw)
 		}
 		changed := 0
-		c := r.centres
-		dist := make([]float64, k)
-		for i := lo; i < hi; i++ {
-			x := r.data[i*d : (i+1)*d]
-			kmDistsTo(x, c, dist)
-			best, bestD := 0, math.Inf(1)
-			for j, dd := range dist {
-				if dd < bestD {
-					best, bestD = j, dd
+		dist := r.bdist[b]
+		for c0 := lo; c0 < hi; c0 += kmChunk {
+			m := min(kmChunk, hi-c0)
+			kmDists(r.data[c0*d:(c0+m)*d], m, d, r.ct, kp, dist)
+			for q := 0; q < m; q++ {
+				i := c0 + q
+				best, bestD := 0, math.Inf(1)
+				for j, dd := range dist[q*kp : q*kp+k] {
+					if dd < bestD {
+						best, bestD = j, dd
+					}
 				}
-			}
-			if r.labels[i] != int32(best) {
-				changed++
-				r.labels[i] = int32(best)
-			}
-			if sums {
-				wi := r.w[i]
-				s := bs[best*d : (best+1)*d]
-				for f, v := range x {
-					s[f] += wi * v
+				if r.labels[i] != int32(best) {
+					changed++
+					r.labels[i] = int32(best)
 				}
-				bw[best] += wi
+				if sums {
+					wi := r.w[i]
+					s := bs[best*d : (best+1)*d]
+					for f, v := range r.data[i*d : (i+1)*d] {
+						s[f] += wi * v
+					}
+					bw[best] += wi
+				}
 			}
 		}
 		r.bchanged[b] = changed

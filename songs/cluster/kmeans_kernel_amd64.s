@@ -1,0 +1,128 @@
+#include "textflag.h"
+
+// func kmCPUID(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
+TEXT ·kmCPUID(SB), NOSPLIT, $0-24
+	MOVL eaxArg+0(FP), AX
+	MOVL ecxArg+4(FP), CX
+	CPUID
+	MOVL AX, eax+8(FP)
+	MOVL BX, ebx+12(FP)
+	MOVL CX, ecx+16(FP)
+	MOVL DX, edx+20(FP)
+	RET
+
+// func kmXGETBV() (eax, edx uint32)
+TEXT ·kmXGETBV(SB), NOSPLIT, $0-8
+	MOVL $0, CX
+	XGETBV
+	MOVL AX, eax+0(FP)
+	MOVL DX, edx+4(FP)
+	RET
+
+// func kmDistsAVX(x *float64, rows, d int, ct *float64, kp int, out *float64)
+//
+// For every row r < rows of x (row-major, d columns) and every j < kp (a
+// multiple of 4):
+//   out[r*kp + j] = sum over f in order of (x[r*d+f] - ct[f*kp+j])²
+// with a rounding after each subtraction, product and addition (VSUBPD,
+// VMULPD, VADDPD: no fused multiply-add), as kmDistsGo. Rows go four at a
+// time (four independent sums per centre group), then one at a time.
+TEXT ·kmDistsAVX(SB), NOSPLIT, $0-48
+	MOVQ x+0(FP), SI
+	MOVQ rows+8(FP), R8
+	MOVQ d+16(FP), R9
+	MOVQ ct+24(FP), DI
+	MOVQ kp+32(FP), R10
+	MOVQ out+40(FP), R11
+	MOVQ R9, R12
+	SHLQ $3, R12          // row stride of x in bytes
+	MOVQ R10, R13
+	SHLQ $3, R13          // row stride of ct and out in bytes
+	LEAQ (R12)(R12*2), R15 // three rows of x
+
+rows4:
+	CMPQ R8, $4
+	JLT  rows1
+	XORQ BX, BX           // centre group offset in bytes
+
+group4:
+	VXORPD Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	VXORPD Y2, Y2, Y2
+	VXORPD Y3, Y3, Y3
+	MOVQ SI, AX
+	LEAQ (DI)(BX*1), DX
+	MOVQ R9, CX
+
+feat4:
+	VMOVUPD      (DX), Y8
+	VBROADCASTSD (AX), Y4
+	VBROADCASTSD (AX)(R12*1), Y5
+	VBROADCASTSD (AX)(R12*2), Y6
+	VBROADCASTSD (AX)(R15*1), Y7
+	VSUBPD       Y8, Y4, Y4
+	VSUBPD       Y8, Y5, Y5
+	VSUBPD       Y8, Y6, Y6
+	VSUBPD       Y8, Y7, Y7
+	VMULPD       Y4, Y4, Y4
+	VMULPD       Y5, Y5, Y5
+	VMULPD       Y6, Y6, Y6
+	VMULPD       Y7, Y7, Y7
+	VADDPD       Y4, Y0, Y0
+	VADDPD       Y5, Y1, Y1
+	VADDPD       Y6, Y2, Y2
+	VADDPD       Y7, Y3, Y3
+	ADDQ         $8, AX
+	ADDQ         R13, DX
+	DECQ         CX
+	JNZ          feat4
+
+	LEAQ    (R11)(BX*1), R14
+	VMOVUPD Y0, (R14)
+	VMOVUPD Y1, (R14)(R13*1)
+	VMOVUPD Y2, (R14)(R13*2)
+	LEAQ    (R14)(R13*2), R14
+	VMOVUPD Y3, (R14)(R13*1)
+	ADDQ    $32, BX
+	CMPQ    BX, R13
+	JLT     group4
+
+	LEAQ (SI)(R12*4), SI
+	LEAQ (R11)(R13*4), R11
+	SUBQ $4, R8
+	JMP  rows4
+
+rows1:
+	CMPQ R8, $0
+	JLE  done
+	XORQ BX, BX
+
+group1:
+	VXORPD Y0, Y0, Y0
+	MOVQ   SI, AX
+	LEAQ   (DI)(BX*1), DX
+	MOVQ   R9, CX
+
+feat1:
+	VBROADCASTSD (AX), Y4
+	VSUBPD       (DX), Y4, Y4
+	VMULPD       Y4, Y4, Y4
+	VADDPD       Y4, Y0, Y0
+	ADDQ         $8, AX
+	ADDQ         R13, DX
+	DECQ         CX
+	JNZ          feat1
+
+	VMOVUPD Y0, (R11)(BX*1)
+	ADDQ    $32, BX
+	CMPQ    BX, R13
+	JLT     group1
+
+	ADDQ R12, SI
+	ADDQ R13, R11
+	DECQ R8
+	JMP  rows1
+
+done:
+	VZEROUPPER
+	RET

@@ -1,0 +1,44 @@
+package cluster
+
+import (
+	"math"
+	"testing"
+)
+
+// TestKMDistsMatchesScalar checks the distance kernel (assembly where the
+// processor has it) against the scalar kmDist4 bit for bit, and
+// against kmDistsGo, over row counts and centre counts that exercise the
+// four-row and one-row paths and the padding of the centre groups.
+func TestKMDistsMatchesScalar(t *testing.T) {
+	rng := kmRand(3)
+	for _, d := range []int{1, 2, 5, 11} {
+		for _, k := range []int{1, 3, 4, 5, 8, 10} {
+			for _, rows := range []int{1, 3, 4, 7, 9, 64} {
+				x := make([]float64, rows*d)
+				for i := range x {
+					x[i] = rng.NormFloat64() * 3
+				}
+				cs := make([]float64, k*d)
+				for i := range cs {
+					cs[i] = rng.NormFloat64()
+				}
+				kp := kmPad4(k)
+				ct := kmTranspose(nil, cs, k, d)
+				got := make([]float64, rows*kp)
+				kmDists(x, rows, d, ct, kp, got)
+				ref := make([]float64, rows*kp)
+				kmDistsGo(x, rows, d, ct, kp, ref)
+				for r := 0; r < rows; r++ {
+					xr := x[r*d : (r+1)*d]
+					for j := 0; j < k; j++ {
+						want, _, _, _ := kmDist4(xr, cs[j*d:], cs[j*d:], cs[j*d:], cs[j*d:])
+						g := got[r*kp+j]
+						if math.Float64bits(g) != math.Float64bits(want) || math.Float64bits(g) != math.Float64bits(ref[r*kp+j]) {
+							t.Fatalf("d=%d k=%d rows=%d r=%d j=%d: kernel %v, Go %v, kmDist4 %v", d, k, rows, r, j, g, ref[r*kp+j], want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
