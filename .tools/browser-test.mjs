@@ -1,7 +1,7 @@
 // End-to-end test of the notebooks in a live Jupyter server, driven as a
 // person would drive them: each notebook is opened in headless Chromium,
 // run with Kernel > Restart & Run All, its last cell edited and run again
-// with the Run button, and checked once the kernel is idle:
+// with Cell > Run Cells, and checked once the kernel is idle:
 // every code cell ran, no cell has an error output, every figure a cell
 // displays is an image, every table has rows and the interactive explorer
 // drew its plot. A screenshot of each notebook goes to SHOTS.
@@ -54,7 +54,7 @@ async function runNotebook(context, name) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
   // Then as a person who edits a cell and runs it again: the last code cell
-  // gets a comment line and is run with the toolbar's Run button.
+  // gets a comment line and is run with Cell > Run Cells.
   const rerun = await page.evaluate(() => {
     const nb = Jupyter.notebook;
     const idx = nb.get_cells().map((c, i) => (c.cell_type === 'code' ? i : -1)).filter((i) => i >= 0).pop();
@@ -63,7 +63,8 @@ async function runNotebook(context, name) {
     nb.select(idx);
     return { idx, before: cell.input_prompt_number };
   });
-  await page.click('#run_int button[data-jupyter-action="jupyter-notebook:run-cell-and-select-next"]');
+  await page.click('#celllink');
+  await page.click('#run_cell > a');
   await page.waitForFunction(({ idx, before }) => {
     const c = Jupyter.notebook.get_cell(idx);
     return typeof c.input_prompt_number === 'number' && c.input_prompt_number > before &&
