@@ -9,7 +9,7 @@ import (
 )
 
 // ballTile is the number of rows in a tile of ballTiles (a multiple of 8).
-const ballTile = 256
+const ballTile = 512
 
 // ballTiles holds rows for blocked brute-force radius queries: the rows in
 // kd-tree order, so that a tile of ballTile consecutive rows is spatially

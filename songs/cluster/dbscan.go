@@ -3,7 +3,6 @@ package cluster
 import (
 	"errors"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -21,12 +20,16 @@ import (
 // one: this is exactly the labelling of scikit-learn's depth-first
 // expansion, which completes each cluster before starting the next.
 //
-// Neighbourhoods come from a kd-tree; the queries run in parallel over a
-// fixed number of blocks and the result does not depend on the number of
-// cores. Nodes of the tree whose bounding box is no wider than Eps hold
-// rows that are all neighbours of each other, so their core points are
-// joined once and queries treat them as one point. Memory is O(n) plus
-// the neighbourhoods of the non-core rows, each smaller than MinSamples.
+// Neighbourhoods come from blocked brute force: rows in kd-tree order are
+// cut into tiles, a tile wholly inside or outside a query's ball is settled
+// by its bounding box, and the others are screened four queries at a time
+// by an AVX2/FMA kernel on |q|² + |x|² − 2q·x, rows near the boundary being
+// decided by the direct sum of squared differences. The core test stops at
+// MinSamples rows and runs in parallel over a fixed number of blocks; core
+// points are then joined sequentially, skipping tiles whose core points are
+// already in the query's cluster. The result does not depend on the number
+// of cores. Memory is O(n) plus the neighbourhoods of the non-core rows,
+// each smaller than MinSamples.
 type DBSCAN struct {
 	// Eps is the neighbourhood radius.
 	Eps float64
@@ -55,44 +58,14 @@ func (m *DBSCAN) Fit(x mat.Matrix) error {
 	if n == 0 {
 		return errors.New("cluster: DBSCAN of no rows")
 	}
-	tree := neighbors.New(mat.NewDense(n, d, data), 0)
-	row := func(i int) []float64 { return data[i*d : (i+1)*d] }
-	eps, minPts := m.Eps, m.MinSamples
-
-	// A row is core once MinSamples rows are found within Eps. The search
-	// of a non-core row is exhaustive, so it also yields the row's
-	// complete neighbourhood, kept to place border points later. Rows are
-	// visited in tree order, so that consecutive queries touch nearby nodes.
+	t := newBallTiles(data, n, d)
+	eps2 := m.Eps * m.Eps
+	corePos, near := dbscanCore(t, eps2, m.MinSamples)
+	labels, nClusters := dbscanJoin(t, eps2, corePos, near)
 	core := make([]bool, n)
-	near := make([][]int, n)
-	const blocks = 64
-	type found struct{ row, lo, hi int }
-	bufs := make([][]int, blocks)
-	spans := make([][]found, blocks)
-	neighbors.ForBlocks(n, blocks, func(b, lo, hi int) {
-		var buf []int
-		var sp []found
-		for p := lo; p < hi; p++ {
-			i := tree.Row(p)
-			start := len(buf)
-			var full bool
-			buf, full = tree.RadiusUpTo(row(i), eps, minPts, buf)
-			if full {
-				core[i] = true
-				buf = buf[:start]
-				continue
-			}
-			sp = append(sp, found{i, start, len(buf)})
-		}
-		bufs[b], spans[b] = buf, sp
-	})
-	for b, sp := range spans {
-		for _, f := range sp {
-			near[f.row] = bufs[b][f.lo:f.hi:f.hi]
-		}
+	for p, c := range corePos {
+		core[t.perm[p]] = c
 	}
-
-	labels, nClusters := dbscanJoin(tree, data, d, eps, core, near)
 	m.labels, m.core, m.nClusters = labels, core, nClusters
 	m.fitted = true
 	return nil

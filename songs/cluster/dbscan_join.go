@@ -1,45 +1,12 @@
 package cluster
 
-import (
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
-)
-
-// dbscanJoin labels the core points by the connected components of the
-// "within eps" graph among them, numbered in the order of their
-// lowest-index row, then gives each non-core row the lowest label among the
-// core points of its neighbourhood near[i] (or -1).
-func dbscanJoin(tree *neighbors.KDTree, data []float64, d int, eps float64, core []bool, near [][]int) ([]int, int) {
-	n := len(core)
-	row := func(i int) []float64 { return data[i*d : (i+1)*d] }
-	nn := tree.NumNodes()
-	// compact nodes have every pair of rows within eps; rep is a core row of
-	// the node (-1 when it has none).
-	compact := make([]bool, nn)
-	rep := make([]int, nn)
-	parent := make([]int, nn)
-	parent[0] = -1
-	eps2 := eps * eps
-	for id := nn - 1; id >= 0; id-- {
-		compact[id] = tree.Diameter2(id) <= eps2
-		lo, hi, l, r := tree.Node(id)
-		rep[id] = -1
-		if l < 0 {
-			for p := lo; p < hi; p++ {
-				if core[tree.Row(p)] {
-					rep[id] = tree.Row(p)
-					break
-				}
-			}
-			continue
-		}
-		parent[l], parent[r] = id, id
-		if rep[l] >= 0 {
-			rep[id] = rep[l]
-		} else {
-			rep[id] = rep[r]
-		}
-	}
-
+// dbscanJoin labels the rows from the core test's results (by position in
+// t): the core points by the connected components of the "within eps"
+// graph among them, numbered in the order of their lowest original row;
+// each non-core row by the lowest label among the core points of its
+// neighbourhood near[p] (or -1). Labels are returned by original row.
+func dbscanJoin(t *ballTiles, eps2 float64, core []bool, near [][]int) ([]int, int) {
+	n := t.n
 	uf := make([]int, n)
 	for i := range uf {
 		uf[i] = i
@@ -60,107 +27,141 @@ func dbscanJoin(tree *neighbors.KDTree, data []float64, d int, eps float64, core
 			uf[a] = b
 		}
 	}
-	for id := 0; id < nn; id++ {
-		if !compact[id] || rep[id] < 0 || (parent[id] >= 0 && compact[parent[id]]) {
+
+	// cores[k] lists the core positions of tile k; same[k] is a core
+	// position whose component holds all of them (-1 if not known yet).
+	// Components only grow, so such a tile needs no distance to a query of
+	// that component. A tile no wider than eps has all its core points
+	// joined at once.
+	cores := make([][]int, t.nt)
+	same := make([]int, t.nt)
+	for k := range cores {
+		plo, phi := t.tileRows(k)
+		for p := plo; p < phi; p++ {
+			if core[p] {
+				cores[k] = append(cores[k], p)
+			}
+		}
+		same[k] = -1
+		if len(cores[k]) == 0 {
 			continue
 		}
-		lo, hi, _, _ := tree.Node(id)
-		for p := lo; p < hi; p++ {
-			if j := tree.Row(p); core[j] {
-				union(j, rep[id])
+		var w float64
+		for j := 0; j < t.d; j++ {
+			e := t.hi[k*t.d+j] - t.lo[k*t.d+j]
+			w += e * e
+		}
+		if w <= eps2 {
+			for _, p := range cores[k] {
+				union(p, cores[k][0])
+			}
+			same[k] = cores[k][0]
+		}
+	}
+	// Core points are joined first through the neighbours the core test
+	// found, which builds most of each cluster without a distance.
+	for p, nb := range near {
+		if !core[p] {
+			continue
+		}
+		for _, q := range nb {
+			if core[q] {
+				union(p, q)
 			}
 		}
 	}
+	whole := func(k, q int) bool {
+		return same[k] >= 0 && find(same[k]) == find(q)
+	}
 
-	// Each core point is joined to the core points within eps, one core
-	// point after another. same[id] is a core row whose component holds
-	// every core point of node id (-1 if unknown); components only grow,
-	// so a node found whole in the component of the current row is skipped
-	// without computing a distance. The partition does not depend on the
-	// order of the unions, and this pass is sequential.
-	same := make([]int, nn)
-	for id := range same {
-		same[id] = -1
-		if compact[id] {
-			same[id] = rep[id]
+	// Each core point is joined to the core points within eps, four core
+	// points at a time, in position order. The partition does not depend
+	// on the order of the unions; this pass is sequential.
+	g := newBallGroup(t, eps2)
+	var qp [4]int
+	for next := 0; next < n; {
+		var qs [4][]float64
+		m := 0
+		for ; next < n && m < 4; next++ {
+			if core[next] {
+				qp[m], qs[m] = next, t.row(next)
+				m++
+			}
 		}
-	}
-	var i, ri int
-	var q []float64
-	r2 := eps2
-	whole := func(id int) bool {
-		return rep[id] < 0 || (same[id] >= 0 && find(same[id]) == ri)
-	}
-	var joinAll func(id int)
-	joinAll = func(id int) {
-		if whole(id) {
-			return
+		if m == 0 {
+			break
 		}
-		lo, hi, l, r := tree.Node(id)
-		if l >= 0 {
-			joinAll(l)
-			joinAll(r)
-		} else {
-			for p := lo; p < hi; p++ {
-				if j := tree.Row(p); core[j] {
-					union(j, i)
-					ri = find(i)
+		g.set(qs)
+		for k := 0; k < t.nt; k++ {
+			if len(cores[k]) == 0 {
+				continue
+			}
+			plo, phi := t.tileRows(k)
+			var act [4]bool
+			any := false
+			for a := 0; a < m; a++ {
+				if whole(k, qp[a]) {
+					continue
+				}
+				nr, far := t.boxDist2(k, qs[a])
+				switch {
+				case nr > eps2:
+				case far <= eps2:
+					for _, p := range cores[k] {
+						union(p, qp[a])
+					}
+					same[k] = qp[a]
+				default:
+					act[a], any = true, true
+				}
+			}
+			if !any {
+				continue
+			}
+			c := g.screen(k, act)
+			hit := -1
+			for a := range act {
+				if !act[a] || c[a] == 0 {
+					continue
+				}
+				hit = qp[a]
+				for ch, mk := range g.mask[a][:(phi-plo+7)/8] {
+					for ; mk != 0; mk &= mk - 1 {
+						if p := plo + 8*ch + bitsTrailing8(mk); core[p] {
+							union(p, qp[a])
+						}
+					}
+				}
+			}
+			if hit >= 0 {
+				r := find(hit)
+				all := true
+				for _, p := range cores[k] {
+					if find(p) != r {
+						all = false
+						break
+					}
+				}
+				if all {
+					same[k] = hit
 				}
 			}
 		}
-		same[id] = i
-	}
-	var visit func(id int)
-	visit = func(id int) {
-		if whole(id) || tree.MinDist2(id, q) > r2 {
-			return
-		}
-		lo, hi, l, r := tree.Node(id)
-		if tree.MaxDist2(id, q) <= r2 {
-			joinAll(id)
-			return
-		}
-		if l >= 0 {
-			visit(l)
-			visit(r)
-			if whole(l) && whole(r) {
-				same[id] = i
-			}
-			return
-		}
-		all := true
-		for p := lo; p < hi; p++ {
-			j := tree.Row(p)
-			if !core[j] || find(j) == ri {
-				continue
-			}
-			if tree.Dist2(q, p) <= r2 {
-				union(j, i)
-				ri = find(i)
-			} else {
-				all = false
-			}
-		}
-		if all {
-			same[id] = i
-		}
-	}
-	for p := 0; p < n; p++ {
-		if i = tree.Row(p); core[i] {
-			q = row(i)
-			ri = find(i)
-			visit(0)
-		}
 	}
 
+	pos := make([]int, n)
+	for p, i := range t.perm {
+		pos[i] = p
+	}
 	labels := make([]int, n)
 	rootLabel := make(map[int]int)
 	for i := range labels {
 		labels[i] = -1
-		if !core[i] {
+		p := pos[i]
+		if !core[p] {
 			continue
 		}
-		r := find(i)
+		r := find(p)
 		l, ok := rootLabel[r]
 		if !ok {
 			l = len(rootLabel)
@@ -168,16 +169,16 @@ func dbscanJoin(tree *neighbors.KDTree, data []float64, d int, eps float64, core
 		}
 		labels[i] = l
 	}
-
 	// Border points take the lowest label among the core points within
 	// eps, read from their neighbourhoods found by the core test.
-	for i, nb := range near {
-		if core[i] {
+	for p, nb := range near {
+		if core[p] {
 			continue
 		}
-		for _, j := range nb {
-			if core[j] && (labels[i] == -1 || labels[j] < labels[i]) {
-				labels[i] = labels[j]
+		i := t.perm[p]
+		for _, q := range nb {
+			if l := labels[t.perm[q]]; core[q] && (labels[i] == -1 || l < labels[i]) {
+				labels[i] = l
 			}
 		}
 	}
