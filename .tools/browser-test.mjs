@@ -1,5 +1,6 @@
 // End-to-end test of the notebooks in a live Jupyter server, driven as a
-// person would drive them: each notebook is opened in headless Chromium,
+// person would drive them: notebook 02 is run before 01 and must say to run
+// 01 first; then each notebook is opened in headless Chromium,
 // run with Kernel > Restart & Run All, its last cell edited and run again
 // with Cell > Run Cells, and checked once the kernel is idle:
 // every code cell ran, no cell has an error output, every figure a cell
@@ -22,28 +23,30 @@ mkdirSync(shots, { recursive: true });
 
 const stripAnsi = (s) => s.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 
-// runNotebook opens one notebook, runs it through the menu and returns the
-// problems found (empty when it passed).
-async function runNotebook(context, name) {
+// openNotebook opens a notebook in a new page with autosave off (the run
+// must not write outputs into the committed file) and collects the
+// browser's errors and dialogs in consoleErrors.
+async function openNotebook(context, name) {
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   page.on('dialog', (d) => { consoleErrors.push(`unexpected dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
-  const started = Date.now();
   await page.goto(`${base}/notebooks/${encodeURIComponent(name)}?token=${token}`);
   await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook._fully_loaded &&
     Jupyter.notebook.kernel && Jupyter.notebook.kernel.is_connected(), null, { timeout: 120000 });
-  // The run must not write outputs into the committed notebook.
   await page.evaluate(() => Jupyter.notebook.set_autosave_interval(0));
-  const kernelName = await page.evaluate(() => Jupyter.notebook.kernel.name);
-  if (kernelName !== 'gonb') return [`the notebook opened with kernel ${kernelName}, not gonb`];
+  const kernel = await page.evaluate(() => Jupyter.notebook.kernel.name);
+  return { page, consoleErrors, kernel };
+}
 
+// restartRunAll clicks Kernel > Restart & Run All and waits until the first
+// cell has its execution count, no cell is queued or running and the kernel
+// is idle (after an error the queued cells are aborted).
+async function restartRunAll(page) {
   await page.click('#kernellink');
   await page.click('#restart_run_all > a');
   await page.click('.modal-dialog button.btn-danger');
-  // Done when the first cell has its execution count, no cell is queued or
-  // running and the kernel is idle.
   await page.waitForFunction(() => {
     const cells = Jupyter.notebook.get_cells().filter((c) => c.cell_type === 'code');
     const first = typeof cells[0].input_prompt_number === 'number';
@@ -51,6 +54,42 @@ async function runNotebook(context, name) {
     const idle = document.querySelector('#kernel_indicator_icon.kernel_idle_icon') !== null;
     return first && !running && idle;
   }, null, { timeout, polling: 1000 });
+}
+
+// outputText is every message a notebook's code cells printed or raised.
+const outputText = (page) => page.evaluate(() => Jupyter.notebook.get_cells()
+  .filter((c) => c.cell_type === 'code')
+  .flatMap((c) => c.output_area.toJSON())
+  .map((o) => [].concat(o.text || [], o.evalue || [], o.traceback || []).join('\n'))
+  .join('\n'));
+
+// runOutOfOrder runs a notebook before the one it reads from has run and
+// returns the problems: it must stop with a message naming the earlier
+// notebook and a make target, not with a Go panic.
+async function runOutOfOrder(context, name, before) {
+  const { page, kernel } = await openNotebook(context, name);
+  if (kernel !== 'gonb') return [`${name} opened with kernel ${kernel}, not gonb`];
+  await restartRunAll(page);
+  const text = stripAnsi(await outputText(page));
+  await page.evaluate(() => Jupyter.notebook.session.delete());
+  await page.close();
+  const problems = [];
+  if (!text.includes(before) || !/\bmake\b/.test(text)) {
+    problems.push(`${name} run before ${before}: the message does not name ${before} and a make target:\n${text.slice(0, 600)}`);
+  }
+  if (/panic:|goroutine \d+/.test(text)) problems.push(`${name} run before ${before} panicked:\n${text.slice(0, 600)}`);
+  const line = text.split('\n').find((l) => l.includes(before)) || '';
+  console.log(`${problems.length ? 'FAIL' : 'ok  '} ${name} before ${before}: ${line.trim().slice(0, 160)}`);
+  return problems;
+}
+
+// runNotebook opens one notebook, runs it through the menu and returns the
+// problems found (empty when it passed).
+async function runNotebook(context, name) {
+  const started = Date.now();
+  const { page, consoleErrors, kernel } = await openNotebook(context, name);
+  if (kernel !== 'gonb') return [`${name} opened with kernel ${kernel}, not gonb`];
+  await restartRunAll(page);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
   // Then as a person who edits a cell and runs it again: the last code cell
@@ -137,7 +176,17 @@ async function runNotebook(context, name) {
 const { context, close } = await launchChromium({ width: 1280, height: 1000 });
 let failed = false;
 try {
-  for (const name of notebooks) {
+  // Run the second notebook first, as a person might: its error must say
+  // to run the first (the server's project root starts empty).
+  if (notebooks.length > 1) {
+    const problems = await runOutOfOrder(context, notebooks[1], notebooks[0].replace(/\.ipynb$/, ''))
+      .catch((e) => [`${notebooks[1]} out of order: ${e.message.split('\n')[0]}`]);
+    if (problems.length) {
+      failed = true;
+      console.error(problems.join('\n'));
+    }
+  }
+  for (const name of failed ? [] : notebooks) {
     let problems;
     try {
       problems = await runNotebook(context, name);
