@@ -18,6 +18,19 @@ type layout struct {
 	pos      map[string]int
 	features [9]int
 	extra    []int
+	col      columns
+	// ranges are the data dictionary's ranges of the numeric columns, in
+	// numericSlot order (the audio features, duration_ms, popularity).
+	ranges [11]Range
+	ranged [11]bool
+}
+
+// columns are the positions of the columns a record is read from, -1 when
+// the file lacks one.
+type columns struct {
+	numberRow, id, uri, title, album, artist         int
+	releaseDate, year, decade, trackNumber, duration int
+	popularity                                       int
 }
 
 // Known non-feature columns; anything else is kept as an extra column.
@@ -71,7 +84,33 @@ func newLayout(file string, header []string) (*layout, error) {
 			l.extra = append(l.extra, i)
 		}
 	}
+	l.resolve()
 	return l, nil
+}
+
+// resolve looks up the positions and ranges the record parser needs, so
+// that it does no map lookups per record.
+func (l *layout) resolve() {
+	at := func(col string) int {
+		if i, ok := l.pos[col]; ok {
+			return i
+		}
+		return -1
+	}
+	l.col = columns{
+		numberRow: at("number_row"), id: at("id"), uri: at("uri"), title: at(l.titleColumn()),
+		album: at("album"), artist: at("artist"), releaseDate: at("release_date"), year: at("year"),
+		decade: at("decade"), trackNumber: at("track_number"), duration: at(DurationMS), popularity: at(Popularity),
+	}
+	for j, name := range numericNames() {
+		l.ranges[j], l.ranged[j] = DictionaryRanges[name]
+	}
+}
+
+// numericNames are the numeric columns of a record in the order they are
+// parsed: the audio features, duration_ms, popularity.
+func numericNames() []string {
+	return append(append([]string(nil), AudioFeatures...), DurationMS, Popularity)
 }
 
 func (l *layout) has(col string) bool { _, ok := l.pos[col]; return ok }

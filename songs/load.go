@@ -93,7 +93,7 @@ func LoadReader(cat *Catalog, file string, r io.Reader) error {
 		return &RecordError{File: file, Line: 1, Err: fmt.Errorf("columns differ from %s's: every file of a catalog needs the same header", cat.Sources[0])}
 	}
 	cat.Sources = append(cat.Sources, file)
-	p := parser{file: file, lay: lay, cat: cat}
+	p := parser{file: file, lay: lay}
 	for rec := 1; ; rec++ {
 		fields, err := cr.Read()
 		if err == io.EOF {
@@ -106,9 +106,11 @@ func LoadReader(cat *Catalog, file string, r io.Reader) error {
 			return csvError(file, rec, err)
 		}
 		line, _ := cr.FieldPos(0)
-		if err := p.parse(rec, line, fields); err != nil {
+		var t Track
+		if err := p.parse(&t, len(cat.Tracks), rec, line, fields, &cat.Findings, false); err != nil {
 			return err
 		}
+		cat.Tracks = append(cat.Tracks, t)
 	}
 }
 
@@ -129,120 +131,163 @@ func csvError(file string, rec int, err error) error {
 type parser struct {
 	file string
 	lay  *layout
-	cat  *Catalog
 }
 
-func (p *parser) parse(rec, line int, fields []string) error {
-	lay := p.lay
-	t := Track{Source: p.file, Record: rec, Line: line, NumberRow: -1}
-	firstFinding := len(p.cat.Findings)
-	get := func(col string) string {
-		if i, ok := lay.pos[col]; ok {
+// errInvalidUTF8 is the problem of a cell that is not UTF-8 text.
+var errInvalidUTF8 = errors.New("invalid UTF-8 text")
+
+// parse fills t from the fields of one record: track is its index in the
+// catalog, rec its record number and line its first file line. Its
+// findings are appended to finds. ascii says the fields are known to be
+// ASCII, so UTF-8 validation can be skipped.
+func (p *parser) parse(t *Track, track, rec, line int, fields []string, finds *[]Finding, ascii bool) error {
+	lay, col := p.lay, &p.lay.col
+	*t = Track{Source: p.file, Record: rec, Line: line, NumberRow: -1}
+	firstFinding := len(*finds)
+	get := func(i int) string {
+		if i >= 0 {
 			return fields[i]
 		}
 		return ""
 	}
-	fail := func(col, val string, err error) error {
-		return &RecordError{File: p.file, Record: rec, Line: line, Column: col, Value: val, Err: err}
+	fail := func(column, val string, err error) error {
+		return &RecordError{File: p.file, Record: rec, Line: line, Column: column, Value: val, Err: err}
 	}
-	for i, v := range fields {
-		if !utf8.ValidString(v) {
-			return fail(lay.names[i], "", errors.New("invalid UTF-8 text"))
+	if !ascii {
+		for i, v := range fields {
+			if !utf8.ValidString(v) {
+				return fail(lay.names[i], "", errInvalidUTF8)
+			}
 		}
 	}
-	find := func(col, rule, detail string) {
-		p.cat.Findings = append(p.cat.Findings, Finding{Track: len(p.cat.Tracks), Record: rec, Column: col, Rule: rule, Detail: detail})
+	find := func(column, rule, detail string) {
+		*finds = append(*finds, Finding{Track: track, Record: rec, Column: column, Rule: rule, Detail: detail})
 	}
-	// Numbers.
-	num := func(col string) (float64, error) {
-		s := get(col)
+	// Numbers, in numericNames order.
+	num := func(slot, pos int) (float64, error) {
+		s := fields[pos]
 		v, missing, err := parseNumber(s)
 		if err != nil {
-			return 0, fail(col, s, err)
+			return 0, fail(lay.names[pos], s, err)
 		}
 		if missing {
-			find(col, RuleMissing, "empty or NA value")
-		} else if r, ok := DictionaryRanges[col]; ok && !r.Contains(v) {
-			find(col, RuleOutOfRange, fmt.Sprintf("%s = %g outside the data dictionary's range %s", col, v, rangeText(r)))
+			find(lay.names[pos], RuleMissing, "empty or NA value")
+		} else if r := &lay.ranges[slot]; lay.ranged[slot] && !r.Contains(v) {
+			c := lay.names[pos]
+			find(c, RuleOutOfRange, fmt.Sprintf("%s = %g outside the data dictionary's range %s", c, v, rangeText(*r)))
 		}
 		return v, nil
 	}
 	var err error
-	for j, f := range AudioFeatures {
-		if t.Audio[j], err = num(f); err != nil {
+	for j, pos := range lay.features {
+		if t.Audio[j], err = num(j, pos); err != nil {
 			return err
 		}
 	}
-	if t.DurationMS, err = num(DurationMS); err != nil {
+	if t.DurationMS, err = num(9, col.duration); err != nil {
 		return err
 	}
 	t.Popularity = nan
-	if lay.has(Popularity) {
-		if t.Popularity, err = num(Popularity); err != nil {
+	if col.popularity >= 0 {
+		if t.Popularity, err = num(10, col.popularity); err != nil {
 			return err
 		}
 	}
-	for _, c := range []struct {
-		col string
+	for _, c := range [2]struct {
+		pos int
 		dst *int
-	}{{"number_row", &t.NumberRow}, {"track_number", &t.TrackNumber}} {
-		if !lay.has(c.col) || strings.TrimSpace(get(c.col)) == "" {
+	}{{col.numberRow, &t.NumberRow}, {col.trackNumber, &t.TrackNumber}} {
+		if c.pos < 0 {
 			continue
 		}
-		if *c.dst, err = parseInt(get(c.col)); err != nil {
-			return fail(c.col, get(c.col), err)
+		s := fields[c.pos]
+		if n, ok := plainInt(s); ok {
+			*c.dst = n
+			continue
+		}
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		if *c.dst, err = parseInt(s); err != nil {
+			return fail(lay.names[c.pos], s, err)
 		}
 	}
 	// Identity.
-	t.ID, t.URI = strings.TrimSpace(get("id")), strings.TrimSpace(get("uri"))
-	if err := resolveID(&t, lay.has("id"), lay.has("uri")); err != nil {
-		col := "id"
-		if !lay.has("id") {
-			col = "uri"
+	t.ID, t.URI = strings.TrimSpace(get(col.id)), strings.TrimSpace(get(col.uri))
+	if err := resolveID(t, col.id >= 0, col.uri >= 0); err != nil {
+		c := "id"
+		if col.id < 0 {
+			c = "uri"
 		}
-		return fail(col, t.ID+t.URI, err)
+		return fail(c, t.ID+t.URI, err)
 	}
-	t.Name = get(lay.titleColumn())
+	t.Name = fields[col.title]
 	if strings.TrimSpace(t.Name) == "" {
-		find(lay.titleColumn(), RuleEmptyTitle, "the title is empty")
+		find(lay.names[col.title], RuleEmptyTitle, "the title is empty")
 	}
-	t.Album, t.Artist = get("album"), get("artist")
+	t.Album, t.Artist = get(col.album), get(col.artist)
 	// Dates.
-	p.parseDate(&t, get, find)
+	p.parseDate(t, fields, find)
 	if len(lay.extra) > 0 {
 		t.Extra = make([]string, len(lay.extra))
 		for i, pos := range lay.extra {
 			t.Extra[i] = fields[pos]
 		}
 	}
-	for i := firstFinding; i < len(p.cat.Findings); i++ {
-		p.cat.Findings[i].ID = t.ID // this record's findings only: linear in the file
+	for i := firstFinding; i < len(*finds); i++ {
+		(*finds)[i].ID = t.ID // this record's findings only: linear in the file
 	}
-	p.cat.Tracks = append(p.cat.Tracks, t)
 	return nil
 }
 
+// plainInt reads a cell of 1 to 18 decimal digits, the common spelling of
+// row and track numbers, reporting false for anything else.
+func plainInt(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	v := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, true
+}
+
 // parseDate fills the release date from release_date, year or decade.
-func (p *parser) parseDate(t *Track, get func(string) string, find func(col, rule, detail string)) {
+func (p *parser) parseDate(t *Track, fields []string, find func(col, rule, detail string)) {
+	col := &p.lay.col
 	switch {
-	case p.lay.has("release_date"):
-		d, err := ParseDate(get("release_date"))
-		if err != nil {
-			find("release_date", RuleBadDate, err.Error())
+	case col.releaseDate >= 0:
+		s := fields[col.releaseDate]
+		d, ok := fastDate(s)
+		if !ok {
+			var err error
+			if d, err = ParseDate(s); err != nil {
+				find("release_date", RuleBadDate, err.Error())
+			}
 		}
 		t.ReleaseDate = d
-	case p.lay.has("year"):
-		d, err := ParseDate(strings.TrimSpace(get("year")))
-		if err != nil {
-			find("year", RuleBadDate, err.Error())
+	case col.year >= 0:
+		s := strings.TrimSpace(fields[col.year])
+		d, ok := fastDate(s)
+		if !ok {
+			var err error
+			if d, err = ParseDate(s); err != nil {
+				find("year", RuleBadDate, err.Error())
+			}
 		}
 		t.ReleaseDate = Date{Year: d.Year}
 	}
 	t.Decade = t.ReleaseDate.Decade()
-	if p.lay.has("decade") && strings.TrimSpace(get("decade")) != "" {
-		d, err := parseInt(get("decade"))
+	if col.decade >= 0 && strings.TrimSpace(fields[col.decade]) != "" {
+		s := fields[col.decade]
+		d, err := parseInt(s)
 		if err != nil || d < 1000 || d%10 != 0 {
-			find("decade", RuleBadDate, fmt.Sprintf("decade %q is not a year ending in 0", get("decade")))
+			find("decade", RuleBadDate, fmt.Sprintf("decade %q is not a year ending in 0", s))
 		} else if t.Decade == 0 {
 			t.Decade = d
 		}

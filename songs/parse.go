@@ -18,6 +18,9 @@ var missingSpellings = map[string]bool{
 // parseNumber reads a decimal number. Empty and NA-like values are missing
 // (NaN, missing true); infinities and text are errors.
 func parseNumber(s string) (v float64, missing bool, err error) {
+	if v, ok := fastNumber(s); ok {
+		return v, false, nil
+	}
 	s = strings.TrimSpace(s)
 	if missingSpellings[strings.ToLower(s)] {
 		return nan, true, nil
@@ -73,4 +76,102 @@ func resolveID(t *Track, hasID, hasURI bool) error {
 		t.URI = uriPrefix + t.ID
 	}
 	return nil
+}
+
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+// fastNumber reads the plain decimals that make up nearly every numeric
+// cell (-?digits[.digits], at most 15 digits) without strconv. The value
+// is exact: the digits form an integer below 2^53 and dividing it by an
+// exact power of ten rounds once, which is strconv.ParseFloat's own exact
+// fast path (Clinger, "How to read floating point numbers accurately",
+// PLDI 1990). It reports false for anything else, which parseNumber then
+// reads in full.
+func fastNumber(s string) (float64, bool) {
+	i := 0
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		i = 1
+	}
+	var m uint64
+	digits, frac, dot := 0, 0, -1
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			m = m*10 + uint64(c-'0')
+			digits++
+			if dot >= 0 {
+				frac++
+			}
+		case c == '.' && dot < 0 && digits > 0:
+			dot = i
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || digits > 15 || (dot >= 0 && frac == 0) {
+		return 0, false
+	}
+	v := float64(m) / pow10[frac]
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+// fastDate reads the common spellings YYYY-MM-DD, M/D/YYYY and YYYY when
+// they name a valid date, giving what ParseDate gives; it reports false
+// for anything else, which ParseDate then reads (and explains).
+func fastDate(s string) (Date, bool) {
+	num := func(s string) (int, bool) {
+		if len(s) == 0 {
+			return 0, false
+		}
+		v := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v, true
+	}
+	var y, m, d int
+	var ok1, ok2, ok3 bool
+	switch {
+	case len(s) == 4:
+		y, ok1 = num(s)
+		return Date{Year: y}, ok1 && y >= 1000
+	case len(s) == 10 && s[4] == '-' && s[7] == '-':
+		y, ok1 = num(s[:4])
+		m, ok2 = num(s[5:7])
+		d, ok3 = num(s[8:])
+	case len(s) >= 8 && len(s) <= 10 && s[len(s)-5] == '/':
+		y, ok1 = num(s[len(s)-4:])
+		md := s[:len(s)-5]
+		slash := -1
+		for i := 0; i < len(md); i++ {
+			if md[i] == '/' {
+				slash = i
+				break
+			}
+		}
+		if slash < 1 || slash > 2 || len(md)-slash-1 < 1 || len(md)-slash-1 > 2 {
+			return Date{}, false
+		}
+		m, ok2 = num(md[:slash])
+		d, ok3 = num(md[slash+1:])
+	default:
+		return Date{}, false
+	}
+	if !ok1 || !ok2 || !ok3 || y < 1000 || m < 1 || m > 12 || d < 1 || d > daysIn[m] {
+		return Date{}, false
+	}
+	if d == 29 && m == 2 && !(y%4 == 0 && (y%100 != 0 || y%400 == 0)) {
+		return Date{}, false
+	}
+	return Date{Year: y, Month: m, Day: d}, true
 }
