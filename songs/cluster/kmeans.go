@@ -139,35 +139,33 @@ func (km *KMeans) Fit(x mat.Matrix, weights []float64) error {
 	}
 	tol *= kmMeanVariance(data, n, d)
 
-	run := newKMeansRun(data, w, n, d, km.K, km.Algorithm)
-	rng := rand.New(rand.NewPCG(km.Seed, 0x6b6d65616e73)) // "kmeans"
+	if km.Init != nil {
+		nInit = 1
+	}
+	joint := newKMJoint(data, w, n, d, km.K, nInit, km.Algorithm, km.Init == nil)
+	if km.Init != nil {
+		c := joint.runs[0].centres
+		for j := 0; j < km.K; j++ {
+			for f := 0; f < d; f++ {
+				c[j*d+f] = km.Init.At(j, f) - mean[f]
+			}
+		}
+	} else {
+		joint.plusPlus(rand.New(rand.NewPCG(km.Seed, 0x6b6d65616e73))) // "kmeans"
+	}
+	joint.solve(maxIter, tol)
 	var (
 		bestCentres []float64
 		bestLabels  []int32
 		bestInertia = math.Inf(1)
 		bestIter    int
-		first       = true
 	)
-	if km.Init != nil {
-		nInit = 1
-	}
-	for r := 0; r < nInit; r++ {
-		if km.Init != nil {
-			for j := 0; j < km.K; j++ {
-				for f := 0; f < d; f++ {
-					run.centres[j*d+f] = km.Init.At(j, f) - mean[f]
-				}
-			}
-		} else {
-			run.plusPlus(rng)
-		}
-		inertia, iters := run.solve(maxIter, tol)
-		if first || (inertia < bestInertia && !kmSameClustering(run.labels, bestLabels, km.K)) {
-			first = false
-			bestInertia = inertia
-			bestIter = iters
-			bestCentres = append(bestCentres[:0], run.centres...)
-			bestLabels = append(bestLabels[:0], run.labels...)
+	for r, run := range joint.runs {
+		if r == 0 || (run.inertia < bestInertia && !kmSameClustering(run.labels, bestLabels, km.K)) {
+			bestInertia = run.inertia
+			bestIter = run.iters
+			bestCentres = run.centres
+			bestLabels = run.labels
 		}
 	}
 	centres := mat.NewDense(km.K, d, nil)

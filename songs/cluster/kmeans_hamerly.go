@@ -1,27 +1,52 @@
 package cluster
 
-import (
-	"math"
+import "math"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
-)
+// The Hamerly bounds of a row are stored as two float32 in one uint64,
+// relative to the cumulative drifts of the row's centre a: the upper bound
+// on the distance to a is ũ + drift[a] and the lower bound on the distance
+// to every other centre is l̃ − ldrift[a], where drift[a] sums a's shifts
+// and ldrift[a] sums, per iteration, the largest shift of the other
+// centres -- the per-iteration updates u += shift[a], l −= max_{j≠a}
+// shift[j] of Hamerly (2010), accumulated once per centre instead of once
+// per row. Rows whose bounds still prove their label are only read, never
+// written. ũ is rounded up and l̃ down, a little beyond float32 rounding
+// (kmUp32, kmDown32), so the bounds stay valid; they only decide which rows get their
+// distances computed, never a label.
 
-// hamerlyAssign is the assignment step of Hamerly's algorithm (Hamerly
-// 2010). With full set it computes every distance and initialises the
-// bounds; otherwise it first moves the bounds by the last centre shifts
-// (when applyShift is set) and computes distances only for rows whose
-// bounds no longer prove their label. Those rows are gathered kmChunk at a
-// time and get all k distances from the kernel, which sets both bounds
-// exactly (the kernel costs little more than the single distance of
-// Hamerly's bound-tightening step). With sums set it keeps r.sums and
-// r.wsum consistent with the new labels (recomputed in full when full is
-// set, updated by the moved rows otherwise). It returns the number of rows
-// whose label changed.
-func (r *kmeansRun) hamerlyAssign(full, sums, applyShift bool) int {
+// kmPackBounds stores upper bound u and lower bound l of a row labelled a.
+func (r *kmeansRun) kmPackBounds(i, a int, u, l float64) {
+	uu := kmUp32(u-r.drift[a], r.drift[a])
+	ll := kmDown32(l+r.ldrift[a], r.ldrift[a])
+	r.bounds[i] = uint64(math.Float32bits(uu)) | uint64(math.Float32bits(ll))<<32
+}
+
+// kmUp32 returns a float32 above x = y - dr (dr >= 0), by a margin of
+// 2⁻²² (|x| + dr) that covers the float32 rounding of x, the float64
+// rounding of the subtraction that gave x and of the later addition of dr.
+func kmUp32(x, dr float64) float32 {
+	if math.IsInf(x, 0) {
+		return float32(x)
+	}
+	return float32(x + (math.Abs(x)+dr)*0x1p-22)
+}
+
+// kmDown32 returns a float32 below x = y + dr (dr >= 0), as kmUp32 the
+// other way.
+func kmDown32(x, dr float64) float32 {
+	if math.IsInf(x, 0) {
+		return float32(x)
+	}
+	return float32(x - (math.Abs(x)+dr)*0x1p-22)
+}
+
+// hamerlyPrepare readies a Hamerly pass: the transposed centres, half the
+// distance from each centre to its nearest other centre and, when
+// applyShift is set, the drifts moved by the last shifts.
+func (r *kmeansRun) hamerlyPrepare(applyShift bool) {
 	d, k := r.d, r.k
 	c := r.centres
 	r.ct = kmTranspose(r.ct, c, k, d)
-	// Half the distance from each centre to its nearest other centre.
 	for j := 0; j < k; j++ {
 		m := math.Inf(1)
 		for jj := 0; jj < k; jj++ {
@@ -33,79 +58,71 @@ func (r *kmeansRun) hamerlyAssign(full, sums, applyShift bool) int {
 		}
 		r.half[j] = 0.5 * math.Sqrt(m)
 	}
-	// Largest and second largest shift, for the lower bounds.
+	if !applyShift {
+		return
+	}
 	max1, max2, arg1 := 0.0, 0.0, -1
-	if applyShift {
-		for j, s := range r.shift {
-			if s > max1 {
-				max2 = max1
-				max1, arg1 = s, j
-			} else if s > max2 {
-				max2 = s
-			}
+	for j, s := range r.shift {
+		if s > max1 {
+			max2 = max1
+			max1, arg1 = s, j
+		} else if s > max2 {
+			max2 = s
 		}
 	}
-	neighbors.ForBlocks(r.n, r.nb, func(b, lo, hi int) {
-		bs, bw := r.bsums[b], r.bw[b]
-		if sums {
-			clear(bs)
-			clear(bw)
+	for j, s := range r.shift {
+		r.drift[j] += s
+		if j == arg1 {
+			r.ldrift[j] += max2
+		} else {
+			r.ldrift[j] += max1
 		}
-		changed := 0
-		if full {
-			for c0 := lo; c0 < hi; c0 += kmChunk {
-				m := min(kmChunk, hi-c0)
-				changed += r.hamerlyRows(b, c0, m, nil, full, sums)
-			}
-			r.bchanged[b] = changed
-			return
-		}
-		idx := r.bidx[b][:0]
-		for i := lo; i < hi; i++ {
-			a := int(r.labels[i])
-			u, l := r.upper[i], r.lower[i]
-			if applyShift {
-				u += r.shift[a]
-				if a == arg1 {
-					l -= max2
-				} else {
-					l -= max1
-				}
-			}
-			r.upper[i], r.lower[i] = u, l
-			if u <= max(r.half[a], l) {
-				continue
-			}
-			idx = append(idx, int32(i))
-			if len(idx) == kmChunk {
-				changed += r.hamerlyRows(b, 0, 0, idx, full, sums)
-				idx = idx[:0]
-			}
-		}
-		if len(idx) > 0 {
-			changed += r.hamerlyRows(b, 0, 0, idx, full, sums)
+	}
+}
+
+// hamerlyBlock is the assignment step of Hamerly's algorithm (G. Hamerly,
+// "Making k-means even faster", SIAM International Conference on Data
+// Mining, 2010) on rows lo..hi-1, after hamerlyPrepare. With full set it
+// computes every distance, sets the bounds and accumulates the block's sums
+// from scratch; otherwise it computes distances only for rows whose bounds
+// no longer prove their label, gathered kmChunk at a time, each getting all
+// k distances from the kernel (which sets both bounds exactly and costs
+// little more than the single distance of Hamerly's tightening step), and
+// with sums set records the moved rows in the block's sums (added to the
+// new cluster, taken from the old). It records the block's number of
+// changed labels.
+func (r *kmeansRun) hamerlyBlock(b, lo, hi int, full, sums bool) {
+	if sums {
+		clear(r.bsums[b])
+		clear(r.bw[b])
+	}
+	changed := 0
+	if full {
+		for c0 := lo; c0 < hi; c0 += kmChunk {
+			changed += r.hamerlyRows(b, c0, min(kmChunk, hi-c0), nil, true, sums)
 		}
 		r.bchanged[b] = changed
-	})
-	total := 0
-	for b := 0; b < r.nb; b++ {
-		total += r.bchanged[b]
+		return
 	}
-	if sums {
-		if full {
-			clear(r.sums)
-			clear(r.wsum)
+	idx := r.scr.idx[b][:0]
+	for i := lo; i < hi; i++ {
+		a := r.labels[i]
+		bd := r.bounds[i]
+		u := float64(math.Float32frombits(uint32(bd))) + r.drift[a]
+		l := float64(math.Float32frombits(uint32(bd>>32))) - r.ldrift[a]
+		if u <= max(r.half[a], l) {
+			continue
 		}
-		for b := 0; b < r.nb; b++ {
-			for j, v := range r.bsums[b] {
-				r.sums[j] += v
-			}
-			for j, v := range r.bw[b] {
-				r.wsum[j] += v
-			}
+		idx = append(idx, int32(i))
+		if len(idx) == kmChunk {
+			changed += r.hamerlyRows(b, 0, 0, idx, false, sums)
+			idx = idx[:0]
 		}
 	}
-	return total
+	if len(idx) > 0 {
+		changed += r.hamerlyRows(b, 0, 0, idx, false, sums)
+	}
+	r.bchanged[b] = changed
 }
 
 // hamerlyRows computes all k distances of a chunk of rows of block b -- the
@@ -114,12 +131,12 @@ func (r *kmeansRun) hamerlyAssign(full, sums, applyShift bool) int {
 // is set) in the block's sums. It returns the number of changed labels.
 func (r *kmeansRun) hamerlyRows(b, c0, m int, idx []int32, full, sums bool) int {
 	d, k, kp := r.d, r.k, r.kp
-	dist := r.bdist[b]
+	dist := r.scr.dist[b]
 	if idx == nil {
 		kmDists(r.data[c0*d:(c0+m)*d], m, d, r.ct, kp, dist)
 	} else {
 		m = len(idx)
-		rows := r.brows[b]
+		rows := r.scr.rows[b]
 		for q, i := range idx {
 			copy(rows[q*d:(q+1)*d], r.data[int(i)*d:(int(i)+1)*d])
 		}
@@ -132,15 +149,8 @@ func (r *kmeansRun) hamerlyRows(b, c0, m int, idx []int32, full, sums bool) int 
 		if idx != nil {
 			i = int(idx[q])
 		}
-		best, d1, d2 := 0, math.Inf(1), math.Inf(1)
-		for j, dd := range dist[q*kp : q*kp+k] {
-			if dd < d1 {
-				best, d1, d2 = j, dd, d1
-			} else if dd < d2 {
-				d2 = dd
-			}
-		}
-		r.upper[i], r.lower[i] = math.Sqrt(d1), math.Sqrt(d2)
+		best, d1, d2 := kmTwoSmallest(dist[q*kp : q*kp+k])
+		r.kmPackBounds(i, best, math.Sqrt(d1), math.Sqrt(d2))
 		a := int(r.labels[i])
 		if best != a {
 			changed++
@@ -165,4 +175,32 @@ func (r *kmeansRun) hamerlyRows(b, c0, m int, idx []int32, full, sums bool) int 
 		}
 	}
 	return changed
+}
+
+// kmTwoSmallest returns the index of the first smallest of the
+// non-negative distances dist, that value and the second smallest (+Inf if
+// there is one distance). Non-negative floats order as their bit patterns,
+// so the comparisons are on integers, which compile to conditional moves:
+// the outcomes are unpredictable and branches would be mispredicted.
+func kmTwoSmallest(dist []float64) (best int, d1, d2 float64) {
+	b1, b2 := math.Float64bits(math.Inf(1)), math.Float64bits(math.Inf(1))
+	for j, dd := range dist {
+		v := math.Float64bits(dd)
+		lt := v < b1
+		n2 := b2
+		if v < n2 {
+			n2 = v
+		}
+		if lt {
+			n2 = b1
+		}
+		b2 = n2
+		if lt {
+			best = j
+		}
+		if lt {
+			b1 = v
+		}
+	}
+	return best, math.Float64frombits(b1), math.Float64frombits(b2)
 }

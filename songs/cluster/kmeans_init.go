@@ -8,102 +8,157 @@ import (
 	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 )
 
-// plusPlus fills r.centres by greedy k-means++ seeding as scikit-learn's
-// _kmeans_plusplus: the first centre is a uniformly drawn row; each next
-// centre is the best, by the resulting potential (sum of squared distances
-// to the nearest centre), of 2+floor(ln k) rows drawn with probability
-// proportional to the current squared distance to the nearest centre.
-// All candidates of a step are evaluated in one pass over the data.
-func (r *kmeansRun) plusPlus(rng *rand.Rand) {
-	n, d, k := r.n, r.d, r.k
+// plusPlus fills the centres of every run by greedy k-means++ seeding as
+// scikit-learn's _kmeans_plusplus: the first centre is a uniformly drawn
+// row; each next centre is the best, by the resulting potential (sum of
+// squared distances to the nearest centre), of 2+floor(ln k) rows drawn
+// with probability proportional to the current squared distance to the
+// nearest centre.
+//
+// The runs are seeded together, so that each step reads the data once for
+// all of them: the random numbers are drawn first, run after run, in the
+// order of seeding the runs one after the other, and a run's draws do not
+// depend on the data, so every run gets the centres it would get alone.
+// The squared distance of each row to its nearest chosen centre is kept in
+// j.state (as float64 bits) until the bounds of the solve take its place.
+func (j *kmJoint) plusPlus(rng *rand.Rand) {
+	n, d, k, nr := j.n, j.d, j.k, len(j.runs)
 	trials := 2 + int(math.Log(float64(k)))
-	if r.closest == nil {
-		r.closest = make([]float64, n)
-		r.candPot = make([][]float64, r.nb)
-		for b := range r.candPot {
-			r.candPot[b] = make([]float64, trials)
-		}
-	}
-	first := rng.IntN(n)
-	copy(r.centres[:d], r.data[first*d:(first+1)*d])
-	c0 := r.centres[:d]
-	neighbors.ForBlocks(n, r.nb, func(b, lo, hi int) {
-		var s float64
-		for i := lo; i < hi; i++ {
-			v := kmSqDist(r.data[i*d:(i+1)*d], c0)
-			r.closest[i] = v
-			s += v
-		}
-		r.binert[b] = s
-	})
-	var pot float64
-	for b := 0; b < r.nb; b++ {
-		pot += r.binert[b]
-	}
-	ids := make([]int, trials)
-	candRows := make([]float64, trials*d)
-	cum := make([]float64, n)
-	kpt := kmPad4(trials)
-	var ct, ct1 []float64
-	for c := 1; c < k; c++ {
-		var acc float64
-		for i, v := range r.closest {
-			acc += v
-			cum[i] = acc
-		}
-		for t := range ids {
-			u := rng.Float64() * pot
-			id := sort.SearchFloat64s(cum, u)
-			if id > n-1 {
-				id = n - 1
+	first := make([]int, nr)
+	raw := make([]float64, nr*(k-1)*trials)
+	for r := range first {
+		first[r] = rng.IntN(n)
+		for c := 1; c < k; c++ {
+			for t := 0; t < trials; t++ {
+				raw[(r*(k-1)+c-1)*trials+t] = rng.Float64()
 			}
-			ids[t] = id
 		}
-		for t, id := range ids {
-			copy(candRows[t*d:(t+1)*d], r.data[id*d:(id+1)*d])
+	}
+	pot := make([]float64, nr)
+	for r, run := range j.runs {
+		copy(run.centres[:d], j.data[first[r]*d:(first[r]+1)*d])
+	}
+	neighbors.ForBlocks(n, j.nb, func(b, lo, hi int) {
+		for r, run := range j.runs {
+			closest := j.state[r*n : (r+1)*n]
+			c0 := run.centres[:d]
+			var s float64
+			for i := lo; i < hi; i++ {
+				v := kmSqDist(j.data[i*d:(i+1)*d], c0)
+				closest[i] = math.Float64bits(v)
+				s += v
+			}
+			run.binert[b] = s
 		}
-		ct = kmTranspose(ct, candRows, trials, d)
-		neighbors.ForBlocks(n, r.nb, func(b, lo, hi int) {
-			p := r.candPot[b]
+	})
+	for r, run := range j.runs {
+		pot[r] = run.sumInertia()
+	}
+	kpt := kmPad4(trials)
+	kpc := nr * kpt // kernel columns of the candidates: run r at r*kpt
+	kp1 := kmPad4(nr)
+	ids := make([]int, nr*trials)
+	candRows := make([]float64, nr*kpt*d)
+	candPot := make([][]float64, j.nb)
+	for b := range candPot {
+		candPot[b] = make([]float64, nr*trials)
+	}
+	var ct, ct1 []float64
+	chosen := make([]float64, nr*d)
+	for c := 1; c < k; c++ {
+		neighbors.ForBlocks(nr, nr, func(r, _, _ int) {
+			u := raw[(r*(k-1)+c-1)*trials : (r*(k-1)+c)*trials]
+			kmDraw(ids[r*trials:(r+1)*trials], u, pot[r], j.state[r*n:(r+1)*n])
+		})
+		clear(candRows)
+		for r := 0; r < nr; r++ {
+			for t := 0; t < trials; t++ {
+				id := ids[r*trials+t]
+				copy(candRows[(r*kpt+t)*d:(r*kpt+t+1)*d], j.data[id*d:(id+1)*d])
+			}
+		}
+		ct = kmTranspose(ct, candRows, kpc, d)
+		neighbors.ForBlocks(n, j.nb, func(b, lo, hi int) {
+			p := candPot[b]
 			clear(p)
-			dist := r.bdist[b]
+			dist := j.scr.dist[b]
 			for c0 := lo; c0 < hi; c0 += kmChunk {
 				m := min(kmChunk, hi-c0)
-				kmDists(r.data[c0*d:(c0+m)*d], m, d, ct, kpt, dist)
+				kmDists(j.data[c0*d:(c0+m)*d], m, d, ct, kpc, dist)
 				for q := 0; q < m; q++ {
-					cv := r.closest[c0+q]
-					for t, v := range dist[q*kpt : q*kpt+trials] {
-						p[t] += min(v, cv)
+					i := c0 + q
+					for r := 0; r < nr; r++ {
+						cv := math.Float64frombits(j.state[r*n+i])
+						pr := p[r*trials : (r+1)*trials]
+						for t, v := range dist[q*kpc+r*kpt : q*kpc+r*kpt+trials] {
+							pr[t] += min(v, cv)
+						}
 					}
 				}
 			}
 		})
-		best, bestPot := 0, math.Inf(1)
-		for t := range ids {
-			var s float64
-			for b := 0; b < r.nb; b++ {
-				s += r.candPot[b][t]
+		for r, run := range j.runs {
+			best, bestPot := 0, math.Inf(1)
+			for t := 0; t < trials; t++ {
+				var s float64
+				for b := 0; b < j.nb; b++ {
+					s += candPot[b][r*trials+t]
+				}
+				if s < bestPot {
+					best, bestPot = t, s
+				}
 			}
-			if s < bestPot {
-				best, bestPot = t, s
-			}
+			pot[r] = bestPot
+			id := ids[r*trials+best]
+			copy(run.centres[c*d:(c+1)*d], j.data[id*d:(id+1)*d])
+			copy(chosen[r*d:(r+1)*d], j.data[id*d:(id+1)*d])
 		}
-		pot = bestPot
-		id := ids[best]
-		copy(r.centres[c*d:(c+1)*d], r.data[id*d:(id+1)*d])
-		// The kernel computes each centre column independently, so the
-		// distances to the chosen candidate alone are the same bits as
-		// those summed into its potential above.
-		ct1 = kmTranspose(ct1, r.centres[c*d:(c+1)*d], 1, d)
-		neighbors.ForBlocks(n, r.nb, func(b, lo, hi int) {
-			dist := r.bdist[b]
+		if c == k-1 {
+			break
+		}
+		// The kernel computes each column independently, so these
+		// distances to the chosen candidates are the same bits as those
+		// summed into their potentials above.
+		ct1 = kmTranspose(ct1, chosen, nr, d)
+		neighbors.ForBlocks(n, j.nb, func(b, lo, hi int) {
+			dist := j.scr.dist[b]
 			for c0 := lo; c0 < hi; c0 += kmChunk {
 				m := min(kmChunk, hi-c0)
-				kmDists(r.data[c0*d:(c0+m)*d], m, d, ct1, 4, dist)
+				kmDists(j.data[c0*d:(c0+m)*d], m, d, ct1, kp1, dist)
 				for q := 0; q < m; q++ {
-					r.closest[c0+q] = min(dist[q*4], r.closest[c0+q])
+					i := c0 + q
+					for r := 0; r < nr; r++ {
+						cv := math.Float64frombits(j.state[r*n+i])
+						j.state[r*n+i] = math.Float64bits(min(dist[q*kp1+r], cv))
+					}
 				}
 			}
 		})
+	}
+}
+
+// kmDraw sets ids[t] to the first row whose running sum of closest (float64
+// bits) reaches u[t]*pot, or the last row -- the draw of sort.SearchFloat64s
+// on the cumulative sums, done in one pass without storing them.
+func kmDraw(ids []int, u []float64, pot float64, closest []uint64) {
+	n := len(closest)
+	order := make([]int, len(u))
+	target := make([]float64, len(u))
+	for t := range u {
+		order[t] = t
+		target[t] = u[t] * pot
+	}
+	sort.Slice(order, func(a, b int) bool { return target[order[a]] < target[order[b]] })
+	p := 0
+	var acc float64
+	for i := 0; i < n && p < len(order); i++ {
+		acc += math.Float64frombits(closest[i])
+		for p < len(order) && target[order[p]] <= acc {
+			ids[order[p]] = i
+			p++
+		}
+	}
+	for ; p < len(order); p++ {
+		ids[order[p]] = n - 1
 	}
 }

@@ -3,8 +3,6 @@ package cluster
 import (
 	"math"
 	"sort"
-
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 )
 
 // kmBlockRows is the target number of rows in one parallel block; the
@@ -13,6 +11,9 @@ const (
 	kmBlockRows = 4096
 	kmMaxBlocks = 256
 )
+
+// kmChunk is the number of rows handed to the distance kernel at a time.
+const kmChunk = 64
 
 // kmBlocks returns the fixed number of row blocks used for n rows.
 func kmBlocks(n int) int {
@@ -26,14 +27,38 @@ func kmBlocks(n int) int {
 	return b
 }
 
-// kmeansRun holds the data and the buffers of one k-means fit, reused by
-// every restart so that the iterations do not allocate.
+// kmScratch is per-block scratch for the distance kernel, shared by all
+// the runs of a fit: a block's runs are processed one after the other by
+// the goroutine that holds the block.
+type kmScratch struct {
+	dist [][]float64 // per block kmChunk x widest kernel block
+	rows [][]float64 // per block kmChunk x d gathered rows
+	idx  [][]int32   // per block indices of the gathered rows
+}
+
+func newKMScratch(nb, d, width int) *kmScratch {
+	s := &kmScratch{
+		dist: make([][]float64, nb),
+		rows: make([][]float64, nb),
+		idx:  make([][]int32, nb),
+	}
+	for b := 0; b < nb; b++ {
+		s.dist[b] = make([]float64, kmChunk*width)
+		s.rows[b] = make([]float64, kmChunk*d)
+		s.idx[b] = make([]int32, 0, kmChunk)
+	}
+	return s
+}
+
+// kmeansRun holds the state of one k-means run of a fit: its centres,
+// labels, Hamerly bounds and per-block partial sums. The runs of a fit
+// share the data and advance together (see kmJoint).
 type kmeansRun struct {
-	data    []float64 // n x d, row-major, centred
+	data    []float64 // n x d, row-major, centred (shared)
 	w       []float64
 	n, d, k int
-	algo    KMeansAlgorithm
 	nb      int
+	scr     *kmScratch
 
 	centres    []float64 // k x d
 	newCentres []float64 // k x d
@@ -49,30 +74,29 @@ type kmeansRun struct {
 	bchanged []int
 	binert   []float64
 
-	// Distance kernel: the centres transposed (d x kp, kp = k rounded up
-	// to 4) and per-block scratch for a chunk of kmChunk rows.
-	kp    int
-	ct    []float64
-	bdist [][]float64 // per block kmChunk x max(kp, 4)
-	brows [][]float64 // per block kmChunk x d gathered rows
-	bidx  [][]int32   // per block row indices of the gathered rows
+	// Distance kernel: the centres transposed, d x kp with kp = k
+	// rounded up to 4.
+	kp int
+	ct []float64
 
-	// Hamerly bounds.
-	upper, lower []float64
-	half         []float64 // k: half the distance to the nearest other centre
+	// Hamerly state: bounds packed per row (see kmPackBounds), half the
+	// distance from each centre to its nearest other centre, and the
+	// cumulative drifts that the stored bounds are relative to.
+	bounds []uint64
+	half   []float64
+	drift  []float64 // k: sum of the centre's shifts
+	ldrift []float64 // k: sum of the largest shift of the other centres
 
-	// k-means++ scratch.
-	closest []float64
-	candPot [][]float64
+	// Progress of the run in kmJoint.
+	phase   kmPhase
+	it      int
+	iters   int
+	inertia float64
 }
 
-// kmChunk is the number of rows handed to the distance kernel at a time.
-const kmChunk = 64
-
-func newKMeansRun(data, w []float64, n, d, k int, algo KMeansAlgorithm) *kmeansRun {
-	nb := kmBlocks(n)
+func newKMeansRun(data, w []float64, n, d, k, nb int, scr *kmScratch, labels []int32) *kmeansRun {
 	r := &kmeansRun{
-		data: data, w: w, n: n, d: d, k: k, algo: algo, nb: nb,
+		data: data, w: w, n: n, d: d, k: k, nb: nb, scr: scr,
 		centres:    make([]float64, k*d),
 		newCentres: make([]float64, k*d),
 		sums:       make([]float64, k*d),
@@ -80,132 +104,80 @@ func newKMeansRun(data, w []float64, n, d, k int, algo KMeansAlgorithm) *kmeansR
 		work:       make([]float64, k*d),
 		workW:      make([]float64, k),
 		shift:      make([]float64, k),
-		labels:     make([]int32, n),
+		labels:     labels,
 		bsums:      make([][]float64, nb),
 		bw:         make([][]float64, nb),
 		bchanged:   make([]int, nb),
 		binert:     make([]float64, nb),
+		kp:         kmPad4(k),
+		half:       make([]float64, k),
+		drift:      make([]float64, k),
+		ldrift:     make([]float64, k),
 	}
-	r.kp = kmPad4(k)
 	r.ct = make([]float64, d*r.kp)
-	r.bdist = make([][]float64, nb)
-	r.brows = make([][]float64, nb)
-	r.bidx = make([][]int32, nb)
 	for b := range r.bsums {
 		r.bsums[b] = make([]float64, k*d)
 		r.bw[b] = make([]float64, k)
-		r.bdist[b] = make([]float64, kmChunk*max(r.kp, kmPad4(2+int(math.Log(float64(k))))))
-		r.brows[b] = make([]float64, kmChunk*d)
-		r.bidx[b] = make([]int32, 0, kmChunk)
-	}
-	if algo == Hamerly {
-		r.upper = make([]float64, n)
-		r.lower = make([]float64, n)
-		r.half = make([]float64, k)
 	}
 	return r
 }
 
-// solve runs Lloyd iterations from r.centres and returns the inertia and
-// the number of iterations, following sklearn's _kmeans_single_lloyd:
-// assign, update (with empty-cluster relocation), stop on unchanged labels
-// or on a total squared shift <= tol, and reassign once more if the stop
-// was not strict.
-func (r *kmeansRun) solve(maxIter int, tol float64) (float64, int) {
-	for i := range r.labels {
-		r.labels[i] = -1
-	}
-	strict := false
-	it := 0
-	for ; it < maxIter; it++ {
-		var changed int
-		if r.algo == Hamerly {
-			changed = r.hamerlyAssign(it == 0, true, it > 0)
-		} else {
-			changed = r.lloydAssign(true)
-		}
-		r.update()
-		r.centres, r.newCentres = r.newCentres, r.centres
-		if changed == 0 {
-			strict = true
-			break
-		}
-		var tot float64
-		for _, s := range r.shift {
-			tot += s * s
-		}
-		if tot <= tol {
-			break
-		}
-	}
-	if it == maxIter {
-		it--
-	}
-	if !strict {
-		if r.algo == Hamerly {
-			r.hamerlyAssign(false, false, true)
-		} else {
-			r.lloydAssign(false)
-		}
-	}
-	return r.inertia(), it + 1
-}
-
-// lloydAssign labels every row with its nearest centre and, if sums is
-// set, recomputes the per-cluster weighted sums. It returns the number of
-// rows whose label changed.
-func (r *kmeansRun) lloydAssign(sums bool) int {
+// lloydBlock labels rows lo..hi-1 with their nearest centres and, if sums
+// is set, accumulates the block's per-cluster weighted sums from scratch.
+// It records the number of changed labels of block b.
+func (r *kmeansRun) lloydBlock(b, lo, hi int, sums bool) {
 	d, k, kp := r.d, r.k, r.kp
-	r.ct = kmTranspose(r.ct, r.centres, k, d)
-	neighbors.ForBlocks(r.n, r.nb, func(b, lo, hi int) {
-		bs, bw := r.bsums[b], r.bw[b]
-		if sums {
-			clear(bs)
-			clear(bw)
-		}
-		changed := 0
-		dist := r.bdist[b]
-		for c0 := lo; c0 < hi; c0 += kmChunk {
-			m := min(kmChunk, hi-c0)
-			kmDists(r.data[c0*d:(c0+m)*d], m, d, r.ct, kp, dist)
-			for q := 0; q < m; q++ {
-				i := c0 + q
-				best, bestD := 0, math.Inf(1)
-				for j, dd := range dist[q*kp : q*kp+k] {
-					if dd < bestD {
-						best, bestD = j, dd
-					}
-				}
-				if r.labels[i] != int32(best) {
-					changed++
-					r.labels[i] = int32(best)
-				}
-				if sums {
-					wi := r.w[i]
-					s := bs[best*d : (best+1)*d]
-					for f, v := range r.data[i*d : (i+1)*d] {
-						s[f] += wi * v
-					}
-					bw[best] += wi
+	bs, bw := r.bsums[b], r.bw[b]
+	if sums {
+		clear(bs)
+		clear(bw)
+	}
+	changed := 0
+	dist := r.scr.dist[b]
+	for c0 := lo; c0 < hi; c0 += kmChunk {
+		m := min(kmChunk, hi-c0)
+		kmDists(r.data[c0*d:(c0+m)*d], m, d, r.ct, kp, dist)
+		for q := 0; q < m; q++ {
+			i := c0 + q
+			best, bestD := 0, math.Inf(1)
+			for j, dd := range dist[q*kp : q*kp+k] {
+				if dd < bestD {
+					best, bestD = j, dd
 				}
 			}
+			if r.labels[i] != int32(best) {
+				changed++
+				r.labels[i] = int32(best)
+			}
+			if sums {
+				wi := r.w[i]
+				s := bs[best*d : (best+1)*d]
+				for f, v := range r.data[i*d : (i+1)*d] {
+					s[f] += wi * v
+				}
+				bw[best] += wi
+			}
 		}
-		r.bchanged[b] = changed
-	})
+	}
+	r.bchanged[b] = changed
+}
+
+// gatherSums adds the per-block sums into r.sums and r.wsum in block order
+// (after clearing them when reset is set) and returns the total number of
+// changed labels.
+func (r *kmeansRun) gatherSums(reset bool) int {
+	if reset {
+		clear(r.sums)
+		clear(r.wsum)
+	}
 	total := 0
 	for b := 0; b < r.nb; b++ {
 		total += r.bchanged[b]
-	}
-	if sums {
-		clear(r.sums)
-		clear(r.wsum)
-		for b := 0; b < r.nb; b++ {
-			for j, v := range r.bsums[b] {
-				r.sums[j] += v
-			}
-			for j, v := range r.bw[b] {
-				r.wsum[j] += v
-			}
+		for j, v := range r.bsums[b] {
+			r.sums[j] += v
+		}
+		for j, v := range r.bw[b] {
+			r.wsum[j] += v
 		}
 	}
 	return total
@@ -277,18 +249,20 @@ func (r *kmeansRun) relocate(empty []int) {
 	}
 }
 
-// inertia returns the weighted sum of squared distances of the rows to
-// their labelled centres, summed per block in block order.
-func (r *kmeansRun) inertia() float64 {
+// inertiaBlock records the weighted sum of squared distances of rows
+// lo..hi-1 to their labelled centres as block b's share of the inertia.
+func (r *kmeansRun) inertiaBlock(b, lo, hi int) {
 	d := r.d
-	neighbors.ForBlocks(r.n, r.nb, func(b, lo, hi int) {
-		var s float64
-		for i := lo; i < hi; i++ {
-			l := int(r.labels[i])
-			s += r.w[i] * kmSqDist(r.data[i*d:(i+1)*d], r.centres[l*d:(l+1)*d])
-		}
-		r.binert[b] = s
-	})
+	var s float64
+	for i := lo; i < hi; i++ {
+		l := int(r.labels[i])
+		s += r.w[i] * kmSqDist(r.data[i*d:(i+1)*d], r.centres[l*d:(l+1)*d])
+	}
+	r.binert[b] = s
+}
+
+// sumInertia adds the blocks' shares of the inertia in block order.
+func (r *kmeansRun) sumInertia() float64 {
 	var tot float64
 	for b := 0; b < r.nb; b++ {
 		tot += r.binert[b]
