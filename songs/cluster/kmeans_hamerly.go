@@ -104,23 +104,25 @@ func (r *kmeansRun) hamerlyBlock(b, lo, hi int, full, sums bool) {
 		r.bchanged[b] = changed
 		return
 	}
-	idx := r.scr.idx[b][:0]
+	idx, cnt := r.scr.idx[b][:kmChunk], 0
 	for i := lo; i < hi; i++ {
 		a := r.labels[i]
 		bd := r.bounds[i]
 		u := float64(math.Float32frombits(uint32(bd))) + r.drift[a]
 		l := float64(math.Float32frombits(uint32(bd>>32))) - r.ldrift[a]
-		if u <= max(r.half[a], l) {
-			continue
+		// Every row is written to the list, which grows only if the
+		// row is kept: no branch on the unpredictable test.
+		idx[cnt] = int32(i)
+		if u > max(r.half[a], l) {
+			cnt++
 		}
-		idx = append(idx, int32(i))
-		if len(idx) == kmChunk {
+		if cnt == kmChunk {
 			changed += r.hamerlyRows(b, 0, 0, idx, false, sums)
-			idx = idx[:0]
+			cnt = 0
 		}
 	}
-	if len(idx) > 0 {
-		changed += r.hamerlyRows(b, 0, 0, idx, false, sums)
+	if cnt > 0 {
+		changed += r.hamerlyRows(b, 0, 0, idx[:cnt], false, sums)
 	}
 	r.bchanged[b] = changed
 }
@@ -181,8 +183,12 @@ func (r *kmeansRun) hamerlyRows(b, c0, m int, idx []int32, full, sums bool) int 
 // non-negative distances dist, that value and the second smallest (+Inf if
 // there is one distance). Non-negative floats order as their bit patterns,
 // so the comparisons are on integers, which compile to conditional moves:
-// the outcomes are unpredictable and branches would be mispredicted.
+// the outcomes are unpredictable and branches would be mispredicted. Eight
+// distances are reduced as a tree, for shorter dependency chains.
 func kmTwoSmallest(dist []float64) (best int, d1, d2 float64) {
+	if len(dist) == 8 {
+		return kmTwoSmallest8(dist)
+	}
 	b1, b2 := math.Float64bits(math.Inf(1)), math.Float64bits(math.Inf(1))
 	for j, dd := range dist {
 		v := math.Float64bits(dd)
@@ -203,4 +209,41 @@ func kmTwoSmallest(dist []float64) (best int, d1, d2 float64) {
 		}
 	}
 	return best, math.Float64frombits(b1), math.Float64frombits(b2)
+}
+
+// kmTwo is the first smallest value of a range of distances (as bits), its
+// index, and the second smallest value.
+type kmTwo struct {
+	b      int
+	d1, d2 uint64
+}
+
+// kmTwoLeaf reduces distances j and j+1.
+func kmTwoLeaf(d []float64, j int) kmTwo {
+	a, b := math.Float64bits(d[j]), math.Float64bits(d[j+1])
+	r := kmTwo{j, a, b}
+	if b < a {
+		r = kmTwo{j + 1, b, a}
+	}
+	return r
+}
+
+// kmTwoMerge combines the reductions of two ranges, l before r; a tie
+// keeps l's index.
+func kmTwoMerge(l, r kmTwo) kmTwo {
+	o, o2 := l, r.d1
+	if r.d1 < l.d1 {
+		o, o2 = r, l.d1
+	}
+	if o2 < o.d2 {
+		o.d2 = o2
+	}
+	return o
+}
+
+// kmTwoSmallest8 is kmTwoSmallest for eight distances.
+func kmTwoSmallest8(d []float64) (int, float64, float64) {
+	d = d[:8]
+	o := kmTwoMerge(kmTwoMerge(kmTwoLeaf(d, 0), kmTwoLeaf(d, 2)), kmTwoMerge(kmTwoLeaf(d, 4), kmTwoLeaf(d, 6)))
+	return o.b, math.Float64frombits(o.d1), math.Float64frombits(o.d2)
 }

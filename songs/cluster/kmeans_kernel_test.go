@@ -42,3 +42,29 @@ func TestKMDistsMatchesScalar(t *testing.T) {
 		}
 	}
 }
+
+// TestKMTwoSmallest checks the branch-free reductions against a plain scan
+// (first index of the smallest, second smallest counting ties), with ties.
+func TestKMTwoSmallest(t *testing.T) {
+	rng := kmRand(5)
+	for _, k := range []int{1, 2, 3, 7, 8, 9} {
+		for rep := 0; rep < 500; rep++ {
+			dist := make([]float64, k)
+			for j := range dist {
+				dist[j] = float64(rng.IntN(6)) * 0.5
+			}
+			best, d1, d2 := 0, math.Inf(1), math.Inf(1)
+			for j, dd := range dist {
+				if dd < d1 {
+					best, d1, d2 = j, dd, d1
+				} else if dd < d2 {
+					d2 = dd
+				}
+			}
+			gb, g1, g2 := kmTwoSmallest(dist)
+			if gb != best || g1 != d1 || g2 != d2 {
+				t.Fatalf("%v: got %d %v %v, want %d %v %v", dist, gb, g1, g2, best, d1, d2)
+			}
+		}
+	}
+}
