@@ -85,11 +85,25 @@ func (j *kmJoint) plusPlus(rng *rand.Rand) {
 			for c0 := lo; c0 < hi; c0 += kmChunk {
 				m := min(kmChunk, hi-c0)
 				kmDists(j.data[c0*d:(c0+m)*d], m, d, ct, kpc, dist)
-				for q := 0; q < m; q++ {
-					i := c0 + q
-					for r := 0; r < nr; r++ {
-						cv := math.Float64frombits(j.state[r*n+i])
-						pr := p[r*trials : (r+1)*trials]
+				for r := 0; r < nr; r++ {
+					closest := j.state[r*n+c0 : r*n+c0+m]
+					pr := p[r*trials : (r+1)*trials]
+					if trials == 4 {
+						// Each potential still sums its rows in order.
+						s0, s1, s2, s3 := pr[0], pr[1], pr[2], pr[3]
+						for q, cb := range closest {
+							cv := math.Float64frombits(cb)
+							v := dist[q*kpc+r*kpt : q*kpc+r*kpt+4]
+							s0 += min(v[0], cv)
+							s1 += min(v[1], cv)
+							s2 += min(v[2], cv)
+							s3 += min(v[3], cv)
+						}
+						pr[0], pr[1], pr[2], pr[3] = s0, s1, s2, s3
+						continue
+					}
+					for q, cb := range closest {
+						cv := math.Float64frombits(cb)
 						for t, v := range dist[q*kpc+r*kpt : q*kpc+r*kpt+trials] {
 							pr[t] += min(v, cv)
 						}
