@@ -124,17 +124,3 @@ func kmDist4(x, c0, c1, c2, c3 []float64) (s0, s1, s2, s3 float64) {
 	}
 	return
 }
-
-// kmDistsTo writes into out the squared Euclidean distances from x to the
-// first len(out) rows of the row-major block cs.
-func kmDistsTo(x, cs, out []float64) {
-	d := len(x)
-	k := len(out)
-	j := 0
-	for ; j+4 <= k; j += 4 {
-		out[j], out[j+1], out[j+2], out[j+3] = kmDist4(x, cs[j*d:], cs[(j+1)*d:], cs[(j+2)*d:], cs[(j+3)*d:])
-	}
-	for ; j < k; j++ {
-		out[j] = kmSqDist(x, cs[j*d:(j+1)*d])
-	}
-}

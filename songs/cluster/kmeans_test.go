@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"math"
+	"math/rand/v2"
 	"runtime"
 	"testing"
 
@@ -150,4 +151,53 @@ func kmBlobs(n, d, k int, std float64, seed uint64) *mat.Dense {
 		}
 	}
 	return x
+}
+
+// TestKMeansLockstepDeterminism checks that the restarts run in lockstep
+// give the same fit whatever GOMAXPROCS is (blocks and reductions are fixed
+// by n alone), for both algorithms, and that a restart does not depend on
+// the others: the first run of NInit=4 is the single run of NInit=1.
+func TestKMeansLockstepDeterminism(t *testing.T) {
+	x := kmBlobs(30000, 7, 8, 3, 11)
+	for _, algo := range []KMeansAlgorithm{Hamerly, Lloyd} {
+		ref := KMeans{K: 8, Seed: 3, NInit: 4, Algorithm: algo}
+		if err := ref.Fit(x, nil); err != nil {
+			t.Fatal(err)
+		}
+		prev := runtime.GOMAXPROCS(1)
+		one := KMeans{K: 8, Seed: 3, NInit: 4, Algorithm: algo}
+		err := one.Fit(x, nil)
+		runtime.GOMAXPROCS(prev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if one.Inertia != ref.Inertia || one.NIter != ref.NIter {
+			t.Errorf("algo %d: GOMAXPROCS=1 inertia %v n_iter %d, default %v %d", algo, one.Inertia, one.NIter, ref.Inertia, ref.NIter)
+		}
+		for i := range ref.Labels {
+			if one.Labels[i] != ref.Labels[i] {
+				t.Fatalf("algo %d: GOMAXPROCS=1 label %d differs", algo, i)
+			}
+		}
+	}
+	// Run 0 of a lockstep fit, taken alone.
+	data, _, err := kmCentredRows(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, d := x.Dims()
+	w := make([]float64, n)
+	for i := range w {
+		w[i] = 1
+	}
+	joint := newKMJoint(data, w, n, d, 8, 4, Hamerly, true)
+	joint.plusPlus(rand.New(rand.NewPCG(3, 0x6b6d65616e73)))
+	joint.solve(300, 1e-4*kmMeanVariance(data, n, d))
+	single := KMeans{K: 8, Seed: 3, NInit: 1}
+	if err := single.Fit(x, nil); err != nil {
+		t.Fatal(err)
+	}
+	if joint.runs[0].inertia != single.Inertia || joint.runs[0].iters != single.NIter {
+		t.Errorf("run 0 of four: inertia %v n_iter %d; alone %v %d", joint.runs[0].inertia, joint.runs[0].iters, single.Inertia, single.NIter)
+	}
 }
