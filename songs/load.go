@@ -64,6 +64,12 @@ func LoadReader(cat *Catalog, file string, r io.Reader) error {
 	if cat.Has == nil {
 		cat.Has = map[string]bool{}
 	}
+	if src, ok := seekableOf(r); ok {
+		if err := loadSeekable(cat, file, src, scanPieceSize); err == nil {
+			src.consume()
+			return nil
+		}
+	}
 	br := bufio.NewReaderSize(r, 1<<20)
 	if b, _ := br.Peek(3); string(b) == "\ufeff" {
 		_, _ = br.Discard(3) // a byte order mark, also before a quoted first cell
@@ -82,17 +88,9 @@ func LoadReader(cat *Catalog, file string, r io.Reader) error {
 	if err != nil {
 		return err
 	}
-	if len(cat.Sources) == 0 {
-		cat.Columns = lay.names
-		cat.Extra = lay.extraNames()
-		for _, c := range []string{"number_row", "uri", "album", "artist", "release_date", "year", "decade", "track_number", Popularity} {
-			cat.Has[c] = lay.has(c)
-		}
-		cat.Has["decade"] = cat.Has["decade"] || cat.Has["release_date"] || cat.Has["year"]
-	} else if strings.Join(lay.names, ",") != strings.Join(cat.Columns, ",") {
-		return &RecordError{File: file, Line: 1, Err: fmt.Errorf("columns differ from %s's: every file of a catalog needs the same header", cat.Sources[0])}
+	if err := adoptLayout(cat, file, lay); err != nil {
+		return err
 	}
-	cat.Sources = append(cat.Sources, file)
 	p := parser{file: file, lay: lay}
 	for rec := 1; ; rec++ {
 		fields, err := cr.Read()
@@ -112,6 +110,30 @@ func LoadReader(cat *Catalog, file string, r io.Reader) error {
 		}
 		cat.Tracks = append(cat.Tracks, t)
 	}
+}
+
+// sameColumns reports whether a file with layout lay may join cat: cat
+// is empty or has the same columns.
+func sameColumns(cat *Catalog, lay *layout) bool {
+	return len(cat.Sources) == 0 || strings.Join(lay.names, ",") == strings.Join(cat.Columns, ",")
+}
+
+// adoptLayout records a file's columns in cat (the first file's) or checks
+// them against the first file's, and adds the file to the sources.
+func adoptLayout(cat *Catalog, file string, lay *layout) error {
+	if !sameColumns(cat, lay) {
+		return &RecordError{File: file, Line: 1, Err: fmt.Errorf("columns differ from %s's: every file of a catalog needs the same header", cat.Sources[0])}
+	}
+	if len(cat.Sources) == 0 {
+		cat.Columns = lay.names
+		cat.Extra = lay.extraNames()
+		for _, c := range []string{"number_row", "uri", "album", "artist", "release_date", "year", "decade", "track_number", Popularity} {
+			cat.Has[c] = lay.has(c)
+		}
+		cat.Has["decade"] = cat.Has["decade"] || cat.Has["release_date"] || cat.Has["year"]
+	}
+	cat.Sources = append(cat.Sources, file)
+	return nil
 }
 
 // csvError turns an encoding/csv error into a RecordError.
@@ -136,13 +158,13 @@ type parser struct {
 // errInvalidUTF8 is the problem of a cell that is not UTF-8 text.
 var errInvalidUTF8 = errors.New("invalid UTF-8 text")
 
-// parse fills t from the fields of one record: track is its index in the
-// catalog, rec its record number and line its first file line. Its
-// findings are appended to finds. ascii says the fields are known to be
-// ASCII, so UTF-8 validation can be skipped.
+// parse fills t, which must be the zero Track, from the fields of one
+// record: track is its index in the catalog, rec its record number and
+// line its first file line. Its findings are appended to finds. ascii says
+// the fields are known to be ASCII, so UTF-8 validation can be skipped.
 func (p *parser) parse(t *Track, track, rec, line int, fields []string, finds *[]Finding, ascii bool) error {
 	lay, col := p.lay, &p.lay.col
-	*t = Track{Source: p.file, Record: rec, Line: line, NumberRow: -1}
+	t.Source, t.Record, t.Line, t.NumberRow = p.file, rec, line, -1
 	firstFinding := len(*finds)
 	get := func(i int) string {
 		if i >= 0 {
@@ -163,20 +185,13 @@ func (p *parser) parse(t *Track, track, rec, line int, fields []string, finds *[
 	find := func(column, rule, detail string) {
 		*finds = append(*finds, Finding{Track: track, Record: rec, Column: column, Rule: rule, Detail: detail})
 	}
-	// Numbers, in numericNames order.
+	// Numbers, in numericNames order: a plain decimal inside its range
+	// needs no more than fastNumber.
 	num := func(slot, pos int) (float64, error) {
-		s := fields[pos]
-		v, missing, err := parseNumber(s)
-		if err != nil {
-			return 0, fail(lay.names[pos], s, err)
+		if v, ok := fastNumber(fields[pos]); ok && (!lay.ranged[slot] || lay.ranges[slot].Contains(v)) {
+			return v, nil
 		}
-		if missing {
-			find(lay.names[pos], RuleMissing, "empty or NA value")
-		} else if r := &lay.ranges[slot]; lay.ranged[slot] && !r.Contains(v) {
-			c := lay.names[pos]
-			find(c, RuleOutOfRange, fmt.Sprintf("%s = %g outside the data dictionary's range %s", c, v, rangeText(*r)))
-		}
-		return v, nil
+		return p.number(fields[pos], slot, pos, track, rec, line, finds)
 	}
 	var err error
 	for j, pos := range lay.features {
@@ -238,6 +253,24 @@ func (p *parser) parse(t *Track, track, rec, line int, fields []string, finds *[
 		(*finds)[i].ID = t.ID // this record's findings only: linear in the file
 	}
 	return nil
+}
+
+// number reads the numeric cell s at position pos (numericNames slot
+// slot) in full, adding its findings; see parse.
+func (p *parser) number(s string, slot, pos, track, rec, line int, finds *[]Finding) (float64, error) {
+	lay := p.lay
+	v, missing, err := parseNumber(s)
+	if err != nil {
+		return 0, &RecordError{File: p.file, Record: rec, Line: line, Column: lay.names[pos], Value: s, Err: err}
+	}
+	c := lay.names[pos]
+	if missing {
+		*finds = append(*finds, Finding{Track: track, Record: rec, Column: c, Rule: RuleMissing, Detail: "empty or NA value"})
+	} else if r := &lay.ranges[slot]; lay.ranged[slot] && !r.Contains(v) {
+		*finds = append(*finds, Finding{Track: track, Record: rec, Column: c, Rule: RuleOutOfRange,
+			Detail: fmt.Sprintf("%s = %g outside the data dictionary's range %s", c, v, rangeText(*r))})
+	}
+	return v, nil
 }
 
 // plainInt reads a cell of 1 to 18 decimal digits, the common spelling of

@@ -1,0 +1,6 @@
+//go:build !linux
+
+package songs
+
+// adviseHugePages does nothing outside Linux.
+func adviseHugePages([]Track) {}

@@ -1,0 +1,259 @@
+package songs
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+)
+
+// sequentialOnly hides a reader's other methods, so that LoadReader reads
+// it with encoding/csv.
+type sequentialOnly struct{ io.Reader }
+
+// dump prints a catalog in full, NaN included, for comparisons.
+func dump(cat *Catalog) string {
+	return fmt.Sprintf("%+v", *cat)
+}
+
+// compareReaders loads text with the sequential reader and with the
+// parallel one cut into pieces of pieceSize bytes. The parallel reader may
+// decline (it handles well-formed CSV only), but must then leave the
+// catalog untouched; when it accepts, the sequential reader must succeed
+// and give the same catalog. It reports whether the parallel reader
+// accepted.
+func compareReaders(t *testing.T, text string, pieceSize int) bool {
+	t.Helper()
+	seq := &Catalog{Has: map[string]bool{}}
+	seqErr := LoadReader(seq, "t.csv", sequentialOnly{strings.NewReader(text)})
+	par := &Catalog{Has: map[string]bool{}}
+	src, ok := seekableOf(strings.NewReader(text))
+	if !ok {
+		t.Fatal("a strings.Reader is not seekable")
+	}
+	err := loadSeekable(par, "t.csv", src, pieceSize)
+	if err != nil {
+		if err != errSequential {
+			t.Fatalf("parallel reader: %v", err)
+		}
+		if d := dump(par); d != dump(&Catalog{Has: map[string]bool{}}) {
+			t.Fatalf("a declined parallel load changed the catalog: %s", d)
+		}
+		return false
+	}
+	if seqErr != nil {
+		t.Fatalf("parallel reader accepted what the sequential one refuses (%v)", seqErr)
+	}
+	if a, b := dump(par), dump(seq); a != b {
+		t.Fatalf("pieces of %d bytes: parallel and sequential readers differ:\n%s\n%s", pieceSize, a, b)
+	}
+	return true
+}
+
+// scanCases are catalogs the parallel reader must read exactly as
+// encoding/csv does: quoted cells (commas, doubled quotes, line ends) in
+// every position, empty lines, CRLF, a byte order mark, no final line end,
+// findings of every kind, duplicate ids and extra columns.
+func scanCases() map[string]string {
+	at := func(rec int, col, val string) func(int, map[string]string) {
+		return func(i int, r map[string]string) {
+			if i == rec {
+				r[col] = val
+			}
+		}
+	}
+	quoted := func(i int, r map[string]string) {
+		switch i % 4 {
+		case 1:
+			r["name"] = fmt.Sprintf("Song %d, \"Live\"\nPart %d", i, i)
+		case 2:
+			r["album"] = "A, B"
+		case 3:
+			r["id"] = fmt.Sprintf("T%021d", i) // csv.Writer leaves it bare
+		}
+	}
+	course := csvText(courseHeader, 40, false, nil)
+	nameLast := append(append([]string{courseHeader[0]}, courseHeader[2:]...), "name")
+	return map[string]string{
+		"plain":         course,
+		"crlf":          csvText(courseHeader, 40, true, nil),
+		"bom":           "\ufeff" + course,
+		"no final eol":  strings.TrimSuffix(course, "\n"),
+		"empty lines":   strings.Replace(strings.Replace(course, "\n", "\n\n", 7), "\n0,", "\n\n\r\n0,", 1) + "\n\n",
+		"quoted":        csvText(courseHeader, 40, false, quoted),
+		"quoted crlf":   strings.ReplaceAll(csvText(courseHeader, 40, false, func(i int, r map[string]string) { r["album"] = "x,y" }), "\n", "\r\n"),
+		"quoted last":   strings.TrimSuffix(csvText(nameLast, 30, false, at(30, "name", "Last, \"one\"")), "\n"),
+		"iso variant":   csvText(append([]string{""}, courseHeader[1:]...), 30, true, at(2, "release_date", "1969-07")),
+		"hit predictor": csvText(hitHeader, 40, false, at(5, "target", "a \"quoted\", target")),
+		"findings":      csvText(courseHeader, 40, false, findingsEdit),
+		"duplicates":    csvText(courseHeader, 40, false, duplicatesEdit),
+		"utf8":          csvText(courseHeader, 40, false, at(9, "name", "Sympathy für den Teufel ♪")),
+		"many quotes":   csvText(courseHeader, 40, false, func(i int, r map[string]string) { r["name"] = strings.Repeat(`""`, i) }),
+		"year and artist": csvText([]string{"id", "track", "artist", "year", "acousticness", "danceability", "energy", "instrumentalness",
+			"liveness", "loudness", "speechiness", "tempo", "valence", "duration_ms"}, 30, false, at(3, "year", " 1971 ")),
+	}
+}
+
+// findingsEdit gives records missing, NA-like, out-of-range and oddly
+// spelled values, empty titles and bad dates.
+func findingsEdit(i int, r map[string]string) {
+	switch i % 10 {
+	case 1:
+		r["energy"] = ""
+	case 2:
+		r["tempo"] = "NaN"
+	case 3:
+		r["popularity"] = "101"
+	case 4:
+		r["loudness"] = " -6.5 "
+	case 5:
+		r["name"] = "  "
+	case 6:
+		r["release_date"] = "2/30/1970"
+	case 7:
+		r["instrumentalness"] = "2.76E-06"
+	case 8:
+		r["track_number"] = "3.0"
+	case 9:
+		r["danceability"] = "-0"
+	}
+}
+
+// duplicatesEdit repeats earlier ids: exact copies, same audio, conflicts.
+func duplicatesEdit(i int, r map[string]string) {
+	if i > 10 && i%5 == 0 {
+		for k, v := range rowValues(i - 10) {
+			r[k] = v
+		}
+		if i%10 == 0 {
+			r["name"] = "Other title"
+		}
+		if i%15 == 0 {
+			r["energy"] = "0.99"
+		}
+	}
+}
+
+// TestParallelReaderMatchesSequential loads every case with pieces from one
+// byte (every record boundary a cut) to larger than the file.
+func TestParallelReaderMatchesSequential(t *testing.T) {
+	for name, text := range scanCases() {
+		t.Run(name, func(t *testing.T) {
+			for _, size := range []int{1, 7, 64, 300, 1000, 1 << 20} {
+				if !compareReaders(t, text, size) {
+					t.Fatalf("pieces of %d bytes: the parallel reader declined a well-formed catalog", size)
+				}
+			}
+		})
+	}
+}
+
+// TestParallelReaderDeclines leaves malformed CSV, a carriage return in a
+// quoted cell and any record error to encoding/csv, for its exact errors.
+func TestParallelReaderDeclines(t *testing.T) {
+	course := csvText(courseHeader, 20, false, nil)
+	for name, text := range map[string]string{
+		"bare quote":     strings.Replace(course, "Song 5", `Song "5"`, 1),
+		"unclosed quote": course + `20,"open`,
+		"quote then x":   strings.Replace(course, "Song 5", `"Song" 5`, 1),
+		"cr in quotes":   strings.Replace(course, "Song 5", "\"Song\r\n5\"", 1),
+		"lone cr":        strings.Replace(course, "Song 5", "Song\r5", 1),
+		"short record":   strings.Replace(course, ",Song 5,", ",", 1),
+		"bad number":     strings.Replace(course, "Song 5,Album 2,6/10/2022,6,T000000000000000000005,spotify:track:T000000000000000000005,0.15", "Song 5,Album 2,6/10/2022,6,T000000000000000000005,spotify:track:T000000000000000000005,loud", 1),
+		"bad utf8":       strings.Replace(course, "Song 5", "Song \xff", 1),
+		"quoted header":  `"` + strings.Replace(course, ",", `",`, 1),
+		"header only":    strings.Join(courseHeader, ",") + "\n",
+		"empty":          "",
+	} {
+		t.Run(name, func(t *testing.T) {
+			for _, size := range []int{1, 64, 1 << 20} {
+				if compareReaders(t, text, size) {
+					t.Errorf("pieces of %d bytes: the parallel reader accepted it", size)
+				}
+			}
+		})
+	}
+}
+
+// TestLoadReaderPositions checks that LoadReader reads a seekable stream
+// from its current position and leaves it at the end, as reading through
+// does.
+func TestLoadReaderPositions(t *testing.T) {
+	text := csvText(courseHeader, 5, false, nil)
+	r := strings.NewReader("junk line\n" + text)
+	if _, err := r.Seek(int64(len("junk line\n")), io.SeekStart); err != nil {
+		t.Fatal(err)
+	}
+	cat := &Catalog{}
+	if err := LoadReader(cat, "t.csv", r); err != nil {
+		t.Fatal(err)
+	}
+	if len(cat.Tracks) != 5 || r.Len() != 0 {
+		t.Errorf("%d tracks, %d bytes left; want 5, 0", len(cat.Tracks), r.Len())
+	}
+	if cat.Tracks[0].Line != 2 {
+		t.Errorf("first track on line %d; want 2", cat.Tracks[0].Line)
+	}
+}
+
+// TestLoadReaderAppends loads two streams into one catalog, the second
+// into spare capacity holding stale tracks, with findings pointing at the
+// right tracks.
+func TestLoadReaderAppends(t *testing.T) {
+	a := csvText(courseHeader, 6, false, findingsEdit)
+	b := csvText(courseHeader, 6, false, func(i int, r map[string]string) {
+		findingsEdit(i, r)
+		r["id"], r["uri"] = testID(100+i), uriPrefix+testID(100+i)
+	})
+	seq, par := &Catalog{}, &Catalog{}
+	for _, text := range []string{a, b} {
+		if err := LoadReader(seq, "t.csv", sequentialOnly{strings.NewReader(text)}); err != nil {
+			t.Fatal(err)
+		}
+		if err := LoadReader(par, "t.csv", bytes.NewReader([]byte(text))); err != nil {
+			t.Fatal(err)
+		}
+		par.Tracks = append(par.Tracks[:len(par.Tracks):len(par.Tracks)], make([]Track, 20)...)[:len(par.Tracks)]
+		for i := len(par.Tracks); i < cap(par.Tracks); i++ {
+			par.Tracks[:cap(par.Tracks)][i] = Track{ID: "stale", Extra: []string{"x"}}
+		}
+	}
+	if x, y := dump(par), dump(seq); x != y {
+		t.Errorf("parallel and sequential catalogs differ:\n%s\n%s", x, y)
+	}
+}
+
+// FuzzParallelReader checks on arbitrary input that the parallel reader,
+// when it accepts a stream, reads what encoding/csv reads.
+func FuzzParallelReader(f *testing.F) {
+	for _, s := range fuzzSeeds() {
+		f.Add([]byte(s), uint16(7))
+	}
+	for _, s := range scanCases() {
+		f.Add([]byte(s), uint16(50))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, size uint16) {
+		compareReaders(t, string(data), int(size)+1)
+	})
+}
+
+// BenchmarkLoadFile measures Load on generated catalog files of several
+// sizes (the parallel reader and the id check).
+func BenchmarkLoadFile(b *testing.B) {
+	for _, n := range []int{1_610, 41_106, 200_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var buf bytes.Buffer
+			if _, err := io.Copy(&buf, streamCatalog(n, nil)); err != nil {
+				b.Fatal(err)
+			}
+			path := writeFile(b, "bench.csv", buf.String())
+			b.SetBytes(int64(buf.Len()))
+			for b.Loop() {
+				if _, err := Load(path); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
