@@ -112,8 +112,9 @@ func (e *gmmEM) eStep() float64 {
 		logW[j] = math.Log(w)
 	}
 	neighbors.ForBlocks(e.n, e.nb, func(b, lo, hi int) {
-		wlp := make([]float64, k)
-		diff := make([]float64, d)
+		wlp4 := make([]float64, 4*k)
+		diff := make([]float64, 4*d)
+		var lse4 [4]float64
 		nk, sx, sxx := e.bnk[b], e.bsx[b], e.bsxx[b]
 		clear(nk)
 		clear(sx)
@@ -121,7 +122,22 @@ func (e *gmmEM) eStep() float64 {
 		var lb float64
 		for i := lo; i < hi; i++ {
 			x := e.data[i*d : (i+1)*d]
-			lse := gmmLogProb(x, e.state.comps, logW, wlp, diff)
+			// Rows go four at a time through the log densities (the same
+			// bits as one at a time), then one by one, in order, through
+			// the sums.
+			a := (i - lo) % 4
+			if a == 0 {
+				if i+4 <= hi {
+					gmmLogProb4(x, e.data[(i+1)*d:(i+2)*d], e.data[(i+2)*d:(i+3)*d], e.data[(i+3)*d:(i+4)*d],
+						e.state.comps, logW, wlp4, diff, &lse4)
+				} else {
+					for t := i; t < hi; t++ {
+						lse4[t-i] = gmmLogProb(e.data[t*d:(t+1)*d], e.state.comps, logW, wlp4[(t-i)*k:(t-i+1)*k], diff)
+					}
+				}
+			}
+			lse := lse4[a]
+			wlp := wlp4[a*k : (a+1)*k]
 			lb += lse
 			r := e.resp[i*k : (i+1)*k]
 			for j := range r {
