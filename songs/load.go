@@ -28,7 +28,7 @@ func Load(pattern string) (*Catalog, error) {
 			return nil, err
 		}
 	}
-	checkIDs(cat)
+	checkIDsParallel(cat)
 	return cat, nil
 }
 

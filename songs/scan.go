@@ -21,7 +21,7 @@ import (
 // errors and their positions are exactly that reader's.
 
 // scanPieceSize is the size of the byte ranges parsed in parallel.
-const scanPieceSize = 4 << 20
+const scanPieceSize = 1 << 20
 
 // errSequential marks a stream the parallel reader leaves to the
 // sequential one.

@@ -7,8 +7,8 @@ import "strings"
 // the read buffer nor to the numeric text around them. An id that ends its
 // uri shares the uri's bytes, and an album or artist equal to the previous
 // track's shares its copy. The findings' ids (tracks first to first+n-1)
-// are pointed at the copies.
-func compact(tracks []Track, finds []Finding, first int) {
+// are pointed at the copies. spans is scratch space, returned for reuse.
+func compact(tracks []Track, finds []Finding, first int, spans []span) []span {
 	total := 0
 	var album, artist string
 	for i := range tracks {
@@ -32,13 +32,12 @@ func compact(tracks []Track, finds []Finding, first int) {
 	sb.Grow(total)
 	// Offsets into the text are recorded while it is written and turned
 	// into strings once it is complete.
-	type span struct{ from, to int }
 	put := func(v string) span {
 		from := sb.Len()
 		sb.WriteString(v)
 		return span{from, sb.Len()}
 	}
-	spans := make([]span, 0, 5*len(tracks))
+	spans = spans[:0]
 	var extra []span
 	var albumSpan, artistSpan span
 	for i := range tracks {
@@ -74,4 +73,8 @@ func compact(tracks []Track, finds []Finding, first int) {
 	for i := range finds {
 		finds[i].ID = tracks[finds[i].Track-first].ID
 	}
+	return spans
 }
+
+// span is a byte range of the text compact builds.
+type span struct{ from, to int }

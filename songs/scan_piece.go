@@ -15,6 +15,7 @@ type pieceParser struct {
 	fields int // cells per record (the header's)
 	buf    []byte
 	cells  []string
+	spans  []span
 }
 
 // parse reads pc and fills tracks (the piece's stretch of the catalog,
@@ -80,7 +81,7 @@ func (pp *pieceParser) parse(pc piece, tracks []Track, first int) ([]Finding, er
 	if err := checkCount(k, pc.n); err != nil {
 		return nil, err
 	}
-	compact(tracks[:k], finds, first)
+	pp.spans = compact(tracks[:k], finds, first, pp.spans)
 	return finds, nil
 }
 

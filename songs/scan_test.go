@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -221,6 +222,51 @@ func TestLoadReaderAppends(t *testing.T) {
 	}
 	if x, y := dump(par), dump(seq); x != y {
 		t.Errorf("parallel and sequential catalogs differ:\n%s\n%s", x, y)
+	}
+}
+
+// TestCheckIDsParallel compares the partitioned id check with checkIDs on
+// catalogs where ids repeat up to five times as exact copies, same-audio
+// listings and conflicts, with the findings of loading already present.
+func TestCheckIDsParallel(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 1))
+	for _, n := range []int{0, 1, 50, 3000} {
+		var text strings.Builder
+		text.WriteString(strings.Join(courseHeader, ",") + "\n")
+		for i := 1; i <= n; i++ {
+			src := i
+			if i > 1 && rng.IntN(3) == 0 {
+				src = 1 + rng.IntN(min(i-1, 20)) // ids 1..20 repeat often
+			}
+			set := map[string]string{"id": testID(src), "uri": uriPrefix + testID(src)}
+			switch rng.IntN(4) {
+			case 0:
+				set = rowValues(src)
+			case 1:
+				set = rowValues(src)
+				set["name"] = "Another title"
+			case 2:
+				set["energy"] = fmt.Sprint(rng.IntN(3))
+			}
+			text.WriteString(strings.Join(record(courseHeader, i, set), ",") + "\n")
+		}
+		if n == 0 {
+			text.WriteString(strings.Join(record(courseHeader, 1, nil), ",") + "\n")
+		}
+		a, b := &Catalog{}, &Catalog{}
+		for _, c := range []*Catalog{a, b} {
+			if err := LoadReader(c, "ids.csv", strings.NewReader(text.String())); err != nil {
+				t.Fatal(err)
+			}
+		}
+		checkIDs(a)
+		checkIDsParallel(b)
+		if x, y := fmt.Sprint(a.Findings), fmt.Sprint(b.Findings); x != y {
+			t.Errorf("n=%d: findings differ:\n%s\n%s", n, y, x)
+		}
+		if n == 3000 && len(a.Findings) < 500 {
+			t.Errorf("only %d findings: the test catalog has too few repeats", len(a.Findings))
+		}
 	}
 }
 
