@@ -140,7 +140,12 @@ func (r *kmeansRun) hamerlyRows(b, c0, m int, idx []int32, full, sums bool) int 
 		m = len(idx)
 		rows := r.scr.rows[b]
 		for q, i := range idx {
-			copy(rows[q*d:(q+1)*d], r.data[int(i)*d:(int(i)+1)*d])
+			// A plain loop: a call to copy costs more than the move of
+			// so short a row.
+			dst, src := rows[q*d:(q+1)*d], r.data[int(i)*d:(int(i)+1)*d]
+			for f, v := range src[:len(dst)] {
+				dst[f] = v
+			}
 		}
 		kmDists(rows, m, d, r.ct, kp, dist)
 	}
