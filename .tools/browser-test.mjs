@@ -160,8 +160,10 @@ async function runNotebook(context, name) {
   const uiNoise = /Failed to load resource|\/nbextensions\//;
   for (const e of consoleErrors.filter((m) => !uiNoise.test(m))) problems.push(`${name}: browser console: ${e}`);
 
-  // The notebook scrolls inside #site; let the page grow so that the
-  // screenshot shows every cell.
+  // The notebook scrolls inside #site and long outputs scroll inside their
+  // cells; let both grow so that the screenshot shows every output whole.
+  await page.evaluate(() => Jupyter.notebook.get_cells()
+    .forEach((c) => c.output_area && c.output_area.unscroll_area()));
   await page.addStyleTag({ content: 'html, body, #site { height: auto !important; overflow: visible !important; }' +
     ' #header { position: static !important; }' });
   const shot = join(shots, name.replace(/\.ipynb$/, '.png'));
