@@ -89,29 +89,37 @@ var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 // PLDI 1990). It reports false for anything else, which parseNumber then
 // reads in full.
 func fastNumber(s string) (float64, bool) {
-	i := 0
-	neg := len(s) > 0 && s[0] == '-'
+	i, n := 0, len(s)
+	neg := n > 0 && s[0] == '-'
 	if neg {
 		i = 1
 	}
 	var m uint64
-	digits, frac, dot := 0, 0, -1
-	for ; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			m = m*10 + uint64(c-'0')
-			digits++
-			if dot >= 0 {
-				frac++
-			}
-		case c == '.' && dot < 0 && digits > 0:
-			dot = i
-		default:
+	from := i
+	for i < n && s[i]-'0' < 10 {
+		m = m*10 + uint64(s[i]-'0')
+		i++
+	}
+	whole, frac := i-from, 0
+	if whole == 0 {
+		return 0, false
+	}
+	if i < n {
+		if s[i] != '.' {
+			return 0, false
+		}
+		i++
+		from = i
+		for i < n && s[i]-'0' < 10 {
+			m = m*10 + uint64(s[i]-'0')
+			i++
+		}
+		frac = i - from
+		if frac == 0 || i < n {
 			return 0, false
 		}
 	}
-	if digits == 0 || digits > 15 || (dot >= 0 && frac == 0) {
+	if whole+frac > 15 { // m may have wrapped; it is not used
 		return 0, false
 	}
 	v := float64(m) / pow10[frac]

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -301,5 +303,41 @@ func BenchmarkLoadFile(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestFastNumber checks the plain-decimal reader against strconv.ParseFloat
+// bit for bit, and that it declines what it does not read.
+func TestFastNumber(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	cases := []string{"0", "-0", "1", "0.5", "-29.074", "159.682", "0.340967", "241717", "999999999999999",
+		"123456789012.345", "0.00000000000001", "007", "-0.0"}
+	for range 20000 {
+		digits := 1 + rng.IntN(15)
+		v := rng.Uint64() % 1_000_000_000_000_000
+		s := strconv.FormatUint(v, 10)
+		if len(s) > digits {
+			s = s[:digits]
+		}
+		if k := rng.IntN(len(s) + 1); k > 0 && k < len(s) {
+			s = s[:k] + "." + s[k:]
+		}
+		if rng.IntN(2) == 0 {
+			s = "-" + s
+		}
+		cases = append(cases, s)
+	}
+	for _, s := range cases {
+		got, ok := fastNumber(s)
+		want, err := strconv.ParseFloat(s, 64)
+		if !ok || err != nil || math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("fastNumber(%q) = %v, %v; strconv gives %v, %v", s, got, ok, want, err)
+		}
+	}
+	for _, s := range []string{"", "-", ".", "1.", ".5", "1.2.3", "+1", " 1", "1 ", "1e5", "2.76E-06", "NaN",
+		"inf", "1234567890123456", "0.1234567890123456", "1,5", "--1"} {
+		if v, ok := fastNumber(s); ok {
+			t.Errorf("fastNumber(%q) = %v; want it declined", s, v)
+		}
 	}
 }
