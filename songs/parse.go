@@ -133,20 +133,7 @@ func fastNumber(s string) (float64, bool) {
 // they name a valid date, giving what ParseDate gives; it reports false
 // for anything else, which ParseDate then reads (and explains).
 func fastDate(s string) (Date, bool) {
-	num := func(s string) (int, bool) {
-		if len(s) == 0 {
-			return 0, false
-		}
-		v := 0
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			v = v*10 + int(c-'0')
-		}
-		return v, true
-	}
+	num := plainInt
 	var y, m, d int
 	var ok1, ok2, ok3 bool
 	switch {
