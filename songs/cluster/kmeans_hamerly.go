@@ -10,35 +10,11 @@ import "math"
 // centres -- the per-iteration updates u += shift[a], l −= max_{j≠a}
 // shift[j] of Hamerly (2010), accumulated once per centre instead of once
 // per row. Rows whose bounds still prove their label are only read, never
-// written. ũ is rounded up and l̃ down, a little beyond float32 rounding
-// (kmUp32, kmDown32), so the bounds stay valid; they only decide which rows get their
-// distances computed, never a label.
-
-// kmPackBounds stores upper bound u and lower bound l of a row labelled a.
-func (r *kmeansRun) kmPackBounds(i, a int, u, l float64) {
-	uu := kmUp32(u-r.drift[a], r.drift[a])
-	ll := kmDown32(l+r.ldrift[a], r.ldrift[a])
-	r.bounds[i] = uint64(math.Float32bits(uu)) | uint64(math.Float32bits(ll))<<32
-}
-
-// kmUp32 returns a float32 above x = y - dr (dr >= 0), by a margin of
-// 2⁻²² (|x| + dr) that covers the float32 rounding of x, the float64
-// rounding of the subtraction that gave x and of the later addition of dr.
-func kmUp32(x, dr float64) float32 {
-	if math.IsInf(x, 0) {
-		return float32(x)
-	}
-	return float32(x + (math.Abs(x)+dr)*0x1p-22)
-}
-
-// kmDown32 returns a float32 below x = y + dr (dr >= 0), as kmUp32 the
-// other way.
-func kmDown32(x, dr float64) float32 {
-	if math.IsInf(x, 0) {
-		return float32(x)
-	}
-	return float32(x - (math.Abs(x)+dr)*0x1p-22)
-}
+// written. ũ is rounded up and l̃ down by a margin of 2⁻²² (|ũ| + drift[a])
+// (and likewise for l̃), which covers the float32 rounding and the float64
+// roundings of the subtraction and of the later addition of the drift, so
+// the bounds stay valid; they only decide which rows get their distances
+// computed, never a label.
 
 // hamerlyPrepare readies a Hamerly pass: the transposed centres, half the
 // distance from each centre to its nearest other centre and, when
@@ -150,14 +126,33 @@ func (r *kmeansRun) hamerlyRows(b, c0, m int, idx []int32, full, sums bool) int 
 		kmDists(rows, m, d, r.ct, kp, dist)
 	}
 	bs, bw := r.bsums[b], r.bw[b]
+	drift, ldrift := r.drift[:k], r.ldrift[:k]
 	changed := 0
 	for q := 0; q < m; q++ {
 		i := c0 + q
 		if idx != nil {
 			i = int(idx[q])
 		}
-		best, d1, d2 := kmTwoSmallest(dist[q*kp : q*kp+k])
-		r.kmPackBounds(i, best, math.Sqrt(d1), math.Sqrt(d2))
+		var (
+			best   int
+			d1, d2 float64
+		)
+		if k == 8 {
+			best, d1, d2 = kmTwoSmallest8(dist[q*kp : q*kp+8])
+		} else {
+			best, d1, d2 = kmTwoSmallest(dist[q*kp : q*kp+k])
+		}
+		// The bounds relative to the drifts of the new centre, rounded
+		// outwards (see the top of this file). d1 is finite; d2 is +Inf
+		// when k = 1.
+		u := math.Sqrt(d1) - drift[best]
+		l := math.Sqrt(d2) + ldrift[best]
+		uu := float32(u + (math.Abs(u)+drift[best])*0x1p-22)
+		ll := float32(l)
+		if !math.IsInf(l, 1) {
+			ll = float32(l - (math.Abs(l)+ldrift[best])*0x1p-22)
+		}
+		r.bounds[i] = uint64(math.Float32bits(uu)) | uint64(math.Float32bits(ll))<<32
 		a := int(r.labels[i])
 		if best != a {
 			changed++

@@ -79,7 +79,7 @@ type kmeansRun struct {
 	kp int
 	ct []float64
 
-	// Hamerly state: bounds packed per row (see kmPackBounds), half the
+	// Hamerly state: bounds packed per row (see kmeans_hamerly.go), half the
 	// distance from each centre to its nearest other centre, and the
 	// cumulative drifts that the stored bounds are relative to.
 	bounds []uint64
