@@ -1,5 +1,7 @@
 package cluster
 
+import "math"
+
 // kmPad4 returns k rounded up to a multiple of 4, the width of the centre
 // groups of the distance kernel.
 func kmPad4(k int) int { return (k + 3) &^ 3 }
@@ -26,8 +28,8 @@ func kmTranspose(ct, cs []float64, k, d int) []float64 {
 // the row-major block x (rows x d) and every column j < kp of the
 // transposed centres ct (d x kp), out[r*kp+j] is the squared Euclidean
 // distance sum_f (x[r][f] - ct[f][j])², summed in feature order with one
-// rounding per subtraction, product and addition (the same arithmetic as
-// kmDist4, so both give identical bits).
+// rounding per subtraction and per fused multiply-add (math.FMA, exact on
+// every platform, so the assembly kernel gives identical bits).
 func kmDistsGo(x []float64, rows, d int, ct []float64, kp int, out []float64) {
 	for r := 0; r < rows; r++ {
 		xr := x[r*d : (r+1)*d]
@@ -40,10 +42,10 @@ func kmDistsGo(x []float64, rows, d int, ct []float64, kp int, out []float64) {
 				e1 := v - c[1]
 				e2 := v - c[2]
 				e3 := v - c[3]
-				s0 += e0 * e0
-				s1 += e1 * e1
-				s2 += e2 * e2
-				s3 += e3 * e3
+				s0 = math.FMA(e0, e0, s0)
+				s1 = math.FMA(e1, e1, s1)
+				s2 = math.FMA(e2, e2, s2)
+				s3 = math.FMA(e3, e3, s3)
 			}
 			o[g], o[g+1], o[g+2], o[g+3] = s0, s1, s2, s3
 		}

@@ -8,15 +8,15 @@ func kmXGETBV() (eax, edx uint32)
 func kmDistsAVX(x *float64, rows, d int, ct *float64, kp int, out *float64)
 
 // kmHasAVX reports whether the processor and operating system support the
-// 256-bit AVX instructions of the distance kernel.
+// 256-bit AVX and FMA instructions of the distance kernel.
 var kmHasAVX = func() bool {
 	maxID, _, _, _ := kmCPUID(0, 0)
 	if maxID < 1 {
 		return false
 	}
 	_, _, c1, _ := kmCPUID(1, 0)
-	const osxsave, avx = 1 << 27, 1 << 28
-	if c1&osxsave == 0 || c1&avx == 0 {
+	const fma, osxsave, avx = 1 << 12, 1 << 27, 1 << 28
+	if c1&fma == 0 || c1&osxsave == 0 || c1&avx == 0 {
 		return false
 	}
 	xcr0, _ := kmXGETBV()
@@ -25,7 +25,7 @@ var kmHasAVX = func() bool {
 
 // kmDists fills out[r*kp+j] with the squared distance from row r of x to
 // column j of the transposed centres ct, as kmDistsGo and with identical
-// bits (no fused multiply-add, the same summation order).
+// bits (the same fused multiply-adds in the same order).
 func kmDists(x []float64, rows, d int, ct []float64, kp int, out []float64) {
 	if rows <= 0 || kp <= 0 {
 		return

@@ -24,8 +24,8 @@ TEXT ·kmXGETBV(SB), NOSPLIT, $0-8
 // For every row r < rows of x (row-major, d columns) and every j < kp (a
 // multiple of 4):
 //   out[r*kp + j] = sum over f in order of (x[r*d+f] - ct[f*kp+j])²
-// with a rounding after each subtraction, product and addition (VSUBPD,
-// VMULPD, VADDPD: no fused multiply-add), as kmDistsGo. Rows go four at a
+// with a rounding after each subtraction and each fused multiply-add
+// (VSUBPD, VFMADD231PD), as kmDistsGo. Rows go four at a
 // time (four independent sums per centre group), then one at a time.
 TEXT ·kmDistsAVX(SB), NOSPLIT, $0-48
 	MOVQ x+0(FP), SI
@@ -64,14 +64,10 @@ feat4:
 	VSUBPD       Y8, Y5, Y5
 	VSUBPD       Y8, Y6, Y6
 	VSUBPD       Y8, Y7, Y7
-	VMULPD       Y4, Y4, Y4
-	VMULPD       Y5, Y5, Y5
-	VMULPD       Y6, Y6, Y6
-	VMULPD       Y7, Y7, Y7
-	VADDPD       Y4, Y0, Y0
-	VADDPD       Y5, Y1, Y1
-	VADDPD       Y6, Y2, Y2
-	VADDPD       Y7, Y3, Y3
+	VFMADD231PD  Y4, Y4, Y0
+	VFMADD231PD  Y5, Y5, Y1
+	VFMADD231PD  Y6, Y6, Y2
+	VFMADD231PD  Y7, Y7, Y3
 	ADDQ         $8, AX
 	ADDQ         R13, DX
 	DECQ         CX
@@ -106,8 +102,7 @@ group1:
 feat1:
 	VBROADCASTSD (AX), Y4
 	VSUBPD       (DX), Y4, Y4
-	VMULPD       Y4, Y4, Y4
-	VADDPD       Y4, Y0, Y0
+	VFMADD231PD  Y4, Y4, Y0
 	ADDQ         $8, AX
 	ADDQ         R13, DX
 	DECQ         CX
