@@ -198,3 +198,16 @@ func LoadEmbeddings(p Params) (*Embeddings, error) {
 	var e Embeddings
 	return &e, gob.NewDecoder(bytes.NewReader(b)).Decode(&e)
 }
+
+// ProjectionFigure draws one projection coloured by cohort: the static
+// rendition of the interactive explorer, for the DOCX and print.
+func (e *Embeddings) ProjectionFigure(projection int, names []string) (chart.Figure, error) {
+	xs, ys := make([]float64, len(e.IDs)), make([]float64, len(e.IDs))
+	for i := range e.IDs {
+		xs[i], ys[i] = e.XY[projection][i][0], e.XY[projection][i][1]
+	}
+	name := Projections[projection]
+	return chart.ScatterClusters(xs, ys, e.Cohort, names, chart.Options{
+		Title:  name + " map of the catalog, coloured by cohort (static view of the explorer)",
+		XLabel: name + " 1 (arbitrary units)", YLabel: name + " 2 (arbitrary units)"})
+}
