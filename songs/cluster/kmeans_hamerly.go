@@ -61,7 +61,7 @@ func (r *kmeansRun) hamerlyPrepare(applyShift bool) {
 // Mining, 2010) on rows lo..hi-1, after hamerlyPrepare. With full set it
 // computes every distance, sets the bounds and accumulates the block's sums
 // from scratch; otherwise it computes distances only for rows whose bounds
-// no longer prove their label, gathered kmChunk at a time, each getting all
+// no longer prove their label, listed kmChunk at a time, each getting all
 // k distances from the kernel (which sets both bounds exactly and costs
 // little more than the single distance of Hamerly's tightening step), and
 // with sums set records the moved rows in the block's sums (added to the
@@ -114,16 +114,7 @@ func (r *kmeansRun) hamerlyRows(b, c0, m int, idx []int32, full, sums bool) int 
 		kmDists(r.data[c0*d:(c0+m)*d], m, d, r.ct, kp, dist)
 	} else {
 		m = len(idx)
-		rows := r.scr.rows[b]
-		for q, i := range idx {
-			// A plain loop: a call to copy costs more than the move of
-			// so short a row.
-			dst, src := rows[q*d:(q+1)*d], r.data[int(i)*d:(int(i)+1)*d]
-			for f, v := range src[:len(dst)] {
-				dst[f] = v
-			}
-		}
-		kmDists(rows, m, d, r.ct, kp, dist)
+		kmDistsIdx(r.data, idx, d, r.ct, kp, dist)
 	}
 	bs, bw := r.bsums[b], r.bw[b]
 	drift, ldrift := r.drift[:k], r.ldrift[:k]

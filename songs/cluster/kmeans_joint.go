@@ -40,7 +40,7 @@ func newKMJoint(data, w []float64, n, d, k, runs int, algo KMeansAlgorithm, seed
 	if seeded {
 		width = max(width, runs*kmPad4(2+int(math.Log(float64(k)))), kmPad4(runs))
 	}
-	j.scr = newKMScratch(nb, d, width)
+	j.scr = newKMScratch(nb, width)
 	if seeded || algo == Hamerly {
 		j.state = make([]uint64, runs*n)
 	}

@@ -51,3 +51,11 @@ func kmDistsGo(x []float64, rows, d int, ct []float64, kp int, out []float64) {
 		}
 	}
 }
+
+// kmDistsIdxGo is the portable form of kmDistsIdx: kmDistsGo for the rows
+// of x listed in idx.
+func kmDistsIdxGo(x []float64, idx []int32, d int, ct []float64, kp int, out []float64) {
+	for r, i := range idx {
+		kmDistsGo(x[int(i)*d:(int(i)+1)*d], 1, d, ct, kp, out[r*kp:(r+1)*kp])
+	}
+}

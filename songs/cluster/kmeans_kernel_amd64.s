@@ -121,3 +121,114 @@ feat1:
 done:
 	VZEROUPPER
 	RET
+
+// func kmDistsIdxAVX(x *float64, idx *int32, rows, d int, ct *float64, kp int, out *float64)
+//
+// kmDistsAVX for the rows idx[0..rows-1] of x, read in place: out[r*kp + j]
+// is the squared distance from row idx[r] of x to column j of ct, with the
+// same arithmetic.
+TEXT ·kmDistsIdxAVX(SB), NOSPLIT, $0-56
+	MOVQ x+0(FP), SI
+	MOVQ idx+8(FP), R10
+	MOVQ rows+16(FP), R8
+	MOVQ d+24(FP), R9
+	SHLQ $3, R9           // row length of x in bytes
+	MOVQ ct+32(FP), DI
+	MOVQ kp+40(FP), R13
+	SHLQ $3, R13          // row stride of ct and out in bytes
+	MOVQ out+48(FP), R11
+
+irows4:
+	CMPQ   R8, $4
+	JLT    irows1
+	MOVLQSX (R10), AX
+	IMULQ  R9, AX
+	ADDQ   SI, AX
+	MOVLQSX 4(R10), R12
+	IMULQ  R9, R12
+	ADDQ   SI, R12
+	MOVLQSX 8(R10), R14
+	IMULQ  R9, R14
+	ADDQ   SI, R14
+	MOVLQSX 12(R10), R15
+	IMULQ  R9, R15
+	ADDQ   SI, R15
+	XORQ   BX, BX
+
+igroup4:
+	VXORPD Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	VXORPD Y2, Y2, Y2
+	VXORPD Y3, Y3, Y3
+	LEAQ   (DI)(BX*1), DX
+	XORQ   CX, CX
+
+ifeat4:
+	VMOVUPD      (DX), Y8
+	VBROADCASTSD (AX)(CX*1), Y4
+	VBROADCASTSD (R12)(CX*1), Y5
+	VBROADCASTSD (R14)(CX*1), Y6
+	VBROADCASTSD (R15)(CX*1), Y7
+	VSUBPD       Y8, Y4, Y4
+	VSUBPD       Y8, Y5, Y5
+	VSUBPD       Y8, Y6, Y6
+	VSUBPD       Y8, Y7, Y7
+	VFMADD231PD  Y4, Y4, Y0
+	VFMADD231PD  Y5, Y5, Y1
+	VFMADD231PD  Y6, Y6, Y2
+	VFMADD231PD  Y7, Y7, Y3
+	ADDQ         $8, CX
+	ADDQ         R13, DX
+	CMPQ         CX, R9
+	JLT          ifeat4
+
+	LEAQ    (R11)(BX*1), DX
+	VMOVUPD Y0, (DX)
+	VMOVUPD Y1, (DX)(R13*1)
+	VMOVUPD Y2, (DX)(R13*2)
+	LEAQ    (DX)(R13*2), DX
+	VMOVUPD Y3, (DX)(R13*1)
+	ADDQ    $32, BX
+	CMPQ    BX, R13
+	JLT     igroup4
+
+	ADDQ $16, R10
+	LEAQ (R11)(R13*4), R11
+	SUBQ $4, R8
+	JMP  irows4
+
+irows1:
+	CMPQ   R8, $0
+	JLE    idone
+	MOVLQSX (R10), AX
+	IMULQ  R9, AX
+	ADDQ   SI, AX
+	XORQ   BX, BX
+
+igroup1:
+	VXORPD Y0, Y0, Y0
+	LEAQ   (DI)(BX*1), DX
+	XORQ   CX, CX
+
+ifeat1:
+	VBROADCASTSD (AX)(CX*1), Y4
+	VSUBPD       (DX), Y4, Y4
+	VFMADD231PD  Y4, Y4, Y0
+	ADDQ         $8, CX
+	ADDQ         R13, DX
+	CMPQ         CX, R9
+	JLT          ifeat1
+
+	VMOVUPD Y0, (R11)(BX*1)
+	ADDQ    $32, BX
+	CMPQ    BX, R13
+	JLT     igroup1
+
+	ADDQ $4, R10
+	ADDQ R13, R11
+	DECQ R8
+	JMP  irows1
+
+idone:
+	VZEROUPPER
+	RET

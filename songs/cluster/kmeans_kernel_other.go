@@ -7,3 +7,8 @@ package cluster
 func kmDists(x []float64, rows, d int, ct []float64, kp int, out []float64) {
 	kmDistsGo(x, rows, d, ct, kp, out)
 }
+
+// kmDistsIdx is kmDists for the rows of x listed in idx, as kmDistsIdxGo.
+func kmDistsIdx(x []float64, idx []int32, d int, ct []float64, kp int, out []float64) {
+	kmDistsIdxGo(x, idx, d, ct, kp, out)
+}

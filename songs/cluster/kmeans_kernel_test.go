@@ -8,7 +8,8 @@ import (
 )
 
 // TestKMDistsMatchesScalar checks the distance kernel (assembly where the
-// processor has it) against its portable form bit for bit, and against the
+// processor has it) against its portable form bit for bit, the indexed
+// kernel against both, and against the
 // scalar kmDist4 (separate product and sum) to rounding, over row counts
 // and centre counts that exercise the four-row and one-row paths and the
 // padding of the centre groups.
@@ -31,6 +32,24 @@ func TestKMDistsMatchesScalar(t *testing.T) {
 				kmDists(x, rows, d, ct, kp, got)
 				ref := make([]float64, rows*kp)
 				kmDistsGo(x, rows, d, ct, kp, ref)
+				// The same rows in reverse order through the indexed
+				// kernel and its portable form.
+				idx := make([]int32, rows)
+				for r := range idx {
+					idx[r] = int32(rows - 1 - r)
+				}
+				gotIdx := make([]float64, rows*kp)
+				kmDistsIdx(x, idx, d, ct, kp, gotIdx)
+				refIdx := make([]float64, rows*kp)
+				kmDistsIdxGo(x, idx, d, ct, kp, refIdx)
+				for r := 0; r < rows; r++ {
+					for j := 0; j < kp; j++ {
+						want := math.Float64bits(ref[(rows-1-r)*kp+j])
+						if math.Float64bits(gotIdx[r*kp+j]) != want || math.Float64bits(refIdx[r*kp+j]) != want {
+							t.Fatalf("d=%d k=%d rows=%d: indexed row %d column %d: %v, portable %v, direct %v", d, k, rows, r, j, gotIdx[r*kp+j], refIdx[r*kp+j], ref[(rows-1-r)*kp+j])
+						}
+					}
+				}
 				for r := 0; r < rows; r++ {
 					xr := x[r*d : (r+1)*d]
 					for j := 0; j < k; j++ {

@@ -32,19 +32,16 @@ func kmBlocks(n int) int {
 // the goroutine that holds the block.
 type kmScratch struct {
 	dist [][]float64 // per block kmChunk x widest kernel block
-	rows [][]float64 // per block kmChunk x d gathered rows
 	idx  [][]int32   // per block indices of the gathered rows
 }
 
-func newKMScratch(nb, d, width int) *kmScratch {
+func newKMScratch(nb, width int) *kmScratch {
 	s := &kmScratch{
 		dist: make([][]float64, nb),
-		rows: make([][]float64, nb),
 		idx:  make([][]int32, nb),
 	}
 	for b := 0; b < nb; b++ {
 		s.dist[b] = make([]float64, kmChunk*width)
-		s.rows[b] = make([]float64, kmChunk*d)
 		s.idx[b] = make([]int32, 0, kmChunk)
 	}
 	return s
