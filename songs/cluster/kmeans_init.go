@@ -92,20 +92,18 @@ func (j *kmJoint) plusPlus(rng *rand.Rand) {
 						// Each potential still sums its rows in order.
 						s0, s1, s2, s3 := pr[0], pr[1], pr[2], pr[3]
 						for q, cb := range closest {
-							cv := math.Float64frombits(cb)
 							v := dist[q*kpc+r*kpt : q*kpc+r*kpt+4]
-							s0 += min(v[0], cv)
-							s1 += min(v[1], cv)
-							s2 += min(v[2], cv)
-							s3 += min(v[3], cv)
+							s0 += kmMinBits(v[0], cb)
+							s1 += kmMinBits(v[1], cb)
+							s2 += kmMinBits(v[2], cb)
+							s3 += kmMinBits(v[3], cb)
 						}
 						pr[0], pr[1], pr[2], pr[3] = s0, s1, s2, s3
 						continue
 					}
 					for q, cb := range closest {
-						cv := math.Float64frombits(cb)
 						for t, v := range dist[q*kpc+r*kpt : q*kpc+r*kpt+trials] {
-							pr[t] += min(v, cv)
+							pr[t] += kmMinBits(v, cb)
 						}
 					}
 				}
@@ -139,11 +137,10 @@ func (j *kmJoint) plusPlus(rng *rand.Rand) {
 			for c0 := lo; c0 < hi; c0 += kmChunk {
 				m := min(kmChunk, hi-c0)
 				kmDists(j.data[c0*d:(c0+m)*d], m, d, ct1, kp1, dist)
-				for q := 0; q < m; q++ {
-					i := c0 + q
-					for r := 0; r < nr; r++ {
-						cv := math.Float64frombits(j.state[r*n+i])
-						j.state[r*n+i] = math.Float64bits(min(dist[q*kp1+r], cv))
+				for r := 0; r < nr; r++ {
+					closest := j.state[r*n+c0 : r*n+c0+m]
+					for q, cb := range closest {
+						closest[q] = math.Float64bits(kmMinBits(dist[q*kp1+r], cb))
 					}
 				}
 			}
@@ -175,4 +172,16 @@ func kmDraw(ids []int, u []float64, pot float64, closest []uint64) {
 	for ; p < len(order); p++ {
 		ids[order[p]] = n - 1
 	}
+}
+
+// kmMinBits returns the smaller of the non-negative v and the float64 with
+// bits cb. Non-negative floats order as their bits; the integer comparison
+// compiles to a conditional move (float min has NaN and signed-zero cases
+// to branch on).
+func kmMinBits(v float64, cb uint64) float64 {
+	vb := math.Float64bits(v)
+	if cb < vb {
+		vb = cb
+	}
+	return math.Float64frombits(vb)
 }
