@@ -13,26 +13,7 @@ func (f *FastICA) Transform(dst *mat.Dense, x mat.Matrix) {
 		panic("embed: FastICA.Transform: column count differs from the fitted data")
 	}
 	prepareDst(dst, n, f.k, "FastICA.Transform")
-	out := dst.RawMatrix()
-	c := f.components.RawMatrix()
-	k := f.k
-	forBlocks(n, rowBlocks(n, 2048), func(_, lo, hi int) {
-		buf := make([]float64, d)
-		for r := lo; r < hi; r++ {
-			for j, v := range data[r*d : (r+1)*d] {
-				buf[j] = v - f.mean[j]
-			}
-			o := out.Data[r*out.Stride : r*out.Stride+k]
-			for i := range o {
-				row := c.Data[i*c.Stride : i*c.Stride+d]
-				s := 0.0
-				for j, v := range buf {
-					s += v * row[j]
-				}
-				o[i] = s
-			}
-		}
-	})
+	projectCentred(dst, data, n, d, f.mean, f.components.RawMatrix(), f.k)
 }
 
 // InverseTransform maps sources back to the data space,

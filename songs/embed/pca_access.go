@@ -14,26 +14,7 @@ func (p *PCA) Transform(dst *mat.Dense, x mat.Matrix) {
 		panic("embed: PCA.Transform: column count differs from the fitted data")
 	}
 	prepareDst(dst, n, p.k, "PCA.Transform")
-	out := dst.RawMatrix()
-	c := p.components.RawMatrix()
-	k := p.k
-	forBlocks(n, rowBlocks(n, 2048), func(_, lo, hi int) {
-		buf := make([]float64, d)
-		for r := lo; r < hi; r++ {
-			for j, v := range data[r*d : (r+1)*d] {
-				buf[j] = v - p.mean[j]
-			}
-			o := out.Data[r*out.Stride : r*out.Stride+k]
-			for j := range o {
-				axis := c.Data[j*c.Stride : j*c.Stride+d]
-				s := 0.0
-				for i, v := range buf {
-					s += v * axis[i]
-				}
-				o[j] = s
-			}
-		}
-	})
+	projectCentred(dst, data, n, d, p.mean, p.components.RawMatrix(), p.k)
 }
 
 // InverseTransform maps scores on the kept components back to the data
