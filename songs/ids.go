@@ -7,7 +7,8 @@ import "fmt"
 // equals the first occurrence is a duplicate listing (RuleDuplicateID, the
 // later copies are dropped); a repeat with different audio data is a
 // conflict (RuleConflictingID, every copy is dropped since the catalog
-// cannot say which is right).
+// cannot say which is right). It is the plain statement of the rule: Load
+// runs checkIDsParallel, and the tests hold the two to the same findings.
 func checkIDs(cat *Catalog) {
 	first := make(map[string]int, len(cat.Tracks))
 	conflicted := map[string]bool{}
