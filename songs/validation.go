@@ -138,32 +138,34 @@ const ValidationFile = "validation.gob"
 // the best algorithm at k when k > 0.
 func Validate(cat *Catalog, seed uint64, k int) (*Validation, error) {
 	v := &Validation{Seed: seed}
-	var err error
-	if v.Original, err = validateSet(cat, OriginalSet, seed); err != nil {
-		return nil, fmt.Errorf("original features: %w", err)
-	}
-	if v.Improved, err = validateSet(cat, ImprovedSet, seed); err != nil {
-		return nil, fmt.Errorf("improved features: %w", err)
-	}
-	prepImproved, err := ImprovedSet.Prepare(cat)
+	// The two feature sets are validated side by side; the improved set's
+	// Mean Shift grid and stability refits follow it.
+	var prep *Prepared
+	var x *mat.Dense
+	err := concurrently(
+		func() (err error) {
+			if v.Original, err = validateSet(cat, OriginalSet, seed); err != nil {
+				return fmt.Errorf("original features: %w", err)
+			}
+			return nil
+		},
+		func() (err error) {
+			if v.Improved, err = validateSet(cat, ImprovedSet, seed); err != nil {
+				return fmt.Errorf("improved features: %w", err)
+			}
+			if prep, err = ImprovedSet.Prepare(cat); err != nil {
+				return err
+			}
+			x = v.Improved.rows(prep.X)
+			v.Chosen = v.Improved.Best
+			if k > 0 {
+				v.Chosen = bestAt(v.Improved, k)
+			}
+			return validateChosen(v, x, seed)
+		},
+	)
 	if err != nil {
 		return nil, err
-	}
-	if v.Improved.MeanShift, err = meanShiftGrid(v.Improved.rows(prepImproved.X), seed); err != nil {
-		return nil, fmt.Errorf("mean shift: %w", err)
-	}
-	v.Chosen = v.Improved.Best
-	if k > 0 {
-		v.Chosen = bestAt(v.Improved, k)
-	}
-	prep := prepImproved
-	x := v.Improved.rows(prep.X)
-	c := Clusterer(v.Chosen.Algorithm, seed)
-	v.Stability = map[int]float64{}
-	for kk := 2; kk <= 6; kk++ {
-		if v.Stability[kk], _, err = cluster.Stability(x, kk, 10, seed, c); err != nil {
-			return nil, fmt.Errorf("stability at k=%d: %w", kk, err)
-		}
 	}
 	labels := make([][]int, len(Algorithms))
 	for i, a := range Algorithms {
@@ -176,6 +178,37 @@ func Validate(cat *Catalog, seed uint64, k int) (*Validation, error) {
 	}
 	v.IDs, v.Labels = expandToTracks(cat, prep.Rows, chosen)
 	return v, nil
+}
+
+// validateChosen runs, side by side, the Mean Shift grid on the improved
+// set's rows x and the bootstrap stability of the chosen algorithm for
+// k = 2..6.
+func validateChosen(v *Validation, x *mat.Dense, seed uint64) error {
+	c := Clusterer(v.Chosen.Algorithm, seed)
+	ks := []int{2, 3, 4, 5, 6}
+	stability := make([]float64, len(ks))
+	tasks := []func() error{func() (err error) {
+		if v.Improved.MeanShift, err = meanShiftGrid(x, seed); err != nil {
+			return fmt.Errorf("mean shift: %w", err)
+		}
+		return nil
+	}}
+	for i, kk := range ks {
+		tasks = append(tasks, func() (err error) {
+			if stability[i], _, err = cluster.Stability(x, kk, 10, seed, c); err != nil {
+				return fmt.Errorf("stability at k=%d: %w", kk, err)
+			}
+			return nil
+		})
+	}
+	if err := concurrently(tasks...); err != nil {
+		return err
+	}
+	v.Stability = map[int]float64{}
+	for i, kk := range ks {
+		v.Stability[kk] = stability[i]
+	}
+	return nil
 }
 
 // rows returns the rows of x the set was validated on.

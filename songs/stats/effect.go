@@ -1,6 +1,9 @@
 package stats
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // CohensD is Cohen's d for two independent samples, the difference of
 // means over the pooled standard deviation:
@@ -54,13 +57,53 @@ func HedgesG(x, y []float64) float64 {
 // Reference: Kerby, D. S. (2014), Comprehensive Psychology 3, 11.IT.3.1.
 func RankBiserial(x, y []float64) float64 {
 	n1, n2 := float64(len(x)), float64(len(y))
-	ranks := Rank(nil, concat(x, y))
-	var r1 float64
-	for _, v := range ranks[:len(x)] {
-		r1 += v
+	var u1 float64
+	if hasNaN(x) || hasNaN(y) {
+		ranks := Rank(nil, concat(x, y))
+		var r1 float64
+		for _, v := range ranks[:len(x)] {
+			r1 += v
+		}
+		u1 = r1 - n1*(n1+1)/2
+	} else {
+		u1 = mannWhitneyU1(x, y)
 	}
-	u1 := r1 - n1*(n1+1)/2
 	return 2*u1/(n1*n2) - 1
+}
+
+// mannWhitneyU1 counts the pairs in which x exceeds y, ties counted half:
+// the U of x, equal to its rank sum minus n1(n1+1)/2, found by sorting the
+// two samples apart and merging them (no NaN allowed). The counts are
+// whole and half numbers, exact in float64.
+func mannWhitneyU1(x, y []float64) float64 {
+	xs := append([]float64(nil), x...)
+	ys := append([]float64(nil), y...)
+	slices.Sort(xs)
+	slices.Sort(ys)
+	var u1 float64
+	below, upTo := 0, 0 // ys[:below] < v, ys[:upTo] <= v
+	for _, v := range xs {
+		for below < len(ys) && ys[below] < v {
+			below++
+		}
+		if upTo < below {
+			upTo = below
+		}
+		for upTo < len(ys) && ys[upTo] == v {
+			upTo++
+		}
+		u1 += float64(below) + float64(upTo-below)/2
+	}
+	return u1
+}
+
+func hasNaN(x []float64) bool {
+	for _, v := range x {
+		if v != v {
+			return true
+		}
+	}
+	return false
 }
 
 // EtaSquared is eta squared of a one-way ANOVA, the share of the total sum
