@@ -72,7 +72,13 @@ help: ## List the targets
 JOBS ?= 2
 reports: ## Run the four notebooks and write output/<stem>.html and .docx (default)
 	@$(MAKE) --no-print-directory prepare
-	@$(MAKE) --no-print-directory -j$(JOBS) --output-sync=target report-files
+	@mkdir -p $(STAMPS) && touch $(STAMPS)/reports-start; start=$$(date +%s%N); \
+	$(MAKE) --no-print-directory -j$(JOBS) --output-sync=target report-files; \
+	if [ -n "$$(find $(OUT) -maxdepth 1 -name '*.docx' -newer $(STAMPS)/reports-start)" ]; then \
+	  ms=$$(( ($$(date +%s%N) - start) / 1000000 )); \
+	  printf 'seconds\t%d.%03d\njobs\t%s\nwhen\t%s\n' $$((ms / 1000)) $$((ms % 1000)) $(JOBS) "$$(date -u +%Y-%m-%dT%H:%M:%SZ)" > $(OUT)/make-time.tsv; \
+	  echo "notebooks and exports took $$((ms / 1000)).$$((ms % 1000 / 100)) s"; \
+	fi
 
 .PHONY: prepare report-files
 prepare: setup $(STAMPS)/data-$(CATALOG)

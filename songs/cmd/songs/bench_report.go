@@ -22,13 +22,14 @@ func init() {
 }
 
 func runBenchReport(args []string, stdout io.Writer) error {
-	fs := newFlags("bench-report", "--in results.jsonl --out output/bench.md", stdout)
+	fs := newFlags("bench-report", "--in results.jsonl (--out output/bench.md | --unmet)", stdout)
 	in := fs.String("in", "", "JSON lines printed by `songs bench --json` and `sklearn_ref.py run --json` (and `env --json`)")
 	out := fs.String("out", "", "markdown file to write")
+	unmet := fs.Bool("unmet", false, "instead of writing, print \"OP N\" for each goal not met, the largest time shortfall first")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
 	}
-	if *in == "" || *out == "" {
+	if *in == "" || (*out == "" && !*unmet) {
 		fs.Usage()
 		return errUsage
 	}
@@ -40,6 +41,12 @@ func runBenchReport(args []string, stdout io.Writer) error {
 	f.Close()
 	if err != nil {
 		return fmt.Errorf("%s: %w", *in, err)
+	}
+	if *unmet {
+		for _, t := range benchops.Unmet(recs) {
+			fmt.Fprintf(stdout, "%s %d\n", t.Op, t.N)
+		}
+		return nil
 	}
 	env := benchops.Env{
 		Date:     time.Now().UTC().Format("2006-01-02 15:04 UTC"),

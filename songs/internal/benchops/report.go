@@ -151,27 +151,14 @@ func (c *cell) status() string {
 // sklearn: below 1 means Go uses less), the cores each side kept busy, and the
 // quality figures of the median run side by side.
 func WriteReport(w io.Writer, recs []*Record, env Env) error {
-	type key struct {
-		op string
-		n  int
-	}
-	cells := map[key]map[string]*cell{}
+	cells := groupCells(recs)
 	var ns []int
 	seenN := map[int]bool{}
 	for _, r := range recs {
 		nf, _ := r.Float("n")
-		k := key{r.String("op"), int(nf)}
-		if cells[k] == nil {
-			cells[k] = map[string]*cell{}
-		}
-		impl := r.String("impl")
-		if cells[k][impl] == nil {
-			cells[k][impl] = &cell{}
-		}
-		cells[k][impl].runs = append(cells[k][impl].runs, r)
-		if !seenN[k.n] {
-			seenN[k.n] = true
-			ns = append(ns, k.n)
+		if n := int(nf); !seenN[n] {
+			seenN[n] = true
+			ns = append(ns, n)
 		}
 	}
 	sort.Ints(ns)
@@ -204,7 +191,7 @@ func WriteReport(w io.Writer, recs []*Record, env Env) error {
 		b.WriteString("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n")
 		var busy []string
 		for _, op := range ops {
-			m := cells[key{op, n}]
+			m := cells[cellKey{op, n}]
 			if m == nil {
 				continue
 			}
@@ -256,13 +243,83 @@ func WriteReport(w io.Writer, recs []*Record, env Env) error {
 	}
 	b.WriteString("\n## Targets\n\n")
 	b.WriteString("| op | n | target | source | measured | verdict |\n|---|---:|---|---|---|---|\n")
+	var unmet []Target
 	for _, t := range Targets {
-		m := cells[key{t.Op, t.N}]
+		m := cells[cellKey{t.Op, t.N}]
 		got, v := t.verdict(m["sklearn"], m["go"])
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", t.Op, thousands(t.N), t, t.Source, got, v)
+		if strings.HasPrefix(v, "not met") {
+			unmet = append(unmet, t)
+		}
+	}
+	if len(unmet) > 0 {
+		b.WriteString("\n## Why the goals not met fall short\n\n")
+		for _, t := range unmet {
+			why := t.Shortfall
+			if why == "" {
+				why = "No profile-based explanation recorded for this op."
+			}
+			fmt.Fprintf(b, "- **%s at n = %s.** %s\n", t.Op, thousands(t.N), why)
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// cellKey names a table cell: an op at a size.
+type cellKey struct {
+	op string
+	n  int
+}
+
+// groupCells gathers the records by cell and implementation.
+func groupCells(recs []*Record) map[cellKey]map[string]*cell {
+	cells := map[cellKey]map[string]*cell{}
+	for _, r := range recs {
+		nf, _ := r.Float("n")
+		k := cellKey{r.String("op"), int(nf)}
+		if cells[k] == nil {
+			cells[k] = map[string]*cell{}
+		}
+		impl := r.String("impl")
+		if cells[k][impl] == nil {
+			cells[k][impl] = &cell{}
+		}
+		cells[k][impl].runs = append(cells[k][impl].runs, r)
+	}
+	return cells
+}
+
+// Unmet returns the goals that the records show not met, the largest time
+// shortfall first: the ops whose CPU profiles a report should carry.
+func Unmet(recs []*Record) []Target {
+	cells := groupCells(recs)
+	var out []Target
+	short := map[int]float64{}
+	for _, t := range Targets {
+		m := cells[cellKey{t.Op, t.N}]
+		if _, v := t.verdict(m["sklearn"], m["go"]); !strings.HasPrefix(v, "not met") {
+			continue
+		}
+		by := 1.0 // a missed absolute or memory goal ranks first
+		if t.MinTimeRatio > 0 && m["sklearn"] != nil {
+			if r := m["sklearn"].median("seconds") / m["go"].median("seconds"); r < t.MinTimeRatio {
+				by = 1 - r/t.MinTimeRatio
+			}
+		}
+		short[len(out)] = by
+		out = append(out, t)
+	}
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return short[idx[a]] > short[idx[b]] })
+	sorted := make([]Target, len(out))
+	for i, j := range idx {
+		sorted[i] = out[j]
+	}
+	return sorted
 }
 
 func contains(s []string, x string) bool {

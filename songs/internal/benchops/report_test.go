@@ -99,3 +99,46 @@ func TestTargetVerdict(t *testing.T) {
 		t.Errorf("String = %q", s)
 	}
 }
+
+func TestTargetVerdictAbsolute(t *testing.T) {
+	run := Target{Op: CohortRunOp, N: 1000000, MaxSeconds: 60, MaxPeakMB: 2048}
+	r := NewRecord()
+	r.Set("impl", "go")
+	r.Set("seconds", 75.0)
+	r.Set("rss_peak_mb", 1500.0)
+	got, v := run.verdict(nil, &cell{runs: []*Record{r}})
+	if got != "Go 75.0 s, Go peak 1500 MB" || v != "not met: 15 s over 60 s" {
+		t.Errorf("cohort run: %q, %q", got, v)
+	}
+	if s := run.String(); s != "Go ≤ 60 s, Go peak ≤ 2048 MB" {
+		t.Errorf("String = %q", s)
+	}
+}
+
+// Unmet lists the goals the records miss, the largest time shortfall
+// first, and leaves out those met or not measured.
+func TestUnmet(t *testing.T) {
+	var recs []*Record
+	add := func(impl, op string, n int, sec float64) {
+		r := NewRecord()
+		r.Set("impl", impl)
+		r.Set("op", op)
+		r.Set("n", float64(n))
+		r.Set("seconds", sec)
+		r.Set("rss_peak_mb", 100.0)
+		recs = append(recs, r)
+	}
+	add("sklearn", "umap", 100000, 43.3)
+	add("go", "umap", 100000, 31.8) // 1.36 of 4: 66% short
+	add("sklearn", "kmeans", 1000000, 4.65)
+	add("go", "kmeans", 1000000, 2.9) // 1.60 of 2: 20% short
+	add("sklearn", "pca", 1000000, 0.18)
+	add("go", "pca", 1000000, 0.09) // 2 of 1: met
+	var got []string
+	for _, tg := range Unmet(recs) {
+		got = append(got, tg.Op)
+	}
+	if strings.Join(got, " ") != "umap kmeans" {
+		t.Errorf("Unmet = %v, want [umap kmeans]", got)
+	}
+}
