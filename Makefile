@@ -200,10 +200,11 @@ notebook-test: reports ## Execute every notebook headlessly and check the export
 SIZES ?= 1600 20000
 OPS ?= load,kmeans,gmm,pca,knn
 RUNS ?= 3
+SHORT_S ?= 2
 BENCH_TIMEOUT ?= 300
 .PHONY: bench
 bench: ## Time Go against scikit-learn (SIZES="1600 20000", OPS=kmeans,pca|all, RUNS=3); write output/bench.md
-	SIZES="$(SIZES)" OPS="$(OPS)" RUNS="$(RUNS)" BENCH_TIMEOUT="$(BENCH_TIMEOUT)" GO="$(GO)" \
+	SIZES="$(SIZES)" OPS="$(OPS)" RUNS="$(RUNS)" SHORT_S="$(SHORT_S)" BENCH_TIMEOUT="$(BENCH_TIMEOUT)" GO="$(GO)" \
 	  bash .tools/bench "$(SHARED_DATA)/../bench/sklearn_ref.py" output/bench.md
 
 # ---- Housekeeping -----------------------------------------------------------------

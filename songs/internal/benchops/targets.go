@@ -74,9 +74,9 @@ var shortfalls = map[string]string{
 	"umap": "The layout's stochastic gradient descent dominates the profile below: per sampled edge one random " +
 		"read of the other end and, for each negative sample, another random read and a power (a polynomial " +
 		"one, cheaper than math.Pow). umap-learn runs the same loop single-threaded in numba's float32 code; " +
-		"ours splits it over both cores in fixed shards (results independent of the core count) but costs " +
-		"about as much per sample, so the ratio stays near the number of cores. A 4x needs the negative " +
-		"samples vectorised (AVX2 gathers and a vector power).",
+		"ours splits it over both cores in fixed shards (results independent of the core count) at a " +
+		"similar cost per sample, so the ratio is little more than the number of cores. A 4x needs the " +
+		"negative samples vectorised (AVX2 gathers and a vector power).",
 }
 
 // String describes the goal, for example "time ratio ≥ 2".
