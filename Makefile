@@ -69,7 +69,7 @@ help: ## List the targets
 
 # Set-up runs first and alone (it may call apt); then notebooks that do not
 # depend on each other, and the exports, run side by side (JOBS at once).
-JOBS ?= 2
+JOBS ?= 3
 reports: ## Run the four notebooks and write output/<stem>.html and .docx (default)
 	@$(MAKE) --no-print-directory prepare
 	@mkdir -p $(STAMPS) && touch $(STAMPS)/reports-start; start=$$(date +%s%N); \
@@ -145,16 +145,20 @@ test-data: data ## Stage both catalogs (the Go tests read them)
 	@$(MAKE) --no-print-directory data CATALOG=hit-predictor RAW_CSV='data/raw/hit-predictor/dataset-of-*.csv' CHECK_SUM=yes >/dev/null
 
 # ---- Notebooks -----------------------------------------------------------------
-# A notebook runs after the notebooks whose files it reads: 02 and 03 read
-# the cleaned tracks of 01, and 04 the validation of 03.
+# A notebook runs after the files it reads: every one reads the cleaned
+# tracks of 01; 03 and 04 start from the cluster validation, which
+# `songs validation` caches once (either notebook would compute it too).
 $(OUT)/01-cleaning.ipynb: $(STAMPS)/data-$(CATALOG)
 $(OUT)/02-eda.ipynb: $(OUT)/01-cleaning.ipynb
-$(OUT)/03-tests-validation.ipynb: $(OUT)/01-cleaning.ipynb
-$(OUT)/04-insights.ipynb: $(OUT)/03-tests-validation.ipynb
+$(OUT)/03-tests-validation.ipynb: $(OUT)/01-cleaning.ipynb $(PROCESSED)/validation.gob
+$(OUT)/04-insights.ipynb: $(OUT)/01-cleaning.ipynb $(PROCESSED)/validation.gob
 
 .SECONDEXPANSION:
 $(OUT)/%.ipynb: notebooks/%.ipynb $$(call nb_sources,notebooks/%.ipynb) | setup
 	@bash .tools/execute-notebook $< $@ $(TIMEOUT)
+
+$(PROCESSED)/validation.gob: $(OUT)/01-cleaning.ipynb $$(call nb_sources,notebooks/03-tests-validation.ipynb)
+	@$(SONGS_CMD) validation
 
 $(OUT)/%.html: $(OUT)/%.ipynb
 	@bash .tools/export-html $< $@

@@ -2,6 +2,7 @@ package songs
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/gob"
 	"errors"
 	"fmt"
@@ -112,7 +113,10 @@ type Choice struct {
 
 // Validation is notebook 03's result, cached under data/processed.
 type Validation struct {
-	Seed      uint64
+	Seed uint64
+	// Key names the inputs the validation was computed from (see
+	// ValidationFor); a cache with another key is stale.
+	Key       string
 	Original  SetValidation
 	Improved  SetValidation
 	Chosen    Choice
@@ -522,6 +526,10 @@ func LoadValidation(p Params) (*Validation, error) {
 // RunValidation loads the cleaned tracks, validates, caches the result and
 // writes notebook 03's metrics.
 func RunValidation(p Params) (*Validation, error) {
+	key, err := validationKey(p)
+	if err != nil {
+		return nil, err
+	}
 	cat, err := LoadClean(p)
 	if err != nil {
 		return nil, err
@@ -530,8 +538,37 @@ func RunValidation(p Params) (*Validation, error) {
 	if err != nil {
 		return nil, err
 	}
+	v.Key = key
 	if err := SaveValidation(p, v); err != nil {
 		return nil, err
 	}
 	return v, WriteMetrics03(p, v)
+}
+
+// ValidationFor returns the cached validation when it was computed from the
+// same cleaned tracks, seed and K as p asks for, and otherwise runs
+// RunValidation. Notebooks 03 and 04 start with it, so either can run first
+// and the validation is computed once.
+func ValidationFor(p Params) (*Validation, error) {
+	key, err := validationKey(p)
+	if err != nil {
+		return nil, err
+	}
+	if v, err := LoadValidation(p); err == nil && v.Key == key {
+		return v, WriteMetrics03(p, v)
+	}
+	return RunValidation(p)
+}
+
+// validationKey fingerprints the inputs of a validation: the seed, K and
+// the bytes of the cleaned tracks.
+func validationKey(p Params) (string, error) {
+	b, err := os.ReadFile(p.Interim(CleanTracksFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		_, err = LoadClean(p) // its error names the notebook that makes the file
+	}
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("seed=%d k=%d clean=%x", p.Seed, p.K, sha256.Sum256(b)), nil
 }

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/songcohorts/cohorts/songs"
+)
+
+func init() {
+	commands["validation"] = command{
+		summary: "run notebook 03's cluster validation on the cleaned tracks and cache it (data/processed/validation.gob)",
+		run:     runValidation,
+	}
+}
+
+// runValidation computes the validation notebooks 03 and 04 start from,
+// unless the cache already matches the cleaned tracks, SEED and K.
+func runValidation(args []string, stdout io.Writer) error {
+	fs := newFlags("validation", "", stdout)
+	if err := parse(fs, args); err != nil {
+		return helpOK(err)
+	}
+	p, err := songs.ParamsFromEnv()
+	if err != nil {
+		return err
+	}
+	v, err := songs.ValidationFor(p)
+	if err != nil {
+		return err
+	}
+	c := v.Chosen
+	fmt.Fprintf(stdout, "wrote %s: %s on the %s set, k=%d, silhouette %.4f\n",
+		p.Processed(songs.ValidationFile), c.Algorithm, c.Set, c.K, c.Silhouette)
+	return nil
+}

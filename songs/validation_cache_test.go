@@ -1,0 +1,56 @@
+package songs
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+)
+
+// ValidationFor reuses the cache only while the cleaned tracks, the seed
+// and K are those it was computed from.
+func TestValidationForCache(t *testing.T) {
+	p := Params{Root: t.TempDir(), Catalog: DefaultCatalog, Seed: 42, K: 2}
+	if _, err := ValidationFor(p); !errors.Is(err, ErrMissingInput) || !strings.Contains(err.Error(), "notebook 01") {
+		t.Fatalf("without cleaned tracks: %v; want ErrMissingInput naming notebook 01", err)
+	}
+	c := Clean(blobCatalog(120, 7), CleanOptions{})
+	if err := os.MkdirAll(p.InterimDir(), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteParquet(p.Interim(CleanTracksFile), c.Tracks, c.Rows(true)); err != nil {
+		t.Fatal(err)
+	}
+	first, err := ValidationFor(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Key == "" {
+		t.Fatal("the validation carries no key")
+	}
+	// A marked cache with the same key is returned as it is.
+	marked := *first
+	marked.Chosen.Silhouette = 99
+	if err := SaveValidation(p, &marked); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := ValidationFor(p); err != nil || v.Chosen.Silhouette != 99 {
+		t.Errorf("same inputs: silhouette %v, %v; want the cached 99", v.Chosen.Silhouette, err)
+	}
+	// Another seed, or other cleaned tracks, computes afresh.
+	other := p
+	other.Seed = 7
+	if v, err := ValidationFor(other); err != nil || v.Chosen.Silhouette == 99 || v.Key == first.Key {
+		t.Errorf("other seed: reused the cache (%v, %v)", v.Chosen.Silhouette, err)
+	}
+	if err := SaveValidation(p, &marked); err != nil {
+		t.Fatal(err)
+	}
+	c2 := Clean(blobCatalog(130, 7), CleanOptions{})
+	if err := WriteParquet(p.Interim(CleanTracksFile), c2.Tracks, c2.Rows(true)); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := ValidationFor(p); err != nil || v.Chosen.Silhouette == 99 || len(v.Labels) != len(c2.Tracks.Tracks) {
+		t.Errorf("other tracks: reused the cache or labelled %d of %d tracks (%v)", len(v.Labels), len(c2.Tracks.Tracks), err)
+	}
+}
