@@ -7,9 +7,10 @@ func tsneXGETBV() (eax, edx uint32)
 //go:noescape
 func repulseListAVX(px, py float64, xs, ys, cs *float64, n int) (fx, fy, z float64)
 
-// tsneAVX reports whether the processor and operating system support the
-// AVX2 and FMA instructions of repulseListAVX.
-var tsneAVX = func() bool {
+// hasAVX2 reports whether the processor and operating system support the
+// AVX2 and FMA instructions of the vector kernels (repulseListAVX,
+// umapRepel4AVX).
+var hasAVX2 = func() bool {
 	maxID, _, _, _ := tsneCPUID(0, 0)
 	if maxID < 7 {
 		return false
@@ -31,7 +32,7 @@ var tsneAVX = func() bool {
 // may differ from the portable ones in the last bits.
 func repulseList(px, py float64, xs, ys, cs []float64) (fx, fy, z float64) {
 	n4 := len(xs) &^ 3
-	if !tsneAVX || n4 == 0 {
+	if !hasAVX2 || n4 == 0 {
 		return repulseListGo(px, py, xs, ys, cs)
 	}
 	_, _ = ys[n4-1], cs[n4-1]

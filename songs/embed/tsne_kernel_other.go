@@ -2,7 +2,7 @@
 
 package embed
 
-const tsneAVX = false
+const hasAVX2 = false
 
 func repulseList(px, py float64, xs, ys, cs []float64) (fx, fy, z float64) {
 	return repulseListGo(px, py, xs, ys, cs)

@@ -164,6 +164,7 @@ func clip(v float64) float64 {
 // registers; it performs the same arithmetic in the same order.
 func (l *umapLayout) shard2(y []float64, g *sparseSym, lo, hi int, epoch, alpha float64, rng *rand.PCG, n int) {
 	a, b := l.a, l.b
+	var bt repelBatch
 	attract := -2 * a * b
 	repel := 2 * l.gamma * b
 	snap := l.snap[:2*n]
@@ -186,22 +187,24 @@ func (l *umapLayout) shard2(y []float64, g *sparseSym, lo, hi int, epoch, alpha 
 			}
 			next[e] += per[e]
 			negs := int((epoch - nextNg[e]) / perNg[e])
+			// The negative samples are drawn in order and evaluated four
+			// at a time; their moves are summed in the order drawn.
 			var ux, uy float64
-			for p := 0; p < negs; p++ {
-				k := sampleVertex(rng, n)
-				if k == i {
-					continue
+			for p := 0; p < negs; {
+				m := 0
+				for ; m < 4 && p < negs; p++ {
+					k := sampleVertex(rng, n)
+					if k == i {
+						continue
+					}
+					dx, dy := cx-snap[2*k], cy-snap[2*k+1]
+					bt.dx[m], bt.dy[m], bt.d2[m] = dx, dy, dx*dx+dy*dy
+					m++
 				}
-				dx, dy := cx-snap[2*k], cy-snap[2*k+1]
-				d2 := dx*dx + dy*dy
-				if d2 > 0 {
-					pb := powPos(d2, b)
-					coef := repel / ((0.001 + d2) * (a*pb + 1))
-					ux += clip(coef*dx) * alpha
-					uy += clip(coef*dy) * alpha
-				} else {
-					ux += 4 * alpha
-					uy += 4 * alpha
+				bt.repelTerms(m, a, b, repel, alpha)
+				for q := 0; q < m; q++ {
+					ux += bt.tx[q]
+					uy += bt.ty[q]
 				}
 			}
 			cx += ux
@@ -217,4 +220,46 @@ func (l *umapLayout) shard2(y []float64, g *sparseSym, lo, hi int, epoch, alpha 
 func sampleVertex(rng *rand.PCG, n int) int {
 	hi, _ := bits.Mul64(rng.Uint64(), uint64(n))
 	return int(hi)
+}
+
+// minVectorBatch is the fewest samples worth a call of the vector kernel:
+// below it, the portable code is faster than four padded lanes.
+const minVectorBatch = 3
+
+// repelBatch holds up to four negative samples of one head in two
+// dimensions: their offsets from the head and squared distances, and the
+// moves they make.
+type repelBatch struct {
+	dx, dy, d2, tx, ty [4]float64
+}
+
+// repelTerms sets the moves tx, ty of the first m samples: the clipped
+// gradient of gamma log(1 - 1 / (1 + a d^(2b))) times alpha (repel is
+// 2 gamma b), or 4 alpha in each coordinate at distance zero, as shard
+// computes them one by one. Four samples at positive distances go to the
+// vector kernel when there is one; padding lanes and zero distances are
+// given a harmless distance and overwritten.
+func (bt *repelBatch) repelTerms(m int, a, b, repel, alpha float64) {
+	zero := false
+	for q := 0; q < 4; q++ {
+		if q >= m {
+			bt.dx[q], bt.dy[q], bt.d2[q] = 0, 0, 1
+		} else if bt.d2[q] == 0 {
+			zero = true
+		}
+	}
+	if !zero && m >= minVectorBatch && repelBatch4(bt, b, a, repel, alpha) {
+		return
+	}
+	for q := 0; q < m; q++ {
+		d2 := bt.d2[q]
+		if d2 > 0 {
+			pb := powPos(d2, b)
+			coef := repel / ((0.001 + d2) * (a*pb + 1))
+			bt.tx[q] = clip(coef*bt.dx[q]) * alpha
+			bt.ty[q] = clip(coef*bt.dy[q]) * alpha
+		} else {
+			bt.tx[q], bt.ty[q] = 4*alpha, 4*alpha
+		}
+	}
 }
