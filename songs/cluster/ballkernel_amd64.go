@@ -1,30 +1,13 @@
 package cluster
 
-func ballCPUID(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
-
-func ballXGETBV() (eax, edx uint32)
+import "golang.org/x/sys/cpu"
 
 //go:noescape
 func ballMask4AVX(xt, qb, nx *float64, rows, d, stride int, thr *float64, hi, lo *uint8)
 
 // ballHasAVX2FMA reports whether the processor and operating system support
 // the AVX2 and FMA instructions of the screening kernel.
-var ballHasAVX2FMA = func() bool {
-	maxID, _, _, _ := ballCPUID(0, 0)
-	if maxID < 7 {
-		return false
-	}
-	_, _, c1, _ := ballCPUID(1, 0)
-	const fma, osxsave, avx = 1 << 12, 1 << 27, 1 << 28
-	if c1&fma == 0 || c1&osxsave == 0 || c1&avx == 0 {
-		return false
-	}
-	if xcr0, _ := ballXGETBV(); xcr0&6 != 6 {
-		return false
-	}
-	_, b7, _, _ := ballCPUID(7, 0)
-	return b7&(1<<5) != 0
-}()
+var ballHasAVX2FMA = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 
 // ballMask4 screens rows of a tile against four queries, as ballMask4Go.
 func ballMask4(xt, qb, nx []float64, rows, d, stride int, thr []float64, hi, lo []uint8) {

@@ -1,27 +1,13 @@
 package cluster
 
-func kmCPUID(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
-
-func kmXGETBV() (eax, edx uint32)
+import "golang.org/x/sys/cpu"
 
 //go:noescape
 func kmDistsAVX(x *float64, rows, d int, ct *float64, kp int, out *float64)
 
 // kmHasAVX reports whether the processor and operating system support the
 // 256-bit AVX and FMA instructions of the distance kernel.
-var kmHasAVX = func() bool {
-	maxID, _, _, _ := kmCPUID(0, 0)
-	if maxID < 1 {
-		return false
-	}
-	_, _, c1, _ := kmCPUID(1, 0)
-	const fma, osxsave, avx = 1 << 12, 1 << 27, 1 << 28
-	if c1&fma == 0 || c1&osxsave == 0 || c1&avx == 0 {
-		return false
-	}
-	xcr0, _ := kmXGETBV()
-	return xcr0&6 == 6
-}()
+var kmHasAVX = cpu.X86.HasAVX && cpu.X86.HasFMA
 
 // kmDists fills out[r*kp+j] with the squared distance from row r of x to
 // column j of the transposed centres ct, as kmDistsGo and with identical

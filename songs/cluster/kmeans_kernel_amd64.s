@@ -1,24 +1,5 @@
 #include "textflag.h"
 
-// func kmCPUID(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
-TEXT ·kmCPUID(SB), NOSPLIT, $0-24
-	MOVL eaxArg+0(FP), AX
-	MOVL ecxArg+4(FP), CX
-	CPUID
-	MOVL AX, eax+8(FP)
-	MOVL BX, ebx+12(FP)
-	MOVL CX, ecx+16(FP)
-	MOVL DX, edx+20(FP)
-	RET
-
-// func kmXGETBV() (eax, edx uint32)
-TEXT ·kmXGETBV(SB), NOSPLIT, $0-8
-	MOVL $0, CX
-	XGETBV
-	MOVL AX, eax+0(FP)
-	MOVL DX, edx+4(FP)
-	RET
-
 // func kmDistsAVX(x *float64, rows, d int, ct *float64, kp int, out *float64)
 //
 // For every row r < rows of x (row-major, d columns) and every j < kp (a

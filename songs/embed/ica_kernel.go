@@ -22,7 +22,7 @@ func (c icaContrast) apply(y []float64) float64 {
 			d = a * (float64(m16) - (sq[0] + sq[1] + sq[2] + sq[3] + sq[4] + sq[5] + sq[6] + sq[7]))
 			y = y[m16:]
 		}
-		if icaAVX && len(y) >= 8 {
+		if hasAVX2 && len(y) >= 8 {
 			m4 := len(y) &^ 7
 			var sq [4]float64
 			tanhAVX(&y[0], m4, a, &icaTanhTab[0], &sq[0])
@@ -54,7 +54,7 @@ func (c icaContrast) apply(y []float64) float64 {
 // icaProject sets y[i*ys+t] = Σ_j w[i*k+j] x[j*xs+s0+t] for i < r, t < m.
 // With AVX2 and FMA the sum over j is fused multiply-adds in j order.
 func icaProject(y []float64, ys int, w []float64, r, k int, x []float64, xs, s0, m int) {
-	if icaAVX && m >= 32 {
+	if hasAVX2 && m >= 32 {
 		m32 := m &^ 31
 		_ = x[(k-1)*xs+s0+m32-1]
 		m64 := 0
@@ -96,7 +96,7 @@ func icaProjectGo(y []float64, ys int, w []float64, r, k int, x []float64, xs, s
 // With AVX2 and FMA each sum is accumulated in four lanes, added in lane
 // order, and then the tail of fewer than 8 samples.
 func icaGram(g []float64, y []float64, ys, r, k int, x []float64, xs, s0, m int) {
-	if icaAVX && k >= 4 && m >= 8 {
+	if hasAVX2 && k >= 4 && m >= 8 {
 		m8 := m &^ 7
 		_ = x[(k-1)*xs+s0+m8-1]
 		use512 := icaAVX512 && m >= 16

@@ -1,10 +1,10 @@
 package embed
 
-import "math"
+import (
+	"math"
 
-func icaCPUID(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
-
-func icaXGETBV() (eax, edx uint32)
+	"golang.org/x/sys/cpu"
+)
 
 //go:noescape
 func projRowAVX(y, x, w *float64, k, xs, m int)
@@ -26,37 +26,7 @@ func tanh512(y *float64, m int, alpha float64, tab, sq *float64)
 
 // icaAVX512 reports whether the processor and operating system support the
 // AVX-512 F and DQ instructions of the eight-lane FastICA kernels.
-var icaAVX512 = func() bool {
-	if !icaAVX {
-		return false
-	}
-	_, b7, _, _ := icaCPUID(7, 0)
-	const f, dq = 1 << 16, 1 << 17
-	if b7&f == 0 || b7&dq == 0 {
-		return false
-	}
-	xcr0, _ := icaXGETBV()
-	return xcr0&0xe6 == 0xe6
-}()
-
-// icaAVX reports whether the processor and operating system support the
-// AVX2 and FMA instructions of the FastICA kernels.
-var icaAVX = func() bool {
-	maxID, _, _, _ := icaCPUID(0, 0)
-	if maxID < 7 {
-		return false
-	}
-	_, _, c1, _ := icaCPUID(1, 0)
-	const fma, osxsave, avx = 1 << 12, 1 << 27, 1 << 28
-	if c1&fma == 0 || c1&osxsave == 0 || c1&avx == 0 {
-		return false
-	}
-	if xcr0, _ := icaXGETBV(); xcr0&6 != 6 {
-		return false
-	}
-	_, b7, _, _ := icaCPUID(7, 0)
-	return b7&(1<<5) != 0
-}()
+var icaAVX512 = hasAVX2 && cpu.X86.HasAVX512F && cpu.X86.HasAVX512DQ
 
 // icaTanhTab holds the constants of tanhAVX, each repeated four times:
 // masks, clamp, exp reduction constants, 1, the exponent bias, then the

@@ -1,24 +1,5 @@
 #include "textflag.h"
 
-// func icaCPUID(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
-TEXT ·icaCPUID(SB), NOSPLIT, $0-24
-	MOVL eaxArg+0(FP), AX
-	MOVL ecxArg+4(FP), CX
-	CPUID
-	MOVL AX, eax+8(FP)
-	MOVL BX, ebx+12(FP)
-	MOVL CX, ecx+16(FP)
-	MOVL DX, edx+20(FP)
-	RET
-
-// func icaXGETBV() (eax, edx uint32)
-TEXT ·icaXGETBV(SB), NOSPLIT, $0-8
-	MOVL $0, CX
-	XGETBV
-	MOVL AX, eax+0(FP)
-	MOVL DX, edx+4(FP)
-	RET
-
 // func projRowAVX(y, x, w *float64, k, xs, m int)
 //
 // y[t] = sum_{j<k} w[j] * x[j*xs + t] for t in [0, m); m is a multiple of

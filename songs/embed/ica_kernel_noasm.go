@@ -5,7 +5,7 @@ package embed
 // Without assembly the portable kernels run; these are variables only so
 // that tests can switch kernels on every architecture.
 var (
-	icaAVX    = false
+	hasAVX2   = false
 	icaAVX512 = false
 )
 

@@ -13,7 +13,7 @@ import (
 // differ from math.Tanh by a few units in the last place (4.5e-16 near 1):
 // the AVX-512 kernel divides by a reciprocal refined by Newton steps.
 func TestICAKernels(t *testing.T) {
-	if !icaAVX {
+	if !hasAVX2 {
 		t.Skip("no AVX2/FMA: the portable kernels are the only ones")
 	}
 	t.Run("avx2", func(t *testing.T) {

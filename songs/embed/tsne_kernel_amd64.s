@@ -1,24 +1,5 @@
 #include "textflag.h"
 
-// func tsneCPUID(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
-TEXT ·tsneCPUID(SB), NOSPLIT, $0-24
-	MOVL eaxArg+0(FP), AX
-	MOVL ecxArg+4(FP), CX
-	CPUID
-	MOVL AX, eax+8(FP)
-	MOVL BX, ebx+12(FP)
-	MOVL CX, ecx+16(FP)
-	MOVL DX, edx+20(FP)
-	RET
-
-// func tsneXGETBV() (eax, edx uint32)
-TEXT ·tsneXGETBV(SB), NOSPLIT, $0-8
-	MOVL $0, CX
-	XGETBV
-	MOVL AX, eax+0(FP)
-	MOVL DX, edx+4(FP)
-	RET
-
 // func repulseListAVX(px, py float64, xs, ys, cs *float64, n int) (fx, fy, z float64)
 //
 // Over the n entries (n a multiple of 4), with q = 1 / (1 + dx² + dy²):

@@ -2,8 +2,6 @@
 
 package embed
 
-const hasAVX2 = false
-
 func repulseList(px, py float64, xs, ys, cs []float64) (fx, fy, z float64) {
 	return repulseListGo(px, py, xs, ys, cs)
 }

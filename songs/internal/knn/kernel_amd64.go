@@ -1,30 +1,13 @@
 package knn
 
-func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
-
-func xgetbv() (eax, edx uint32)
+import "golang.org/x/sys/cpu"
 
 //go:noescape
 func tileDist4AVX(xt, qb, nx, out *float64, rows, d, stride int, thr *float64, hits *uint8)
 
 // hasAVX2FMA reports whether the processor and operating system support the
 // AVX2 and FMA instructions the tile kernel uses.
-var hasAVX2FMA = func() bool {
-	maxID, _, _, _ := cpuid(0, 0)
-	if maxID < 7 {
-		return false
-	}
-	_, _, c1, _ := cpuid(1, 0)
-	const fma, osxsave, avx = 1 << 12, 1 << 27, 1 << 28
-	if c1&fma == 0 || c1&osxsave == 0 || c1&avx == 0 {
-		return false
-	}
-	if xcr0, _ := xgetbv(); xcr0&6 != 6 {
-		return false
-	}
-	_, b7, _, _ := cpuid(7, 0)
-	return b7&(1<<5) != 0
-}()
+var hasAVX2FMA = cpu.X86.HasAVX2 && cpu.X86.HasFMA
 
 // tileDist4 fills out[a*dataTile+r] = nx[r] - 2 q_a.x_r for the four queries
 // broadcast in qb and the rows of the column-major tile xt (rows a multiple
