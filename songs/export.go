@@ -203,11 +203,7 @@ func WriteCohortTable(p Params, rows []CohortRow) error {
 // the cohort table (output/cohorts.csv and .parquet) and saves the model
 // (data/processed/model.json). It returns the rows and the model.
 func ExportCohorts(p Params) ([]CohortRow, *Model, error) {
-	cat, err := LoadClean(p)
-	if err != nil {
-		return nil, nil, err
-	}
-	v, err := LoadValidation(p)
+	cat, v, err := LoadCohorts(p)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -255,11 +255,7 @@ func WriteMetrics04(p Params, e *Embeddings, cs []Cohort) error {
 // RunEmbeddings computes and caches the embeddings of notebook 04, and the
 // validation they are coloured by when it is not cached yet.
 func RunEmbeddings(p Params) (*Embeddings, error) {
-	cat, err := LoadClean(p)
-	if err != nil {
-		return nil, err
-	}
-	v, err := ValidationFor(p)
+	cat, v, err := LoadCohorts(p)
 	if err != nil {
 		return nil, err
 	}

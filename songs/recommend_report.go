@@ -20,16 +20,9 @@ const DefaultRecommendations = 10
 // the recommender, evaluates it offline with lists of n tracks (seeded by
 // p.Seed) and writes the figures to metrics-04-recommender.json.
 func RunRecommender(p Params, n int) (*Recommender, *RecommenderEvaluation, error) {
-	cat, err := LoadClean(p)
+	cat, v, err := LoadCohorts(p)
 	if err != nil {
 		return nil, nil, err
-	}
-	v, err := LoadValidation(p)
-	if err != nil {
-		return nil, nil, err
-	}
-	if len(v.Labels) != len(cat.Tracks) {
-		return nil, nil, fmt.Errorf("the validation cache has %d tracks, the cleaned catalog %d: rerun notebook 03-tests-validation (make output/03-tests-validation.html)", len(v.Labels), len(cat.Tracks))
 	}
 	r, err := NewRecommender(cat, v.Labels)
 	if err != nil {

@@ -526,7 +526,7 @@ func LoadValidation(p Params) (*Validation, error) {
 // RunValidation loads the cleaned tracks, validates, caches the result and
 // writes notebook 03's metrics.
 func RunValidation(p Params) (*Validation, error) {
-	key, err := validationKey(p)
+	key, err := ValidationKey(p)
 	if err != nil {
 		return nil, err
 	}
@@ -550,7 +550,7 @@ func RunValidation(p Params) (*Validation, error) {
 // RunValidation. Notebooks 03 and 04 start with it, so either can run first
 // and the validation is computed once.
 func ValidationFor(p Params) (*Validation, error) {
-	key, err := validationKey(p)
+	key, err := ValidationKey(p)
 	if err != nil {
 		return nil, err
 	}
@@ -560,9 +560,24 @@ func ValidationFor(p Params) (*Validation, error) {
 	return RunValidation(p)
 }
 
-// validationKey fingerprints the inputs of a validation: the seed, K and
-// the bytes of the cleaned tracks.
-func validationKey(p Params) (string, error) {
+// LoadCohorts loads the cleaned tracks and the validation computed from
+// them (ValidationFor), whose Labels give each track's cohort.
+func LoadCohorts(p Params) (*Catalog, *Validation, error) {
+	cat, err := LoadClean(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := ValidationFor(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	return cat, v, nil
+}
+
+// ValidationKey fingerprints the inputs of a validation: the seed, K and
+// the bytes of the cleaned tracks. ValidationFor reuses a cached
+// validation only when its Key equals it.
+func ValidationKey(p Params) (string, error) {
 	b, err := os.ReadFile(p.Interim(CleanTracksFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		_, err = LoadClean(p) // its error names the notebook that makes the file

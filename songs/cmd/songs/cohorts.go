@@ -38,11 +38,7 @@ func runCohorts(args []string, stdout io.Writer) error {
 			return err
 		}
 	} else {
-		cat, err := songs.LoadClean(p)
-		if err != nil {
-			return err
-		}
-		v, err := songs.LoadValidation(p)
+		cat, v, err := songs.LoadCohorts(p)
 		if err != nil {
 			return err
 		}

@@ -78,7 +78,11 @@ func stageProject(t *testing.T) (songs.Params, int) {
 	if err := songs.WriteInterim(p, c); err != nil {
 		t.Fatal(err)
 	}
-	if err := songs.SaveValidation(p, kmeansValidation(t, c.Tracks, p.Seed)); err != nil {
+	v := kmeansValidation(t, c.Tracks, p.Seed)
+	if v.Key, err = songs.ValidationKey(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := songs.SaveValidation(p, v); err != nil {
 		t.Fatal(err)
 	}
 	return p, len(c.Tracks.Tracks)

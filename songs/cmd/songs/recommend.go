@@ -48,16 +48,9 @@ func runRecommend(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cat, err := songs.LoadClean(p)
+	cat, v, err := songs.LoadCohorts(p)
 	if err != nil {
 		return err
-	}
-	v, err := songs.LoadValidation(p)
-	if err != nil {
-		return err
-	}
-	if len(v.Labels) != len(cat.Tracks) {
-		return fmt.Errorf("the validation cache does not match the cleaned tracks: rerun notebook 03-tests-validation (make output/03-tests-validation.html)")
 	}
 	r, err := songs.NewRecommender(cat, v.Labels)
 	if err != nil {
