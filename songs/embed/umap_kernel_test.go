@@ -10,6 +10,11 @@ import (
 // and declines batches with a lane powPos would hand to math.Pow.
 func TestRepelBatchMatchesPortable(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
+	// a and b are close to the curve parameters of min_dist 0.1
+	// (testdata/golden_manifold.json: a = 1.5769434601962196 from
+	// umap-learn's find_ab_params), repel is 2 gamma b with gamma 1, and
+	// alpha a learning rate part-way through the epochs; the kernel must
+	// match the portable code for any such values.
 	const a, b, repel, alpha = 1.576943460405378, 0.8950608781603486, 2 * 0.8950608781603486, 0.73
 	portable := func(bt *repelBatch, m int) (tx, ty [4]float64) {
 		for q := 0; q < m; q++ {
@@ -55,6 +60,7 @@ func TestRepelBatchMatchesPortable(t *testing.T) {
 // repelTerms gives the one-by-one results whatever the batch holds:
 // distances of zero, padding lanes and fallbacks included.
 func TestRepelTermsOneByOne(t *testing.T) {
+	// Any positive parameters will do: both sides use the same ones.
 	const a, b, repel, alpha = 1.58, 0.9, 1.8, 0.5
 	cases := [][]float64{{0.3, 2, 7, 0.01}, {0.3, 0, 7, 1}, {4, 9}, {1e-310, 2, 3, 4}, {1}}
 	for _, d2s := range cases {
