@@ -1,15 +1,13 @@
 package songs
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strings"
 
 	"gonum.org/v1/gonum/stat"
 
-	"github.com/songcohorts/cohorts/songs/chart"
-	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
 // Cohort describes one cluster of the chosen solution.
@@ -28,20 +26,18 @@ type Cohort struct {
 }
 
 // ProfileFeatures are the features cohorts are described by.
-var ProfileFeatures = append(append([]string(nil), AudioFeatures...), DurationMS)
+var ProfileFeatures = append(append([]string(nil), catalog.AudioFeatures...), catalog.DurationMS)
 
 // highWords and lowWords name a feature far above or below the catalog's
 // mean, for cohort names.
 var (
-	highWords = map[string]string{Acousticness: "acoustic", Danceability: "danceable", Energy: "energetic", Instrumentalness: "instrumental",
-		Liveness: "live", Loudness: "loud", Speechiness: "spoken", Tempo: "fast", Valence: "upbeat", DurationMS: "long"}
-	lowWords = map[string]string{Acousticness: "electric", Danceability: "less danceable", Energy: "calm", Instrumentalness: "sung",
-		Liveness: "studio", Loudness: "quiet", Speechiness: "little speech", Tempo: "slow", Valence: "sombre", DurationMS: "short"}
+	highWords = map[string]string{catalog.Acousticness: "acoustic", catalog.Danceability: "danceable", catalog.Energy: "energetic", catalog.Instrumentalness: "instrumental", catalog.Liveness: "live", catalog.Loudness: "loud", catalog.Speechiness: "spoken", catalog.Tempo: "fast", catalog.Valence: "upbeat", catalog.DurationMS: "long"}
+	lowWords  = map[string]string{catalog.Acousticness: "electric", catalog.Danceability: "less danceable", catalog.Energy: "calm", catalog.Instrumentalness: "sung", catalog.Liveness: "studio", catalog.Loudness: "quiet", catalog.Speechiness: "little speech", catalog.Tempo: "slow", catalog.Valence: "sombre", catalog.DurationMS: "short"}
 )
 
 // Profiles describes each cohort of labels (0..k-1) over a catalog, with
 // popularity counted against threshold.
-func Profiles(cat *Catalog, labels []int, k int, threshold float64) []Cohort {
+func Profiles(cat *catalog.Catalog, labels []int, k int, threshold float64) []Cohort {
 	cols := make([][]float64, len(ProfileFeatures))
 	means, sds := make([]float64, len(cols)), make([]float64, len(cols))
 	for j, f := range ProfileFeatures {
@@ -90,7 +86,7 @@ func Profiles(cat *Catalog, labels []int, k int, threshold float64) []Cohort {
 // cohortName names a cohort by its three most distinctive features (largest
 // |z|), e.g. "live, loud, long".
 func cohortName(z []float64) string {
-	idx := distinctive(z)
+	idx := Cohort{Z: z}.Distinctive()
 	var words []string
 	for _, j := range idx[:min(3, len(idx))] {
 		if z[j] >= 0 {
@@ -102,58 +98,14 @@ func cohortName(z []float64) string {
 	return strings.Join(words, ", ")
 }
 
-// distinctive orders feature indices by decreasing |z|.
-func distinctive(z []float64) []int {
+// Distinctive orders the indices of ProfileFeatures by how far the
+// cohort's mean lies from the catalog's (decreasing |Z|).
+func (c Cohort) Distinctive() []int {
+	z := c.Z
 	idx := make([]int, len(z))
 	for i := range idx {
 		idx[i] = i
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return math.Abs(z[idx[a]]) > math.Abs(z[idx[b]]) })
 	return idx
-}
-
-// ProfileTable lists each cohort's size, name, popularity and its most
-// distinguishing features.
-func ProfileTable(cs []Cohort, hasPopularity bool) report.Table {
-	var rows [][]string
-	for _, c := range cs {
-		var feats []string
-		for _, j := range distinctive(c.Z)[:4] {
-			feats = append(feats, fmt.Sprintf("%s %+.2f", ProfileFeatures[j], c.Z[j]))
-		}
-		row := []string{itoa(c.ID), c.Name, itoa(c.Size), ftoa(100*c.LiveShare, 1)}
-		if hasPopularity {
-			row = append(row, ftoa(c.Popularity, 1), ftoa(100*c.PopularShare, 1))
-		}
-		rows = append(rows, append(row, strings.Join(feats, "; ")))
-	}
-	headers := []string{"cohort", "name", "tracks", "% live (title)"}
-	if hasPopularity {
-		headers = append(headers, "mean popularity", "% popular")
-	}
-	t := report.NewTable(append(headers, "most distinctive features (standard deviations from the catalog mean)"), rows)
-	t.Caption = "Cohort profiles"
-	return t
-}
-
-// ProfileHeatmap draws the cohorts' standardised feature means.
-func ProfileHeatmap(cs []Cohort) (chart.Figure, error) {
-	m := make([][]float64, len(cs))
-	rows := make([]string, len(cs))
-	for i, c := range cs {
-		m[i] = c.Z
-		rows[i] = fmt.Sprintf("%d: %s", c.ID, c.Name)
-	}
-	o := chart.HeatmapOptions{Diverging: true, Decimals: 2}
-	o.Title = "Cohort profiles: mean of each feature in standard deviations from the catalog mean"
-	return chart.Heatmap(m, rows, ProfileFeatures, o)
-}
-
-// CohortNames lists "ID: name" for legends.
-func CohortNames(cs []Cohort) []string {
-	out := make([]string, len(cs))
-	for i, c := range cs {
-		out[i] = fmt.Sprintf("%d: %s", c.ID, c.Name)
-	}
-	return out
 }

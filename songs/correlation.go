@@ -5,13 +5,13 @@ import (
 
 	"gonum.org/v1/gonum/stat"
 
-	"github.com/songcohorts/cohorts/songs/chart"
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // CorrelationMatrix returns the Pearson (spearman false) or Spearman
 // correlation of every pair of columns.
-func CorrelationMatrix(cat *Catalog, columns []string, spearman bool) [][]float64 {
+func CorrelationMatrix(cat *catalog.Catalog, columns []string, spearman bool) [][]float64 {
 	data := make([][]float64, len(columns))
 	for j, c := range columns {
 		data[j] = cat.Column(c)
@@ -52,16 +52,4 @@ func StrongestPairs(m [][]float64, columns []string) (pos, neg Pair) {
 		}
 	}
 	return pos, neg
-}
-
-// CorrelationHeatmap draws an annotated correlation matrix on a diverging
-// scale centred on 0.
-func CorrelationHeatmap(cat *Catalog, columns []string, spearman bool) (chart.Figure, error) {
-	name := "Pearson"
-	if spearman {
-		name = "Spearman"
-	}
-	o := chart.HeatmapOptions{Diverging: true, Decimals: 2}
-	o.Title = name + " correlation of the numeric features (cleaned tracks)"
-	return chart.Heatmap(CorrelationMatrix(cat, columns, spearman), columns, columns, o)
 }

@@ -7,12 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"strconv"
 
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/songcohorts/cohorts/songs/chart"
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/embed"
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
@@ -42,7 +43,7 @@ const trustSample = 5000
 // Embed projects the chosen feature set to two dimensions four ways: PCA,
 // t-SNE (perplexity 30, PCA initialisation), UMAP (15 neighbours, min_dist
 // 0.1) and FastICA (the two least Gaussian of all the sources). All seeded.
-func Embed(cat *Catalog, v *Validation, seed uint64) (*Embeddings, error) {
+func Embed(cat *catalog.Catalog, v *Validation, seed uint64) (*Embeddings, error) {
 	prep, err := ImprovedSet.Prepare(cat)
 	if err != nil {
 		return nil, err
@@ -156,21 +157,6 @@ func (e *Embeddings) CSV() []byte {
 	return buf.Bytes()
 }
 
-// Figure draws the four projections side by side, coloured by cohort, with
-// each one's trustworthiness under it.
-func (e *Embeddings) Figure(names []string) (chart.Figure, error) {
-	var panels []chart.Panel
-	for p, name := range Projections {
-		xs, ys := make([]float64, len(e.IDs)), make([]float64, len(e.IDs))
-		for i := range e.IDs {
-			xs[i], ys[i] = e.XY[p][i][0], e.XY[p][i][1]
-		}
-		panels = append(panels, chart.Panel{Title: name, X: xs, Y: ys, XLabel: name + " 1 (arbitrary units)", YLabel: name + " 2 (arbitrary units)",
-			Caption: fmt.Sprintf("trustworthiness (k = 10): %.3f", e.Trustworthiness[p])})
-	}
-	return chart.ScatterGrid(panels, e.Cohort, names, chart.Options{Title: "The cohorts in two dimensions, four ways"})
-}
-
 // SaveEmbeddings caches e and writes embeddings.csv to the output folder.
 func SaveEmbeddings(p Params, e *Embeddings) error {
 	var buf bytes.Buffer
@@ -199,15 +185,39 @@ func LoadEmbeddings(p Params) (*Embeddings, error) {
 	return &e, gob.NewDecoder(bytes.NewReader(b)).Decode(&e)
 }
 
-// ProjectionFigure draws one projection coloured by cohort: the static
-// rendition of the interactive explorer, for the DOCX and print.
-func (e *Embeddings) ProjectionFigure(projection int, names []string) (chart.Figure, error) {
-	xs, ys := make([]float64, len(e.IDs)), make([]float64, len(e.IDs))
-	for i := range e.IDs {
-		xs[i], ys[i] = e.XY[projection][i][0], e.XY[projection][i][1]
+// WriteMetrics04 records the embeddings' quality.
+func WriteMetrics04(p Params, e *Embeddings, cs []Cohort) error {
+	tw := map[string]float64{}
+	for i, name := range Projections {
+		tw[name] = e.Trustworthiness[i]
 	}
-	name := Projections[projection]
-	return chart.ScatterClusters(xs, ys, e.Cohort, names, chart.Options{
-		Title:  name + " map of the catalog, coloured by cohort (static view of the explorer)",
-		XLabel: name + " 1 (arbitrary units)", YLabel: name + " 2 (arbitrary units)"})
+	var cohorts []map[string]any
+	for _, c := range cs {
+		m := map[string]any{"cohort": c.ID, "name": c.Name, "tracks": c.Size, "live_share": c.LiveShare}
+		if !math.IsNaN(c.Popularity) {
+			m["mean_popularity"], m["popular_share"] = c.Popularity, c.PopularShare
+		}
+		cohorts = append(cohorts, m)
+	}
+	return WriteMetrics(p, "04", map[string]any{
+		"embeddings": map[string]any{"trustworthiness_k10": tw, "tsne_kl_divergence": e.TSNEKL},
+		"cohorts":    cohorts,
+	})
+}
+
+// RunEmbeddings computes and caches the embeddings of notebook 04, and the
+// validation they are coloured by when it is not cached yet.
+func RunEmbeddings(p Params) (*Embeddings, error) {
+	cat, v, err := LoadCohorts(p)
+	if err != nil {
+		return nil, err
+	}
+	e, err := Embed(cat, v, p.Seed)
+	if err != nil {
+		return nil, err
+	}
+	if err := SaveEmbeddings(p, e); err != nil {
+		return nil, err
+	}
+	return e, WriteMetrics04(p, e, Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold))
 }

@@ -7,13 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/parquet-go/parquet-go"
 	"gonum.org/v1/gonum/floats/scalar"
 
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/cluster"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
 func TestCohortTableEveryAlgorithm(t *testing.T) {
@@ -29,7 +31,7 @@ func TestCohortTableEveryAlgorithm(t *testing.T) {
 			if len(rows) != len(cat.Tracks) {
 				t.Fatalf("%d rows for %d tracks", len(rows), len(cat.Tracks))
 			}
-			row := map[string]CohortRow{}
+			row := map[string]catalog.CohortRow{}
 			for i, r := range rows {
 				if r.ID != cat.Tracks[i].ID || r.Cohort != v.Labels[i] {
 					t.Fatalf("row %d: id %s cohort %d, want %s %d", i, r.ID, r.Cohort, cat.Tracks[i].ID, v.Labels[i])
@@ -109,10 +111,10 @@ func TestCohortExportFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteCohortTable(p, rows); err != nil {
+		if err := catalog.WriteCohortTable(p.OutputDir(), rows); err != nil {
 			t.Fatal(err)
 		}
-		for j, name := range []string{CohortsCSVFile, CohortsParquetFile} {
+		for j, name := range []string{catalog.CohortsCSVFile, catalog.CohortsParquetFile} {
 			b, err := os.ReadFile(filepath.Join(p.OutputDir(), name))
 			if err != nil {
 				t.Fatal(err)
@@ -141,28 +143,12 @@ func TestCohortExportFiles(t *testing.T) {
 			t.Fatalf("row %d: id %s", i, rec[0])
 		}
 		seen[rec[0]] = true
-		if rec[6] != itoa(v.Labels[i]) || rec[7] != profiles[v.Labels[i]].Name || rec[10] == "" {
+		if rec[6] != strconv.Itoa(v.Labels[i]) || rec[7] != profiles[v.Labels[i]].Name || rec[10] == "" {
 			t.Errorf("row %d: %v", i, rec)
 		}
 	}
-	pq, err := parquet.Read[cohortParquetRow](bytes.NewReader(first[1]), int64(len(first[1])))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(pq) != len(cat.Tracks) || pq[5].ID != cat.Tracks[5].ID || int(pq[5].Cohort) != v.Labels[5] || pq[5].MembershipProb == nil {
-		t.Errorf("parquet rows: %d, row 5 %+v", len(pq), pq[5])
-	}
-}
-
-func TestCohortCSVEmptyCells(t *testing.T) {
-	nan := math.NaN()
-	r := CohortRow{ID: "a", Name: `He said "hi", twice`, Popularity: nan, Cohort: 1, CohortName: "x, y",
-		CentreDistance: 0.1, Silhouette: nan, MembershipProb: nan}
-	got := string(CohortCSV([]CohortRow{r}))
-	want := "id,uri,name,album,year,popularity,cohort,cohort_name,centre_distance,silhouette,membership_prob\n" +
-		`a,,"He said ""hi"", twice",,,,1,"x, y",0.1,,` + "\n"
-	if got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
+	if !bytes.HasPrefix(first[1], []byte("PAR1")) {
+		t.Errorf("%s is not a Parquet file", catalog.CohortsParquetFile)
 	}
 }
 
@@ -186,7 +172,7 @@ func TestCohortTableRealCatalog(t *testing.T) {
 // prepared rows and the others joined the nearest cohort mean. Here the
 // sample is every other row of a small catalog.
 func TestCohortTableSampledValidation(t *testing.T) {
-	cat := blobCatalog(160, 12)
+	cat := studytest.BlobCatalog(160, 12)
 	prep, err := ImprovedSet.Prepare(cat)
 	if err != nil {
 		t.Fatal(err)
@@ -196,7 +182,7 @@ func TestCohortTableSampledValidation(t *testing.T) {
 	for r := 0; r < n; r += 2 {
 		v.Improved.Sample = append(v.Improved.Sample, r)
 	}
-	x := v.Improved.rows(prep.X)
+	x := v.Improved.Rows(prep.X)
 	km := cluster.KMeans{K: 2, NInit: 10, Seed: 42}
 	if err := km.Fit(x, nil); err != nil {
 		t.Fatal(err)

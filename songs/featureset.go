@@ -3,6 +3,7 @@ package songs
 import (
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/embed"
 )
 
@@ -20,12 +21,12 @@ type FeatureSet struct {
 // OriginalSet is the original study's input: the eleven features
 // (popularity included), standardised, PCA to 95% of the variance, every
 // track.
-var OriginalSet = FeatureSet{Name: "original", Columns: OriginalFeatures, PCAVariance: 0.95}
+var OriginalSet = FeatureSet{Name: "original", Columns: catalog.OriginalFeatures, PCAVariance: 0.95}
 
 // ImprovedSet clusters what a song sounds like: the nine audio features and
 // duration, standardised, one row per recording. Popularity is an outcome
 // the cohorts are later compared on, not an input.
-var ImprovedSet = FeatureSet{Name: "improved", Columns: append(append([]string(nil), AudioFeatures...), DurationMS), OnePerRecording: true}
+var ImprovedSet = FeatureSet{Name: "improved", Columns: append(append([]string(nil), catalog.AudioFeatures...), catalog.DurationMS), OnePerRecording: true}
 
 // Prepared is a feature set applied to a catalog.
 type Prepared struct {
@@ -42,11 +43,11 @@ type Prepared struct {
 }
 
 // Prepare builds the matrix of a feature set.
-func (fs FeatureSet) Prepare(cat *Catalog) (*Prepared, error) {
+func (fs FeatureSet) Prepare(cat *catalog.Catalog) (*Prepared, error) {
 	sub := cat
 	rows := make([]int, 0, len(cat.Tracks))
 	if fs.OnePerRecording {
-		sub = &Catalog{Sources: cat.Sources, Columns: cat.Columns, Has: cat.Has, Extra: cat.Extra}
+		sub = &catalog.Catalog{Sources: cat.Sources, Columns: cat.Columns, Has: cat.Has, Extra: cat.Extra}
 		for i := range cat.Tracks {
 			t := &cat.Tracks[i]
 			if t.CanonicalID == "" || t.CanonicalID == t.ID {
@@ -60,8 +61,8 @@ func (fs FeatureSet) Prepare(cat *Catalog) (*Prepared, error) {
 		}
 	}
 	cols := fs.Columns
-	if !cat.Has[Popularity] {
-		cols = withoutColumn(cols, Popularity)
+	if !cat.Has[catalog.Popularity] {
+		cols = withoutColumn(cols, catalog.Popularity)
 	}
 	z, scaler, err := Standardised(sub, cols)
 	if err != nil {

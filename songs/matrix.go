@@ -6,15 +6,16 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/embed"
 )
 
 // Matrix returns the tracks' values of the given numeric columns as an
 // n x len(columns) matrix, row i being Tracks[i]. A missing value is an
 // error naming the track and column: cleaned catalogs have none.
-func Matrix(cat *Catalog, columns []string) (*mat.Dense, error) {
+func Matrix(cat *catalog.Catalog, columns []string) (*mat.Dense, error) {
 	if len(cat.Tracks) == 0 {
-		return nil, ErrNoData
+		return nil, catalog.ErrNoData
 	}
 	x := mat.NewDense(len(cat.Tracks), len(columns), nil)
 	for i := range cat.Tracks {
@@ -31,7 +32,7 @@ func Matrix(cat *Catalog, columns []string) (*mat.Dense, error) {
 
 // Standardised returns the columns standardised with the population
 // standard deviation (scikit-learn's StandardScaler) and the fitted scaler.
-func Standardised(cat *Catalog, columns []string) (*mat.Dense, *embed.StandardScaler, error) {
+func Standardised(cat *catalog.Catalog, columns []string) (*mat.Dense, *embed.StandardScaler, error) {
 	x, err := Matrix(cat, columns)
 	if err != nil {
 		return nil, nil, err

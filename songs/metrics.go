@@ -3,7 +3,8 @@ package songs
 import (
 	"os"
 
-	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/metricsfile"
 )
 
 // WriteMetrics writes one notebook's machine-readable results to
@@ -13,12 +14,12 @@ func WriteMetrics(p Params, step string, v any) error {
 	if err := os.MkdirAll(p.ProcessedDir(), 0o755); err != nil {
 		return err
 	}
-	return report.WriteMetrics(p.Processed("metrics-"+step+".json"), v)
+	return metricsfile.Write(p.Processed("metrics-"+step+".json"), v)
 }
 
 // WriteMetrics01 records the cleaning's reproduction figures: the rows kept
 // and the IQR outlier count per feature.
-func WriteMetrics01(p Params, c *Cleaned) error {
+func WriteMetrics01(p Params, c *catalog.Cleaned) error {
 	iqr := map[string]int{}
 	for _, o := range c.Outliers {
 		iqr[o.Column] = o.IQR
@@ -31,7 +32,7 @@ func WriteMetrics01(p Params, c *Cleaned) error {
 		"cleaning": map[string]any{
 			"rows_loaded":    len(c.Loaded.Tracks),
 			"removed":        c.RuleCounts(),
-			"reissue_rows":   ReissueCount(c.Reissues),
+			"reissue_rows":   catalog.ReissueCount(c.Reissues),
 			"reissue_groups": len(c.Reissues),
 		},
 	})

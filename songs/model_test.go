@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -102,17 +104,17 @@ func TestModelAssignsNewTracks(t *testing.T) {
 		}
 		// A new track placed at a cohort's centre, and one a little off
 		// it, join that cohort.
-		fresh := &Catalog{Has: map[string]bool{}}
+		fresh := &catalog.Catalog{Has: map[string]bool{}}
 		for c := 0; c < m.K; c++ {
 			for _, off := range []float64{0, 0.3} {
-				var tr Track
-				tr.ID = testID(1000 + 2*c)
+				var tr catalog.Track
+				tr.ID = catalogtest.ID(1000 + 2*c)
 				for j, f := range m.Features {
 					x := m.ScalerMean[j] + m.ScalerScale[j]*(m.Centres[c][j]+off)
-					if f == DurationMS {
+					if f == catalog.DurationMS {
 						tr.DurationMS = x
 					} else {
-						tr.Audio[featureIndex(f)] = x
+						tr.Audio[catalog.FeatureIndex(f)] = x
 					}
 				}
 				fresh.Tracks = append(fresh.Tracks, tr)

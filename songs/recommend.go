@@ -8,6 +8,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/internal/knn"
 )
 
@@ -17,7 +18,7 @@ import (
 // an optional restriction or weight. Build it with NewRecommender; it is
 // safe for concurrent use.
 type Recommender struct {
-	cat    *Catalog
+	cat    *catalog.Catalog
 	labels []int
 	x      *mat.Dense
 	tree   *knn.Tree
@@ -38,7 +39,7 @@ type Recommender struct {
 // labels[i] (Validation.Labels; -1 for none). It returns an error if a
 // track lacks a profile feature or a feature is constant, and panics if the
 // lengths differ.
-func NewRecommender(cat *Catalog, labels []int) (*Recommender, error) {
+func NewRecommender(cat *catalog.Catalog, labels []int) (*Recommender, error) {
 	if len(labels) != len(cat.Tracks) {
 		panic("songs: NewRecommender needs one label per track")
 	}
@@ -49,7 +50,7 @@ func NewRecommender(cat *Catalog, labels []int) (*Recommender, error) {
 	n := len(cat.Tracks)
 	r := &Recommender{cat: cat, labels: labels, x: x, tree: knn.NewTree(x), byID: make(map[string]int, n),
 		keys: make([]string, n), song: make([]string, n), words: make([][]string, n), group: make([]int, n), live: make([]bool, n),
-		hasPop: cat.Has[Popularity]}
+		hasPop: cat.Has[catalog.Popularity]}
 	groups := map[string]int{}
 	for i := range cat.Tracks {
 		t := &cat.Tracks[i]
@@ -389,4 +390,41 @@ func (r *Recommender) Playlist(seed string, n int) ([]Recommendation, error) {
 }
 
 // Catalog returns the catalog the recommender indexes.
-func (r *Recommender) Catalog() *Catalog { return r.cat }
+func (r *Recommender) Catalog() *catalog.Catalog { return r.cat }
+
+// RecommenderMetricsStep names the metrics file of the offline evaluation,
+// data/processed/metrics-04-recommender.json, merged into metrics.json
+// under the key "recommender_evaluation".
+const RecommenderMetricsStep = "04-recommender"
+
+// DefaultRecommendations is the list length of the offline evaluation and
+// of notebook 04's examples.
+const DefaultRecommendations = 10
+
+// RunRecommender loads the cleaned tracks and the chosen cohorts, builds
+// the recommender, evaluates it offline with lists of n tracks (seeded by
+// p.Seed) and writes the figures to metrics-04-recommender.json.
+func RunRecommender(p Params, n int) (*Recommender, *RecommenderEvaluation, error) {
+	cat, v, err := LoadCohorts(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := NewRecommender(cat, v.Labels)
+	if err != nil {
+		return nil, nil, err
+	}
+	ev := EvaluateRecommender(r, n, p.Seed)
+	if err := WriteMetrics(p, RecommenderMetricsStep, map[string]any{"recommender_evaluation": ev.Metrics()}); err != nil {
+		return nil, nil, err
+	}
+	return r, ev, nil
+}
+
+// bestMatch returns the track FindTracks ranks first for a title.
+func (r *Recommender) BestMatch(title string) (*catalog.Track, error) {
+	ids := r.FindTracks(title)
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("no track matches %q", title)
+	}
+	return &r.cat.Tracks[r.byID[ids[0]]], nil
+}

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
 // synthRecommender indexes n synthetic tracks (seeded): five sound
@@ -12,7 +14,7 @@ import (
 func synthRecommender(b *testing.B, n int) *Recommender {
 	b.Helper()
 	rng := rand.New(rand.NewPCG(uint64(n), 11))
-	cat := &Catalog{Has: map[string]bool{Popularity: true}, Tracks: make([]Track, n)}
+	cat := &catalog.Catalog{Has: map[string]bool{catalog.Popularity: true}, Tracks: make([]catalog.Track, n)}
 	labels := make([]int, n)
 	for i := range cat.Tracks {
 		t := &cat.Tracks[i]

@@ -1,12 +1,9 @@
 package songs
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"sort"
-
-	"github.com/songcohorts/cohorts/songs/report"
 )
 
 // MaxEvaluationSeeds bounds the seed tracks of each measure of
@@ -257,27 +254,6 @@ func (r *Recommender) popularRanker() ranker {
 		}
 		return out
 	}
-}
-
-// Table shows the figures of every method, in percent.
-func (ev *RecommenderEvaluation) Table() report.Table {
-	var rows [][]string
-	pct := func(v float64) string {
-		if math.IsNaN(v) {
-			return "-"
-		}
-		return ftoa(100*v, 1)
-	}
-	for _, m := range ev.Methods {
-		rows = append(rows, []string{m.Method, pct(m.ReissueHitRate), pct(m.OtherRecordingHitRate), pct(m.SameEra), pct(m.SameLive)})
-	}
-	t := report.NewTable([]string{"method",
-		fmt.Sprintf("reissue found in top %d (%%, %d seeds)", ev.N, ev.ReissueSeeds),
-		fmt.Sprintf("other recording found in top %d (%%, %d seeds)", ev.N, ev.OtherRecordingSeeds),
-		fmt.Sprintf("same decade (%%, %d seeds)", ev.Seeds),
-		fmt.Sprintf("same live flag (%%, %d seeds)", ev.Seeds)}, rows)
-	t.Caption = fmt.Sprintf("Offline evaluation of the recommender: top %d against random and popularity baselines", ev.N)
-	return t
 }
 
 // Metrics returns the figures for metrics.json (key

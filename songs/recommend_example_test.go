@@ -5,11 +5,12 @@ import (
 	"log"
 
 	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
 // exampleCatalog is six tracks: two quiet acoustic songs, three loud
 // electric ones, and a remaster of the first song.
-func exampleCatalog() *songs.Catalog {
+func exampleCatalog() *catalog.Catalog {
 	type row struct {
 		id, name string
 		year     int
@@ -19,9 +20,9 @@ func exampleCatalog() *songs.Catalog {
 		{"A1", "Angie", 1973, 0.1}, {"B1", "Wild Horses", 1971, 0.15}, {"C1", "Brown Sugar", 1971, 0.9},
 		{"D1", "Start Me Up", 1981, 0.95}, {"E1", "Jumpin' Jack Flash", 1968, 0.8}, {"A2", "Angie - Remastered 2009", 2009, 0.1},
 	}
-	cat := &songs.Catalog{Has: map[string]bool{songs.Popularity: true}}
+	cat := &catalog.Catalog{Has: map[string]bool{catalog.Popularity: true}}
 	for i, r := range rows {
-		t := songs.Track{ID: r.id, Name: r.name, ReleaseDate: songs.Date{Year: r.year}, Popularity: float64(50 + i)}
+		t := catalog.Track{ID: r.id, Name: r.name, ReleaseDate: catalog.Date{Year: r.year}, Popularity: float64(50 + i)}
 		for j := range t.Audio {
 			t.Audio[j] = r.sound + 0.01*float64((i*j)%3)
 		}
@@ -31,7 +32,7 @@ func exampleCatalog() *songs.Catalog {
 		t.DurationMS = 200000 + 100000*r.sound
 		cat.Tracks = append(cat.Tracks, t)
 	}
-	songs.Reissues(cat.Tracks)
+	catalog.Reissues(cat.Tracks)
 	return cat
 }
 

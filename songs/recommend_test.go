@@ -6,6 +6,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
 func TestTitleKey(t *testing.T) {
@@ -43,7 +46,7 @@ func TestTitleKey(t *testing.T) {
 // titleCatalog is a small catalog of famous titles and their versions.
 func titleCatalog(t *testing.T) *Recommender {
 	t.Helper()
-	cat := blobCatalog(12, 3)
+	cat := studytest.BlobCatalog(12, 3)
 	names := []string{"Paint It, Black", "Paint It Black - Live", "Paint It Black - Remastered 2009", "Miss You - Remastered",
 		"Miss You - Live", "(I Can't Get No) Satisfaction - Mono Version", "Satisfaction - Live", "Angie",
 		"Brown Sugar - 2009 Mix", "Live With Me", "Painted Black Roses", "Wild Horses"}
@@ -94,7 +97,7 @@ func TestFindTracks(t *testing.T) {
 	}
 	// an id or uri is an exact match
 	id := r.cat.Tracks[7].ID
-	for _, q := range []string{id, uriPrefix + id} {
+	for _, q := range []string{id, catalog.URIPrefix + id} {
 		if got := r.FindTracks(q); !reflect.DeepEqual(got, []string{id}) {
 			t.Errorf("FindTracks(%q) = %v", q, got)
 		}
@@ -102,7 +105,7 @@ func TestFindTracks(t *testing.T) {
 }
 
 func TestRecommendExcludesVersions(t *testing.T) {
-	cat := blobCatalog(200, 5)
+	cat := studytest.BlobCatalog(200, 5)
 	r, err := NewRecommender(cat, make([]int, len(cat.Tracks)))
 	if err != nil {
 		t.Fatal(err)
@@ -181,7 +184,7 @@ func expected(r *Recommender, seeds []int, n int, penalty func(int) float64, kee
 }
 
 func TestRecommendMatchesBruteForce(t *testing.T) {
-	cat := blobCatalog(600, 9)
+	cat := studytest.BlobCatalog(600, 9)
 	labels := make([]int, len(cat.Tracks))
 	for i := range labels {
 		labels[i] = i % 3
@@ -232,7 +235,7 @@ func TestRecommendMatchesBruteForce(t *testing.T) {
 }
 
 func TestRecommendTiesByCatalogOrder(t *testing.T) {
-	cat := blobCatalog(40, 2)
+	cat := studytest.BlobCatalog(40, 2)
 	// Tracks 30..35 become copies of track 1's sound with distinct titles
 	// and recordings: all at the same distance from the seed.
 	for i := 30; i < 36; i++ {
@@ -256,7 +259,7 @@ func TestRecommendTiesByCatalogOrder(t *testing.T) {
 }
 
 func TestRecommendDiversityAndPopularity(t *testing.T) {
-	cat := blobCatalog(400, 4)
+	cat := studytest.BlobCatalog(400, 4)
 	r, err := NewRecommender(cat, make([]int, len(cat.Tracks)))
 	if err != nil {
 		t.Fatal(err)
@@ -309,7 +312,7 @@ func TestRecommendDiversityAndPopularity(t *testing.T) {
 }
 
 func TestPlaylist(t *testing.T) {
-	cat := blobCatalog(300, 6)
+	cat := studytest.BlobCatalog(300, 6)
 	labels := make([]int, len(cat.Tracks))
 	for i := range labels {
 		labels[i] = i % 2 // the two sound profiles
@@ -346,7 +349,7 @@ func TestPlaylist(t *testing.T) {
 		prev = i
 	}
 	// A cohort runs out: no more songs than its distinct recordings.
-	small := blobCatalog(30, 6)
+	small := studytest.BlobCatalog(30, 6)
 	r2, _ := NewRecommender(small, make([]int, 30))
 	pl, _ = r2.Playlist(small.Tracks[0].ID, 100)
 	if len(pl) == 0 || len(pl) >= 30 {
@@ -358,7 +361,7 @@ func TestPlaylist(t *testing.T) {
 }
 
 func TestEvaluateRecommender(t *testing.T) {
-	cat := blobCatalog(400, 8)
+	cat := studytest.BlobCatalog(400, 8)
 	labels := make([]int, len(cat.Tracks))
 	for i := range labels {
 		labels[i] = i % 2
@@ -393,47 +396,18 @@ func TestEvaluateRecommender(t *testing.T) {
 	if m["n"] != 10 || len(m["methods"].(map[string]any)) != 4 {
 		t.Errorf("metrics %v", m)
 	}
-	if tb := ev.Table(); len(tb.Rows) != 4 || len(tb.Headers) != 5 {
-		t.Errorf("table %+v", tb)
-	}
 	// without popularity the popularity baseline is left out
-	cat.Has[Popularity] = false
+	cat.Has[catalog.Popularity] = false
 	r2, _ := NewRecommender(cat, labels)
 	if ev2 := EvaluateRecommender(r2, 5, 1); len(ev2.Methods) != 3 || math.IsNaN(ev2.Methods[2].SameLive) {
 		t.Errorf("without popularity: %+v", ev2.Methods)
 	}
 }
 
-func TestRecommenderRealCatalog(t *testing.T) {
-	cat, v, _ := realCohorts(t)
-	r, err := NewRecommender(cat, v.Labels)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ids := r.FindTracks("paint it black - remastered 2009")
-	if len(ids) == 0 || cat.Tracks[r.byID[ids[0]]].Name != "Paint It, Black" {
-		t.Fatalf("FindTracks: %v", ids)
-	}
-	recs, err := r.Recommend(ids[:1], RecommendOptions{N: 10})
-	if err != nil || len(recs) != 10 {
-		t.Fatalf("%d recommendations, %v", len(recs), err)
-	}
-	for _, rc := range recs {
-		if TitleKey(rc.Name) == "paintitblack" {
-			t.Errorf("recommended a version of the seed: %s", rc.Name)
-		}
-	}
-	ev := EvaluateRecommender(r, 10, 42)
-	t.Log("\n" + ev.Table().Markdown())
-	if ev.Methods[0].ReissueHitRate != 1 {
-		t.Errorf("reissue hit rate %v", ev.Methods[0].ReissueHitRate)
-	}
-}
-
 func TestRecommendVersionsAreByArtist(t *testing.T) {
 	// In a catalog of several artists, a song of the same title by another
 	// artist is a different song: it is not excluded.
-	cat := blobCatalog(60, 10)
+	cat := studytest.BlobCatalog(60, 10)
 	for i := range cat.Tracks {
 		cat.Tracks[i].Artist = "Band A"
 	}

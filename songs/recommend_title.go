@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
 // versionBracket matches a trailing bracketed version note such as
@@ -184,4 +186,29 @@ func editDistance(a, b string, limit int) int {
 		rows = [3][]int{prev, cur, prev2}
 	}
 	return rows[1][len(rb)]
+}
+
+// ExampleTitles picks n well-known titles to demonstrate recommendations:
+// the most popular distinct titles, or, without popularity, the first
+// distinct titles of the catalog.
+func ExampleTitles(cat *catalog.Catalog, n int) []string {
+	idx := make([]int, len(cat.Tracks))
+	for i := range idx {
+		idx[i] = i
+	}
+	if cat.Has[catalog.Popularity] {
+		sort.SliceStable(idx, func(a, b int) bool { return cat.Tracks[idx[a]].Popularity > cat.Tracks[idx[b]].Popularity })
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, i := range idx {
+		if key := TitleKey(cat.Tracks[i].Name); !seen[key] {
+			seen[key] = true
+			out = append(out, cat.Tracks[i].Name)
+		}
+		if len(out) == n {
+			break
+		}
+	}
+	return out
 }

@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"runtime"
 	"testing"
+
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
 // writeSyntheticCatalog writes a catalog of n tracks in the course file's
@@ -65,11 +67,11 @@ type studyRun struct {
 func runStudy(t *testing.T, path string, procs int) studyRun {
 	t.Helper()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-	cat, err := Load(path)
+	cat, err := catalog.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := Clean(cat, CleanOptions{})
+	c := catalog.Clean(cat, catalog.CleanOptions{})
 	v, err := Validate(c.Tracks, 7, 0)
 	if err != nil {
 		t.Fatal(err)

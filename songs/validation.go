@@ -11,12 +11,15 @@ import (
 	"math/rand/v2"
 	"os"
 	"sort"
+	"strconv"
 
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/cluster"
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // KMin and KMax bound the numbers of clusters compared, as the original
@@ -140,7 +143,7 @@ const ValidationFile = "validation.gob"
 // Validate runs the cluster validation of notebook 03 on both feature sets
 // and chooses the solution: the highest silhouette of the improved set, or
 // the best algorithm at k when k > 0.
-func Validate(cat *Catalog, seed uint64, k int) (*Validation, error) {
+func Validate(cat *catalog.Catalog, seed uint64, k int) (*Validation, error) {
 	v := &Validation{Seed: seed}
 	// The two feature sets are validated side by side; the improved set's
 	// Mean Shift grid and stability refits follow it.
@@ -160,7 +163,7 @@ func Validate(cat *Catalog, seed uint64, k int) (*Validation, error) {
 			if prep, err = ImprovedSet.Prepare(cat); err != nil {
 				return err
 			}
-			x = v.Improved.rows(prep.X)
+			x = v.Improved.Rows(prep.X)
 			v.Chosen = v.Improved.Best
 			if k > 0 {
 				v.Chosen = bestAt(v.Improved, k)
@@ -215,8 +218,8 @@ func validateChosen(v *Validation, x *mat.Dense, seed uint64) error {
 	return nil
 }
 
-// rows returns the rows of x the set was validated on.
-func (sv SetValidation) rows(x *mat.Dense) *mat.Dense {
+// Rows returns the rows of x the set was validated on.
+func (sv SetValidation) Rows(x *mat.Dense) *mat.Dense {
 	if sv.Sample == nil {
 		return x
 	}
@@ -274,7 +277,7 @@ func nearestCentre(all, sample *mat.Dense, labels []int, k int) []int {
 	return out
 }
 
-func validateSet(cat *Catalog, fs FeatureSet, seed uint64) (SetValidation, error) {
+func validateSet(cat *catalog.Catalog, fs FeatureSet, seed uint64) (SetValidation, error) {
 	prep, err := fs.Prepare(cat)
 	if err != nil {
 		return SetValidation{}, err
@@ -282,7 +285,7 @@ func validateSet(cat *Catalog, fs FeatureSet, seed uint64) (SetValidation, error
 	total, _ := prep.X.Dims()
 	sv := SetValidation{Set: prep.Set, Components: prep.Components, Sweeps: map[string][]cluster.SweepRow{}}
 	sv.Sample = sampleRows(total, MaxValidationRows, seed)
-	x := sv.rows(prep.X)
+	x := sv.Rows(prep.X)
 	n, d := x.Dims()
 	sv.N = n
 	if prep.PCA != nil {
@@ -472,7 +475,7 @@ func RelabelBySize(labels []int) []int {
 
 // expandToTracks gives every track the label of its row, or of its
 // canonical recording's row when it is a reissue that was not clustered.
-func expandToTracks(cat *Catalog, rows []int, labels []int) ([]string, []int) {
+func expandToTracks(cat *catalog.Catalog, rows []int, labels []int) ([]string, []int) {
 	byID := map[string]int{}
 	for r, i := range rows {
 		byID[cat.Tracks[i].ID] = labels[r]
@@ -562,7 +565,7 @@ func ValidationFor(p Params) (*Validation, error) {
 
 // LoadCohorts loads the cleaned tracks and the validation computed from
 // them (ValidationFor), whose Labels give each track's cohort.
-func LoadCohorts(p Params) (*Catalog, *Validation, error) {
+func LoadCohorts(p Params) (*catalog.Catalog, *Validation, error) {
 	cat, err := LoadClean(p)
 	if err != nil {
 		return nil, nil, err
@@ -578,7 +581,7 @@ func LoadCohorts(p Params) (*Catalog, *Validation, error) {
 // the bytes of the cleaned tracks. ValidationFor reuses a cached
 // validation only when its Key equals it.
 func ValidationKey(p Params) (string, error) {
-	b, err := os.ReadFile(p.Interim(CleanTracksFile))
+	b, err := os.ReadFile(p.Interim(catalog.CleanTracksFile))
 	if errors.Is(err, fs.ErrNotExist) {
 		_, err = LoadClean(p) // its error names the notebook that makes the file
 	}
@@ -586,4 +589,91 @@ func ValidationKey(p Params) (string, error) {
 		return "", err
 	}
 	return fmt.Sprintf("seed=%d k=%d clean=%x", p.Seed, p.K, sha256.Sum256(b)), nil
+}
+
+// ChosenLabels returns the chosen solution's labels on the prepared rows of
+// the improved feature set, renumbered by size.
+func (v *Validation) ChosenLabels() []int {
+	return RelabelBySize(v.Improved.Sweeps[v.Chosen.Algorithm][v.Chosen.K-KMin].Labels)
+}
+
+// CohortAssociation tests cohort membership against the live flag and the
+// release decade (chi-square with Cramér's V).
+func CohortAssociation(cat *catalog.Catalog, labels []int, k int) ([]stats.Result, error) {
+	var out []stats.Result
+	live := make([][]float64, k)
+	for i := range live {
+		live[i] = make([]float64, 2)
+	}
+	decIdx := map[int]int{}
+	var decades []int
+	for i := range cat.Tracks {
+		if d := cat.Tracks[i].Decade; d != 0 {
+			if _, ok := decIdx[d]; !ok {
+				decIdx[d] = len(decades)
+				decades = append(decades, d)
+			}
+		}
+	}
+	dec := make([][]float64, k)
+	for i := range dec {
+		dec[i] = make([]float64, len(decades))
+	}
+	for i := range cat.Tracks {
+		l := labels[i]
+		if l < 0 {
+			continue
+		}
+		live[l][b2i(LiveByTitle(&cat.Tracks[i]))]++
+		if d := cat.Tracks[i].Decade; d != 0 {
+			dec[l][decIdx[d]]++
+		}
+	}
+	r, err := stats.ChiSquareIndependence(live, false)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, r.WithGroups("cohort", "live flag"))
+	if len(decades) > 1 {
+		r, err = stats.ChiSquareIndependence(dec, false)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r.WithGroups("cohort", "release decade"))
+	}
+	stats.AdjustResults(out, stats.Holm)
+	return out, nil
+}
+
+// WriteMetrics03 records the reproduction figures and the choice.
+func WriteMetrics03(p Params, v *Validation) error {
+	o := v.Original
+	sil := map[string]map[string]float64{}
+	keys := map[string]string{AlgKMeans: "kmeans", AlgWard: "ward", AlgGMM: "gmm"}
+	for _, a := range Algorithms {
+		m := map[string]float64{}
+		for _, r := range o.Sweeps[a] {
+			m[strconv.Itoa(r.K)] = r.Silhouette
+		}
+		sil[keys[a]] = m
+	}
+	return WriteMetrics(p, "03", map[string]any{
+		"reproduction": map[string]any{
+			"pca_explained_variance_ratio": o.PCARatio,
+			"pca_components_95":            o.Components,
+			"kmeans_wcss":                  o.WCSS,
+			"kmeans_knee":                  o.Knee,
+			"silhouette":                   sil,
+		},
+		"chosen": map[string]any{
+			"algorithm":  v.Chosen.Algorithm,
+			"k":          v.Chosen.K,
+			"silhouette": v.Chosen.Silhouette,
+			"features":   v.Improved.Set.Columns,
+			"feature_set": map[string]any{
+				"name": v.Improved.Set.Name, "one_row_per_recording": v.Improved.Set.OnePerRecording, "standardised": true,
+			},
+			"stability": v.Stability[v.Chosen.K],
+		},
+	})
 }

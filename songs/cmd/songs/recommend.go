@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
 func init() {
@@ -75,7 +76,7 @@ func runRecommend(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	byID := map[string]*songs.Track{}
+	byID := map[string]*catalog.Track{}
 	for i := range cat.Tracks {
 		byID[cat.Tracks[i].ID] = &cat.Tracks[i]
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/cluster"
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
@@ -120,13 +121,13 @@ func cohortRun(path string, kMin, kMax, nInit int, seed uint64, outDir string, d
 		done(st)
 		last = now
 	}
-	cat, err := songs.Load(path)
+	cat, err := catalog.Load(path)
 	if err != nil {
 		return nil, err
 	}
 	res.Tracks = len(cat.Tracks)
 	stage("load and validate")
-	kept := songs.Clean(cat, songs.CleanOptions{}).Tracks
+	kept := catalog.Clean(cat, catalog.CleanOptions{}).Tracks
 	cat = nil // the loaded catalog is no longer needed
 	res.Kept = len(kept.Tracks)
 	if res.Kept <= kMax {
@@ -174,7 +175,7 @@ func cohortRun(path string, kMin, kMax, nInit int, seed uint64, outDir string, d
 
 // writeRunCohorts writes "id,cohort" for every clustered track, cohorts
 // numbered from 1, atomically.
-func writeRunCohorts(path string, cat *songs.Catalog, rows, labels []int) error {
+func writeRunCohorts(path string, cat *catalog.Catalog, rows, labels []int) error {
 	f, err := atomicfile.Create(path, 0o644)
 	if err != nil {
 		return err

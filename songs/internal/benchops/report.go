@@ -184,7 +184,7 @@ func WriteReport(w io.Writer, recs []*Record, env Env) error {
 		"Cores = CPU seconds / wall seconds. Quality figures are those of the median run; "+
 		"rows drawn at random (silhouette above 20k, knn queries, DBSCAN's eps estimate, "+
 		"trustworthiness) come from different generators on the two sides. "+
-		"load: pandas.read_csv against songs.Load, which parses all 18 columns and also validates every row.\n")
+		"load: pandas.read_csv against catalog.Load, which parses all 18 columns and also validates every row.\n")
 	for _, n := range ns {
 		fmt.Fprintf(b, "\n## n = %s\n\n", thousands(n))
 		b.WriteString("| op | runs | sklearn s | Go s | time ratio | sklearn MB | Go MB | memory ratio | cores | sklearn quality | Go quality |\n")

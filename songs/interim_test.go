@@ -1,0 +1,64 @@
+package songs
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
+)
+
+// TestWriteInterim writes the three interim files and reads the cleaned
+// tracks back through LoadClean; before the write LoadClean says which
+// notebook makes the file.
+func TestWriteInterim(t *testing.T) {
+	c := catalog.Clean(studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 4, false, func(i int, r map[string]string) {
+		if i == 3 {
+			r["popularity"] = "" // missing: flagged and dropped
+		}
+	})), catalog.CleanOptions{})
+	p := Params{Root: t.TempDir(), Catalog: DefaultCatalog}
+	if _, err := LoadClean(p); !errors.Is(err, ErrMissingInput) || !strings.Contains(err.Error(), "01-cleaning") {
+		t.Errorf("LoadClean before the write: %v", err)
+	}
+	if err := WriteInterim(p, c); err != nil {
+		t.Fatal(err)
+	}
+	got, err := LoadClean(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Tracks) != len(c.Tracks.Tracks) {
+		t.Errorf("%d clean tracks; want %d", len(got.Tracks), len(c.Tracks.Tracks))
+	}
+	b, err := os.ReadFile(p.Interim(catalog.CleaningLogFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"id", "source", "record", "rule", "detail"},
+		{catalogtest.ID(3), c.Loaded.Sources[0], "3", catalog.RuleMissing, "popularity: empty or NA value"}}
+	if !reflect.DeepEqual(recs, want) {
+		t.Errorf("cleaning log %q; want %q", recs, want)
+	}
+}
+
+// TestCleanOptionsFor applies the hand-picked drops to the course catalog
+// only.
+func TestCleanOptionsFor(t *testing.T) {
+	if !CleanOptionsFor(Params{Catalog: DefaultCatalog}).OriginalExtremes {
+		t.Error("the course catalog does not get the original drops")
+	}
+	if CleanOptionsFor(Params{Catalog: "hit-predictor"}).OriginalExtremes {
+		t.Error("another catalog gets the original drops")
+	}
+}

@@ -1,0 +1,46 @@
+package songs
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/songcohorts/cohorts/songs/catalog"
+)
+
+// WriteInterim writes the cleaning results of notebook 01 into the
+// interim folder of p's catalog (see catalog.WriteInterim).
+func WriteInterim(p Params, c *catalog.Cleaned) error {
+	return catalog.WriteInterim(p.InterimDir(), c)
+}
+
+// ErrMissingInput says that a file a notebook needs has not been made yet.
+var ErrMissingInput = errors.New("missing input")
+
+// LoadClean reads the cleaned tracks written by notebook 01. When the file
+// does not exist the error says which notebook and make target make it.
+func LoadClean(p Params) (*catalog.Catalog, error) {
+	path := p.Interim(catalog.CleanTracksFile)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %s does not exist yet: run notebook 01-cleaning first (make output/01-cleaning.html, or simply make)", ErrMissingInput, path)
+	}
+	cat, _, err := catalog.ReadParquet(path)
+	return cat, err
+}
+
+// LoadRaw loads and cleans the raw catalog named by p with the default
+// cleaning options.
+func LoadRaw(p Params) (*catalog.Cleaned, error) {
+	cat, err := catalog.Load(p.Path(p.RawCSV))
+	if err != nil {
+		return nil, err
+	}
+	return catalog.Clean(cat, CleanOptionsFor(p)), nil
+}
+
+// CleanOptionsFor returns the cleaning options for a catalog: the original
+// study's hand-picked drops apply to the catalog it was written for only.
+func CleanOptionsFor(p Params) catalog.CleanOptions {
+	return catalog.CleanOptions{OriginalExtremes: p.Catalog == DefaultCatalog}
+}
