@@ -167,7 +167,7 @@ $(OUT)/%.docx: $(OUT)/%.html
 	@bash .tools/export-docx $< $@
 
 $(OUT)/metrics.json: $(EXECUTED)
-	$(SONGS_CMD) metrics --out $@ $(PROCESSED)/metrics-0*.json
+	$(SONGS_CMD) metrics --out $@ $(PROCESSED)/metrics-*.json
 
 metrics: $(OUT)/metrics.json ## Merge the notebooks' metrics into output/metrics.json
 

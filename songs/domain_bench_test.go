@@ -39,7 +39,9 @@ func BenchmarkDomain(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("Profiles/n=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				Profiles(cat, labels, 2, 50)
+				if _, err := Profiles(cat, labels, 2, 50); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 		b.Run(fmt.Sprintf("Describe/n=%d", n), func(b *testing.B) {

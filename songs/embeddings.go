@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
 	"os"
 	"strconv"
 
@@ -32,6 +31,9 @@ type Embeddings struct {
 	Trustworthiness []float64
 	// TSNEKL is t-SNE's final Kullback-Leibler divergence.
 	TSNEKL float64
+	// Key names the validation and the projectors the embeddings were
+	// made from (see EmbeddingsFor); a cache with another key is stale.
+	Key string
 }
 
 // EmbeddingsFile caches Embed's result.
@@ -40,21 +42,57 @@ const EmbeddingsFile = "embeddings.gob"
 // trustSample bounds the rows trustworthiness is measured on.
 const trustSample = 5000
 
-// Embed projects the chosen feature set to two dimensions four ways: PCA,
-// t-SNE (perplexity 30, PCA initialisation), UMAP (15 neighbours, min_dist
-// 0.1) and FastICA (the two least Gaussian of all the sources). All seeded.
-func Embed(cat *catalog.Catalog, v *Validation, seed uint64) (*Embeddings, error) {
+// Projectors are the four projections to the plane and their
+// hyperparameters. PCA and ICA are fitted as given (ICA keeps the two least
+// Gaussian of its sources); TSNE and UMAP must be set, from embed.NewTSNE
+// and embed.NewUMAP.
+type Projectors struct {
+	PCA  embed.PCA
+	TSNE *embed.TSNE
+	UMAP *embed.UMAP
+	ICA  embed.FastICA
+}
+
+// DefaultProjectors are the study's projections: PCA to two components,
+// t-SNE (perplexity 30, PCA initialisation) and UMAP (15 neighbours,
+// min_dist 0.1) with scikit-learn's and umap-learn's defaults, and FastICA
+// of all the sources (at most 1,000 iterations), all seeded.
+func DefaultProjectors(seed uint64) Projectors {
+	return Projectors{PCA: embed.PCA{NComponents: 2}, TSNE: embed.NewTSNE(seed), UMAP: embed.NewUMAP(seed),
+		ICA: embed.FastICA{Seed: seed, MaxIter: 1000}}
+}
+
+// key fingerprints the projectors' hyperparameters for the cache.
+func (pr Projectors) key() string {
+	if pr.TSNE == nil || pr.UMAP == nil {
+		panic("songs: Projectors needs TSNE and UMAP (embed.NewTSNE, embed.NewUMAP)")
+	}
+	return fmt.Sprintf("pca=%+v tsne=%+v umap=%+v ica=%+v", pr.PCA, *pr.TSNE, *pr.UMAP, pr.ICA)
+}
+
+// Embed projects the improved feature set of the catalog to two dimensions
+// four ways with pr, and measures each projection's trustworthiness.
+func Embed(cat *catalog.Catalog, v *Validation, pr Projectors) (*Embeddings, error) {
 	prep, err := ImprovedSet.Prepare(cat)
 	if err != nil {
 		return nil, err
 	}
 	x := prep.X
-	n, d := x.Dims()
+	n, _ := x.Dims()
+	var kl float64
 	fits := []func(*mat.Dense) error{
-		func(dst *mat.Dense) error { p := embed.PCA{NComponents: 2}; return p.FitTransform(dst, x) },
-		nil, // t-SNE, below, keeps its KL divergence
+		func(dst *mat.Dense) error { p := pr.PCA; return p.FitTransform(dst, x) },
 		func(dst *mat.Dense) error {
-			u := embed.NewUMAP(seed)
+			t := *pr.TSNE
+			if err := t.Fit(x); err != nil {
+				return err
+			}
+			t.EmbeddingTo(dst)
+			kl = t.KLDivergence()
+			return nil
+		},
+		func(dst *mat.Dense) error {
+			u := *pr.UMAP
 			if err := u.Fit(x); err != nil {
 				return err
 			}
@@ -62,7 +100,7 @@ func Embed(cat *catalog.Catalog, v *Validation, seed uint64) (*Embeddings, error
 			return nil
 		},
 		func(dst *mat.Dense) error {
-			ica := embed.FastICA{NComponents: d, Seed: seed, MaxIter: 1000}
+			ica := pr.ICA
 			var s mat.Dense
 			if err := ica.FitTransform(&s, x); err != nil {
 				return err
@@ -76,16 +114,6 @@ func Embed(cat *catalog.Catalog, v *Validation, seed uint64) (*Embeddings, error
 		},
 	}
 	e := &Embeddings{}
-	var kl float64
-	fits[1] = func(dst *mat.Dense) error {
-		t := embed.NewTSNE(seed)
-		if err := t.Fit(x); err != nil {
-			return err
-		}
-		t.EmbeddingTo(dst)
-		kl = t.KLDivergence()
-		return nil
-	}
 	rowsXY := make([][][2]float64, len(fits))
 	for pi, fit := range fits {
 		var y mat.Dense
@@ -185,39 +213,30 @@ func LoadEmbeddings(p Params) (*Embeddings, error) {
 	return &e, gob.NewDecoder(bytes.NewReader(b)).Decode(&e)
 }
 
-// WriteMetrics04 records the embeddings' quality.
-func WriteMetrics04(p Params, e *Embeddings, cs []Cohort) error {
-	tw := map[string]float64{}
-	for i, name := range Projections {
-		tw[name] = e.Trustworthiness[i]
+// EmbeddingsFor returns the cached embeddings when they were made by the
+// same projectors from the validation v (whose key names the cleaned
+// tracks, SEED and K), and otherwise computes them, caches them and writes
+// embeddings.csv and the embeddings' metrics.
+func EmbeddingsFor(p Params, v *Validation, pr Projectors) (*Embeddings, error) {
+	key := v.Key + " " + pr.key()
+	if e, err := LoadEmbeddings(p); err == nil && e.Key == key {
+		return e, nil
 	}
-	var cohorts []map[string]any
-	for _, c := range cs {
-		m := map[string]any{"cohort": c.ID, "name": c.Name, "tracks": c.Size, "live_share": c.LiveShare}
-		if !math.IsNaN(c.Popularity) {
-			m["mean_popularity"], m["popular_share"] = c.Popularity, c.PopularShare
-		}
-		cohorts = append(cohorts, m)
-	}
-	return WriteMetrics(p, "04", map[string]any{
-		"embeddings": map[string]any{"trustworthiness_k10": tw, "tsne_kl_divergence": e.TSNEKL},
-		"cohorts":    cohorts,
-	})
-}
-
-// RunEmbeddings computes and caches the embeddings of notebook 04, and the
-// validation they are coloured by when it is not cached yet.
-func RunEmbeddings(p Params) (*Embeddings, error) {
-	cat, v, err := LoadCohorts(p)
+	cat, err := LoadClean(p)
 	if err != nil {
 		return nil, err
 	}
-	e, err := Embed(cat, v, p.Seed)
+	e, err := Embed(cat, v, pr)
 	if err != nil {
 		return nil, err
 	}
+	e.Key = key
 	if err := SaveEmbeddings(p, e); err != nil {
 		return nil, err
 	}
-	return e, WriteMetrics04(p, e, Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold))
+	cs, err := Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)
+	if err != nil {
+		return nil, err
+	}
+	return e, WriteEmbeddingMetrics(p, e, cs)
 }

@@ -82,7 +82,7 @@ func (f *cohortFit) model(v *Validation, profiles []Cohort, checksums []string) 
 	m := &Model{
 		DataChecksums: checksums, Seed: v.Seed,
 		FeatureSet: ImprovedSet.Name, Features: f.prep.Set.Columns,
-		ScalerMean: f.prep.Scaler.Mean(), ScalerScale: f.prep.Scaler.Scale(),
+		ScalerMean: f.prep.Scaling.Mean, ScalerScale: f.prep.Scaling.Scale,
 		Algorithm: v.Chosen.Algorithm, K: v.Chosen.K, Centres: f.centres,
 	}
 	for _, c := range profiles {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -31,7 +32,7 @@ func TestModelAssignsTrainingTracks(t *testing.T) {
 	for _, alg := range Algorithms {
 		t.Run(alg, func(t *testing.T) {
 			v := validationFor(t, cat, v0, alg, k)
-			m, err := BuildModel(cat, v, Profiles(cat, v.Labels, k, 50), []string{"x.csv: 00"})
+			m, err := BuildModel(cat, v, studytest.Must(Profiles(cat, v.Labels, k, 50))(t), []string{"x.csv: 00"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -75,7 +76,7 @@ func TestModelGMMPredictMatchesMixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := f.model(v, Profiles(cat, v.Labels, 3, 50), nil)
+	m := f.model(v, studytest.Must(Profiles(cat, v.Labels, 3, 50))(t), nil)
 	z := mat.NewDense(200, 10, nil)
 	for i := 0; i < 200; i++ {
 		for j := 0; j < 10; j++ {
@@ -98,7 +99,7 @@ func TestModelAssignsNewTracks(t *testing.T) {
 	cat, v0 := testValidation(t, 120)
 	for _, alg := range []string{AlgKMeans, AlgWard} {
 		v := validationFor(t, cat, v0, alg, 2)
-		m, err := BuildModel(cat, v, Profiles(cat, v.Labels, 2, 50), nil)
+		m, err := BuildModel(cat, v, studytest.Must(Profiles(cat, v.Labels, 2, 50))(t), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -162,7 +163,7 @@ func TestModelRealCatalog(t *testing.T) {
 	cat, v0, p := realCohorts(t)
 	for _, alg := range Algorithms {
 		v := validationFor(t, cat, v0, alg, v0.Chosen.K)
-		m, err := BuildModel(cat, v, Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold), nil)
+		m, err := BuildModel(cat, v, studytest.Must(Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold))(t), nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,67 +10,6 @@ import (
 	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
-// AlbumPopularity is one album's popularity figures.
-type AlbumPopularity struct {
-	Album        string
-	Tracks       int
-	PopularSongs int     // tracks with popularity >= the threshold
-	Share        float64 // PopularSongs / Tracks
-	Mean         float64 // mean popularity
-}
-
-// AlbumsByPopularSongs ranks albums by the number of tracks whose
-// popularity is at least threshold (the course's question), then by mean
-// popularity, then by name.
-func AlbumsByPopularSongs(cat *catalog.Catalog, threshold float64) []AlbumPopularity {
-	by := map[string]*AlbumPopularity{}
-	var names []string
-	for i := range cat.Tracks {
-		t := &cat.Tracks[i]
-		a := by[t.Album]
-		if a == nil {
-			a = &AlbumPopularity{Album: t.Album}
-			by[t.Album] = a
-			names = append(names, t.Album)
-		}
-		a.Tracks++
-		a.Mean += t.Popularity
-		if t.Popularity >= threshold {
-			a.PopularSongs++
-		}
-	}
-	out := make([]AlbumPopularity, 0, len(names))
-	for _, n := range names {
-		a := by[n]
-		a.Mean /= float64(a.Tracks)
-		a.Share = float64(a.PopularSongs) / float64(a.Tracks)
-		out = append(out, *a)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].PopularSongs != out[j].PopularSongs {
-			return out[i].PopularSongs > out[j].PopularSongs
-		}
-		if out[i].Mean != out[j].Mean {
-			return out[i].Mean > out[j].Mean
-		}
-		return out[i].Album < out[j].Album
-	})
-	return out
-}
-
-// AlbumsByMeanPopularity ranks albums by mean popularity, as the original
-// study did; popular songs are counted at threshold for comparison.
-func AlbumsByMeanPopularity(cat *catalog.Catalog, threshold float64) []AlbumPopularity {
-	out := AlbumsByPopularSongs(cat, threshold)
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Mean != out[j].Mean {
-			return out[i].Mean > out[j].Mean
-		}
-		return out[i].Album < out[j].Album
-	})
-	return out
-}
-
 // PopularityQuantile is the popularity below which a fraction q of tracks
 // lie (type 7).
 func PopularityQuantile(cat *catalog.Catalog, q float64) float64 {

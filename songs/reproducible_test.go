@@ -76,7 +76,7 @@ func runStudy(t *testing.T, path string, procs int) studyRun {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := Embed(c.Tracks, v, 7)
+	e, err := Embed(c.Tracks, v, DefaultProjectors(7))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,25 +1,16 @@
 package songs
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/gob"
-	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"math/rand/v2"
-	"os"
 	"sort"
-	"strconv"
 
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/cluster"
-	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
-	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // KMin and KMax bound the numbers of clusters compared, as the original
@@ -132,13 +123,55 @@ type Validation struct {
 	Labels []int
 }
 
+// Plan says what the cluster validation compares and how much it
+// resamples. Validate runs DefaultPlan; notebook 03 shows it.
+type Plan struct {
+	// Sets are the feature sets swept; the cohorts are chosen on Improved.
+	Sets []FeatureSet
+	// Algorithms are swept for every k from KMin to KMax (K-Means' WCSS
+	// and the gap statistic from k = 1).
+	Algorithms []string
+	KMin, KMax int
+	// MaxRows bounds the rows the sweeps run on: above it a seeded sample
+	// is validated (Ward, the mixtures and exact silhouettes grow
+	// quadratically), and the other rows join the cohort with the nearest
+	// centre.
+	MaxRows int
+	// GapReferences is the number of uniform reference data sets of the
+	// gap statistic.
+	GapReferences int
+	// StabilityK are the k whose bootstrap stability is measured, with
+	// StabilityResamples refits of the chosen algorithm each.
+	StabilityK         []int
+	StabilityResamples int
+	// DBSCANEpsFactors scale the k-distance knee radius into DBSCAN's grid
+	// (MinSamples d and 2d for d features); MeanShiftQuantiles are the
+	// quantiles of the pairwise distances its bandwidths are estimated at.
+	DBSCANEpsFactors   []float64
+	MeanShiftQuantiles []float64
+}
+
+// DefaultPlan is the validation of the study: the original and the
+// improved feature sets, K-Means, Ward and a full-covariance Gaussian
+// mixture for k = 2..10 on at most MaxValidationRows rows.
+func DefaultPlan() Plan {
+	return Plan{
+		Sets:       []FeatureSet{OriginalSet, ImprovedSet},
+		Algorithms: append([]string(nil), Algorithms...),
+		KMin:       KMin, KMax: KMax,
+		MaxRows:            MaxValidationRows,
+		GapReferences:      10,
+		StabilityK:         []int{2, 3, 4, 5, 6},
+		StabilityResamples: 10,
+		DBSCANEpsFactors:   []float64{0.75, 1, 1.25},
+		MeanShiftQuantiles: []float64{0.1, 0.2, 0.3},
+	}
+}
+
 // MaxValidationRows bounds the rows the k sweeps run on: above it a seeded
 // sample is validated (Ward, the GMM sweep and exact silhouettes grow
 // quadratically), and the other rows join the cohort with the nearest centre.
 const MaxValidationRows = 6000
-
-// ValidationFile is the cache of Validate's result.
-const ValidationFile = "validation.gob"
 
 // Validate runs the cluster validation of notebook 03 on both feature sets
 // and chooses the solution: the highest silhouette of the improved set, or
@@ -192,7 +225,8 @@ func Validate(cat *catalog.Catalog, seed uint64, k int) (*Validation, error) {
 // k = 2..6.
 func validateChosen(v *Validation, x *mat.Dense, seed uint64) error {
 	c := Clusterer(v.Chosen.Algorithm, seed)
-	ks := []int{2, 3, 4, 5, 6}
+	plan := DefaultPlan()
+	ks := plan.StabilityK
 	stability := make([]float64, len(ks))
 	tasks := []func() error{func() (err error) {
 		if v.Improved.MeanShift, err = meanShiftGrid(x, seed); err != nil {
@@ -202,7 +236,7 @@ func validateChosen(v *Validation, x *mat.Dense, seed uint64) error {
 	}}
 	for i, kk := range ks {
 		tasks = append(tasks, func() (err error) {
-			if stability[i], _, err = cluster.Stability(x, kk, 10, seed, c); err != nil {
+			if stability[i], _, err = cluster.Stability(x, kk, plan.StabilityResamples, seed, c); err != nil {
 				return fmt.Errorf("stability at k=%d: %w", kk, err)
 			}
 			return nil
@@ -284,14 +318,15 @@ func validateSet(cat *catalog.Catalog, fs FeatureSet, seed uint64) (SetValidatio
 	}
 	total, _ := prep.X.Dims()
 	sv := SetValidation{Set: prep.Set, Components: prep.Components, Sweeps: map[string][]cluster.SweepRow{}}
-	sv.Sample = sampleRows(total, MaxValidationRows, seed)
+	plan := DefaultPlan()
+	sv.Sample = sampleRows(total, plan.MaxRows, seed)
 	x := sv.Rows(prep.X)
 	n, d := x.Dims()
 	sv.N = n
 	if prep.PCA != nil {
 		sv.PCARatio = prep.PCA.ExplainedVarianceRatio()
 	}
-	km, err := cluster.Sweep(x, 1, KMax, Clusterer(AlgKMeans, seed))
+	km, err := cluster.Sweep(x, 1, plan.KMax, Clusterer(AlgKMeans, seed))
 	if err != nil {
 		return sv, err
 	}
@@ -305,18 +340,18 @@ func validateSet(cat *catalog.Catalog, fs FeatureSet, seed uint64) (SetValidatio
 	}
 	sv.Sweeps[AlgKMeans] = km[1:]
 	for _, a := range Algorithms[1:] {
-		if sv.Sweeps[a], err = cluster.Sweep(x, KMin, KMax, Clusterer(a, seed)); err != nil {
+		if sv.Sweeps[a], err = cluster.Sweep(x, plan.KMin, plan.KMax, Clusterer(a, seed)); err != nil {
 			return sv, fmt.Errorf("%s: %w", a, err)
 		}
 	}
-	if sv.Gap, err = cluster.Gap(x, 1, KMax, 10, seed, cluster.KMeans{NInit: 3, Seed: seed}); err != nil {
+	if sv.Gap, err = cluster.Gap(x, 1, plan.KMax, plan.GapReferences, seed, cluster.KMeans{NInit: 3, Seed: seed}); err != nil {
 		return sv, fmt.Errorf("gap statistic: %w", err)
 	}
 	sv.MinPts = 2 * d
 	if sv.EpsKnee, sv.KDistance, err = cluster.SuggestEps(x, sv.MinPts); err != nil {
 		return sv, fmt.Errorf("k-distance: %w", err)
 	}
-	for _, f := range []float64{0.75, 1, 1.25} {
+	for _, f := range plan.DBSCANEpsFactors {
 		for _, m := range []int{d, 2 * d} {
 			run, err := runDBSCAN(x, f*sv.EpsKnee, m)
 			if err != nil {
@@ -381,7 +416,7 @@ func runDBSCAN(x *mat.Dense, eps float64, minSamples int) (DBSCANRun, error) {
 // meanShiftGrid runs Mean Shift at the bandwidths of three quantiles.
 func meanShiftGrid(x *mat.Dense, seed uint64) ([]MeanShiftRun, error) {
 	var out []MeanShiftRun
-	for _, q := range []float64{0.1, 0.2, 0.3} {
+	for _, q := range DefaultPlan().MeanShiftQuantiles {
 		bw, err := cluster.EstimateBandwidth(x, q, 2000, seed)
 		if err != nil {
 			return nil, err
@@ -497,183 +532,8 @@ func expandToTracks(cat *catalog.Catalog, rows []int, labels []int) ([]string, [
 	return ids, out
 }
 
-// SaveValidation caches v under p's processed folder.
-func SaveValidation(p Params, v *Validation) error {
-	if err := os.MkdirAll(p.ProcessedDir(), 0o755); err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(p.Processed(ValidationFile), buf.Bytes(), 0o644)
-}
-
-// LoadValidation reads the cache SaveValidation wrote, or says which
-// notebook makes it.
-func LoadValidation(p Params) (*Validation, error) {
-	b, err := os.ReadFile(p.Processed(ValidationFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%w: %s does not exist yet: run notebook 03-tests-validation first (make output/03-tests-validation.html)", ErrMissingInput, p.Processed(ValidationFile))
-	}
-	if err != nil {
-		return nil, err
-	}
-	var v Validation
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&v); err != nil {
-		return nil, fmt.Errorf("%s: %w", p.Processed(ValidationFile), err)
-	}
-	return &v, nil
-}
-
-// RunValidation loads the cleaned tracks, validates, caches the result and
-// writes notebook 03's metrics.
-func RunValidation(p Params) (*Validation, error) {
-	key, err := ValidationKey(p)
-	if err != nil {
-		return nil, err
-	}
-	cat, err := LoadClean(p)
-	if err != nil {
-		return nil, err
-	}
-	v, err := Validate(cat, p.Seed, p.K)
-	if err != nil {
-		return nil, err
-	}
-	v.Key = key
-	if err := SaveValidation(p, v); err != nil {
-		return nil, err
-	}
-	return v, WriteMetrics03(p, v)
-}
-
-// ValidationFor returns the cached validation when it was computed from the
-// same cleaned tracks, seed and K as p asks for, and otherwise runs
-// RunValidation. Notebooks 03 and 04 start with it, so either can run first
-// and the validation is computed once.
-func ValidationFor(p Params) (*Validation, error) {
-	key, err := ValidationKey(p)
-	if err != nil {
-		return nil, err
-	}
-	if v, err := LoadValidation(p); err == nil && v.Key == key {
-		return v, WriteMetrics03(p, v)
-	}
-	return RunValidation(p)
-}
-
-// LoadCohorts loads the cleaned tracks and the validation computed from
-// them (ValidationFor), whose Labels give each track's cohort.
-func LoadCohorts(p Params) (*catalog.Catalog, *Validation, error) {
-	cat, err := LoadClean(p)
-	if err != nil {
-		return nil, nil, err
-	}
-	v, err := ValidationFor(p)
-	if err != nil {
-		return nil, nil, err
-	}
-	return cat, v, nil
-}
-
-// ValidationKey fingerprints the inputs of a validation: the seed, K and
-// the bytes of the cleaned tracks. ValidationFor reuses a cached
-// validation only when its Key equals it.
-func ValidationKey(p Params) (string, error) {
-	b, err := os.ReadFile(p.Interim(catalog.CleanTracksFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		_, err = LoadClean(p) // its error names the notebook that makes the file
-	}
-	if err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("seed=%d k=%d clean=%x", p.Seed, p.K, sha256.Sum256(b)), nil
-}
-
 // ChosenLabels returns the chosen solution's labels on the prepared rows of
 // the improved feature set, renumbered by size.
 func (v *Validation) ChosenLabels() []int {
 	return RelabelBySize(v.Improved.Sweeps[v.Chosen.Algorithm][v.Chosen.K-KMin].Labels)
-}
-
-// CohortAssociation tests cohort membership against the live flag and the
-// release decade (chi-square with Cramér's V).
-func CohortAssociation(cat *catalog.Catalog, labels []int, k int) ([]stats.Result, error) {
-	var out []stats.Result
-	live := make([][]float64, k)
-	for i := range live {
-		live[i] = make([]float64, 2)
-	}
-	decIdx := map[int]int{}
-	var decades []int
-	for i := range cat.Tracks {
-		if d := cat.Tracks[i].Decade; d != 0 {
-			if _, ok := decIdx[d]; !ok {
-				decIdx[d] = len(decades)
-				decades = append(decades, d)
-			}
-		}
-	}
-	dec := make([][]float64, k)
-	for i := range dec {
-		dec[i] = make([]float64, len(decades))
-	}
-	for i := range cat.Tracks {
-		l := labels[i]
-		if l < 0 {
-			continue
-		}
-		live[l][b2i(LiveByTitle(&cat.Tracks[i]))]++
-		if d := cat.Tracks[i].Decade; d != 0 {
-			dec[l][decIdx[d]]++
-		}
-	}
-	r, err := stats.ChiSquareIndependence(live, false)
-	if err != nil {
-		return nil, err
-	}
-	out = append(out, r.WithGroups("cohort", "live flag"))
-	if len(decades) > 1 {
-		r, err = stats.ChiSquareIndependence(dec, false)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r.WithGroups("cohort", "release decade"))
-	}
-	stats.AdjustResults(out, stats.Holm)
-	return out, nil
-}
-
-// WriteMetrics03 records the reproduction figures and the choice.
-func WriteMetrics03(p Params, v *Validation) error {
-	o := v.Original
-	sil := map[string]map[string]float64{}
-	keys := map[string]string{AlgKMeans: "kmeans", AlgWard: "ward", AlgGMM: "gmm"}
-	for _, a := range Algorithms {
-		m := map[string]float64{}
-		for _, r := range o.Sweeps[a] {
-			m[strconv.Itoa(r.K)] = r.Silhouette
-		}
-		sil[keys[a]] = m
-	}
-	return WriteMetrics(p, "03", map[string]any{
-		"reproduction": map[string]any{
-			"pca_explained_variance_ratio": o.PCARatio,
-			"pca_components_95":            o.Components,
-			"kmeans_wcss":                  o.WCSS,
-			"kmeans_knee":                  o.Knee,
-			"silhouette":                   sil,
-		},
-		"chosen": map[string]any{
-			"algorithm":  v.Chosen.Algorithm,
-			"k":          v.Chosen.K,
-			"silhouette": v.Chosen.Silhouette,
-			"features":   v.Improved.Set.Columns,
-			"feature_set": map[string]any{
-				"name": v.Improved.Set.Name, "one_row_per_recording": v.Improved.Set.OnePerRecording, "standardised": true,
-			},
-			"stability": v.Stability[v.Chosen.K],
-		},
-	})
 }

@@ -261,13 +261,13 @@ func TestSaveLoadValidation(t *testing.T) {
 	}
 }
 
-func TestWriteMetrics03(t *testing.T) {
+func TestWriteValidationMetrics(t *testing.T) {
 	_, v := testValidation(t, 120)
 	p := Params{Root: t.TempDir(), Catalog: DefaultCatalog}
-	if err := WriteMetrics03(p, v); err != nil {
+	if err := WriteValidationMetrics(p, v); err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(filepath.Join(p.ProcessedDir(), "metrics-03.json"))
+	b, err := os.ReadFile(filepath.Join(p.ProcessedDir(), "metrics-validation.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

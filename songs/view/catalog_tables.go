@@ -113,7 +113,7 @@ func intOrEmpty(v int) string {
 	return strconv.Itoa(v)
 }
 
-// Table shows the integrity facts.
+// IntegrityTable shows the integrity facts of a loaded catalog.
 func IntegrityTable(in catalog.Integrity) report.Table {
 	rows := [][]string{
 		{"rows", itoa(in.Rows)},
@@ -203,7 +203,7 @@ func joinShort(s []string, max int) string {
 	return out
 }
 
-// LogTable shows the cleaning log with each removed track's title.
+// CleaningLogTable shows the cleaning log with each removed track's title.
 func CleaningLogTable(c *catalog.Cleaned) report.Table {
 	byID := map[string]*catalog.Track{}
 	for i := range c.Loaded.Tracks {

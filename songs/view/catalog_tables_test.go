@@ -151,3 +151,21 @@ func TestIntegrityTable(t *testing.T) {
 		}
 	}
 }
+
+// TestFrameTable shows a filtered data frame of a small catalog with its
+// caption and row limit.
+func TestFrameTable(t *testing.T) {
+	df := studytest.Must(catalog.DataFrame(studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 5, false, nil))))(t)
+	tb, err := view.FrameTable(df.Select([]string{"name", "energy"}), "energy", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	studytest.RendersBoth(t, tb)
+	// catalogtest.Values: energy of track 1 is 0.3 + 1 % 11 / 100 = 0.31.
+	if tb.Caption != "energy" || tb.MaxRows != 2 || len(tb.Rows) != 5 || tb.Rows[0][0] != "Song 1" || tb.Rows[0][1] != "0.310" {
+		t.Errorf("table %+v", tb)
+	}
+	if !strings.Contains(tb.HTML(), "3 more rows") {
+		t.Errorf("the rows left out are not said: %s", tb.HTML())
+	}
+}

@@ -8,7 +8,7 @@ import (
 	"github.com/songcohorts/cohorts/songs/report"
 )
 
-// Table shows the figures of every method, in percent.
+// EvaluationTable shows the figures of every method, in percent.
 func EvaluationTable(ev *songs.RecommenderEvaluation) report.Table {
 	var rows [][]string
 	pct := func(v float64) string {
@@ -27,4 +27,22 @@ func EvaluationTable(ev *songs.RecommenderEvaluation) report.Table {
 		fmt.Sprintf("same live flag (%%, %d seeds)", ev.Seeds)}, rows)
 	t.Caption = fmt.Sprintf("Offline evaluation of the recommender: top %d against random and popularity baselines", ev.N)
 	return t
+}
+
+// EvaluationSummary states the offline evaluation's main comparison.
+func EvaluationSummary(ev *songs.RecommenderEvaluation) string {
+	if ev.ReissueSeeds == 0 {
+		return "The catalog has no reissued recordings, so the reissue hit rate cannot be measured."
+	}
+	rate := map[string]float64{}
+	for _, m := range ev.Methods {
+		rate[m.Method] = m.ReissueHitRate
+	}
+	s := report.Markdownf("For %d seed tracks released more than once, the nearest-neighbour recommender puts the other release of "+
+		"the same recording in its top %d for **%.1f%%** of them, against %.1f%% for random picks",
+		ev.ReissueSeeds, ev.N, 100*rate[songs.MethodNearest], 100*rate[songs.MethodRandom])
+	if p, ok := rate[songs.MethodPopular]; ok && !math.IsNaN(p) {
+		s += report.Markdownf(" and %.1f%% for the most popular songs", 100*p)
+	}
+	return s + "."
 }

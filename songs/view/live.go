@@ -5,7 +5,7 @@ import (
 	"github.com/songcohorts/cohorts/songs/report"
 )
 
-// Table shows the cross-tabulation.
+// LiveAgreementTable shows the cross-tabulation of the two live flags.
 func LiveAgreementTable(a songs.LiveAgreement) report.Table {
 	c := a.Counts
 	t := report.NewTable([]string{"title or album says", "liveness <= 0.8", "liveness > 0.8", "total"}, [][]string{

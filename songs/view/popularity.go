@@ -80,7 +80,7 @@ func EarlyLateSummary(cat *catalog.Catalog) string {
 		"Notebook 03 tests whether popularity differs across periods.", first, first+4, early, ne, last-4, last, late, nl)
 }
 
-// Summary states the recommendation, where the threshold falls in the
+// AlbumAnswer states the recommendation, where the threshold falls in the
 // popularity distribution, and at how many of the alternative thresholds
 // the same two albums lead.
 func AlbumAnswer(r songs.AlbumRecommendation, cat *catalog.Catalog, alternatives []float64) string {

@@ -7,7 +7,7 @@ import (
 	"github.com/songcohorts/cohorts/songs/chart"
 )
 
-// Figure draws the four projections side by side, coloured by cohort, with
+// ProjectionsFigure draws the four projections side by side, coloured by cohort, with
 // each one's trustworthiness under it.
 func ProjectionsFigure(e *songs.Embeddings, names []string) (chart.Figure, error) {
 	var panels []chart.Panel

@@ -28,14 +28,13 @@ func RecommendationTable(caption string, recs []songs.Recommendation, cs []songs
 	return t
 }
 
-// RecommendFor finds a title (FindTracks' best match) and returns the
-// table of n tracks recommended for it with opt.
-func SongsLike(r *songs.Recommender, title string, n int, opt songs.RecommendOptions, cs []songs.Cohort) (report.Table, error) {
+// SongsLike finds a title (FindTracks' best match) and returns the table
+// of the tracks recommended for it with opt.
+func SongsLike(r *songs.Recommender, title string, opt songs.RecommendOptions, cs []songs.Cohort) (report.Table, error) {
 	t, err := r.BestMatch(title)
 	if err != nil {
 		return report.Table{}, err
 	}
-	opt.N = n
 	recs, err := r.Recommend([]string{t.ID}, opt)
 	if err != nil {
 		return report.Table{}, err
@@ -43,7 +42,7 @@ func SongsLike(r *songs.Recommender, title string, n int, opt songs.RecommendOpt
 	return RecommendationTable(fmt.Sprintf("Songs like %q (%s, %d)", t.Name, t.Album, t.ReleaseDate.Year), recs, cs), nil
 }
 
-// PlaylistFor finds a title and returns the table of an n-song playlist
+// PlaylistFrom finds a title and returns the table of an n-song playlist
 // from it.
 func PlaylistFrom(r *songs.Recommender, title string, n int, cs []songs.Cohort) (report.Table, error) {
 	t, err := r.BestMatch(title)

@@ -3,10 +3,9 @@ package view
 import (
 	"fmt"
 	"math"
-	"strconv"
+	"strings"
 
 	"github.com/songcohorts/cohorts/songs"
-	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/chart"
 	"github.com/songcohorts/cohorts/songs/cluster"
 	"github.com/songcohorts/cohorts/songs/report"
@@ -139,24 +138,97 @@ func DBSCANTable(sv songs.SetValidation) report.Table {
 	return t
 }
 
-// SilhouettePlot draws the per-sample silhouettes of the chosen solution.
-func SilhouettePlot(cat *catalog.Catalog, v *songs.Validation) (chart.Figure, error) {
-	prep, err := songs.ImprovedSet.Prepare(cat)
-	if err != nil {
-		return chart.Figure{}, err
-	}
-	labels := v.ChosenLabels()
-	s, err := cluster.SilhouetteSamples(nil, v.Improved.Rows(prep.X), labels)
-	if err != nil {
-		return chart.Figure{}, err
-	}
-	names := make([]string, v.Chosen.K)
+// SilhouettePlot draws the silhouette width of every row of a clustering,
+// grouped by cluster, with the mean.
+func SilhouettePlot(name string, s songs.FitScore) (chart.Figure, error) {
+	names := make([]string, s.K)
 	for i := range names {
-		names[i] = "cohort " + strconv.Itoa(i)
+		names[i] = fmt.Sprintf("cluster %d (%d rows)", i, s.Sizes[i])
 	}
-	return chart.Silhouette(s, labels, names, chart.Options{
-		Title:  fmt.Sprintf("Silhouette of the chosen solution: %s, k = %d (mean %.3f)", v.Chosen.Algorithm, v.Chosen.K, v.Chosen.Silhouette),
-		XLabel: "silhouette coefficient", YLabel: "tracks by cohort"})
+	var samples []float64
+	var labels []int
+	for i, l := range s.Labels {
+		if l >= 0 {
+			samples, labels = append(samples, s.Samples[i]), append(labels, l)
+		}
+	}
+	return chart.Silhouette(samples, labels, names, chart.Options{
+		Title:  fmt.Sprintf("Silhouette of %s, k = %d (mean %.3f)", name, s.K, s.Silhouette),
+		XLabel: "silhouette coefficient", YLabel: "rows by cluster"})
+}
+
+// ScoreTable shows one clustering's sizes and validation metrics.
+func ScoreTable(name string, s songs.FitScore) report.Table {
+	sizes := make([]string, len(s.Sizes))
+	for i, n := range s.Sizes {
+		sizes[i] = itoa(n)
+	}
+	row := []string{name, itoa(s.K), strings.Join(sizes, " / "), ftoa(s.Silhouette, 4), ftoa(s.DaviesBouldin, 3), ftoa(s.CalinskiHarabasz, 1)}
+	headers := []string{"algorithm", "clusters", "sizes", "silhouette", "Davies-Bouldin", "Calinski-Harabasz"}
+	if s.Noise > 0 {
+		headers = append(headers, "noise rows")
+		row = append(row, itoa(s.Noise))
+	}
+	t := report.NewTable(headers, [][]string{row})
+	t.Caption = fmt.Sprintf("%s: silhouette and Calinski-Harabasz higher is better, Davies-Bouldin lower", name)
+	return t
+}
+
+// PlanTable lists what the cluster validation compared.
+func PlanTable(plan songs.Plan) report.Table {
+	var sets []string
+	for _, fs := range plan.Sets {
+		sets = append(sets, fmt.Sprintf("%s: %s", fs.Name, strings.Join(fs.Columns, ", ")))
+	}
+	eps := make([]string, len(plan.DBSCANEpsFactors))
+	for i, f := range plan.DBSCANEpsFactors {
+		eps[i] = ftoa(f, 2)
+	}
+	qs := make([]string, len(plan.MeanShiftQuantiles))
+	for i, q := range plan.MeanShiftQuantiles {
+		qs[i] = ftoa(q, 2)
+	}
+	rows := [][]string{
+		{"feature sets", strings.Join(sets, "; ")},
+		{"algorithms, for every k", strings.Join(plan.Algorithms, ", ")},
+		{"k", fmt.Sprintf("%d to %d (K-Means' WCSS and the gap statistic from 1)", plan.KMin, plan.KMax)},
+		{"rows", fmt.Sprintf("every row up to %d, else a seeded sample of %d", plan.MaxRows, plan.MaxRows)},
+		{"gap statistic", fmt.Sprintf("%d uniform reference data sets", plan.GapReferences)},
+		{"bootstrap stability", fmt.Sprintf("%d resamples at each k of %s", plan.StabilityResamples, joinInts(plan.StabilityK))},
+		{"DBSCAN", "eps at " + strings.Join(eps, ", ") + " times the k-distance knee"},
+		{"Mean Shift", "bandwidths at the " + strings.Join(qs, ", ") + " quantiles of the pairwise distances"},
+	}
+	t := report.NewTable([]string{"what", "compared"}, rows)
+	t.Caption = "What the cluster validation ran"
+	return t
+}
+
+// joinInts writes integers separated by commas.
+func joinInts(v []int) string {
+	s := make([]string, len(v))
+	for i, x := range v {
+		s[i] = itoa(x)
+	}
+	return strings.Join(s, ", ")
+}
+
+// ClustersSummary says in one sentence what a clustering found: clusters,
+// the largest one's share and the noise share.
+func ClustersSummary(name string, s songs.FitScore) string {
+	n := s.Noise
+	for _, c := range s.Sizes {
+		n += c
+	}
+	largest := 0
+	if len(s.Sizes) > 0 {
+		largest = s.Sizes[0]
+	}
+	clusters := "clusters"
+	if s.K == 1 {
+		clusters = "cluster"
+	}
+	return report.Markdownf("%s found **%d %s** in %d rows; the largest holds %.1f%% of them and %.1f%% are noise.",
+		name, s.K, clusters, n, 100*float64(largest)/float64(n), 100*float64(s.Noise)/float64(n))
 }
 
 // AgreementHeatmap draws the ARI/NMI matrix between algorithms.
@@ -201,21 +273,11 @@ func MeanShiftTable(sv songs.SetValidation) report.Table {
 	return t
 }
 
-// DendrogramChart draws the top of the Ward merge tree of the improved
-// feature set (the last 30 merges) with the cut that gives k clusters.
-func DendrogramChart(cat *catalog.Catalog, v *songs.Validation, k int) (chart.Figure, error) {
-	prep, err := songs.ImprovedSet.Prepare(cat)
-	if err != nil {
-		return chart.Figure{}, err
-	}
-	x := v.Improved.Rows(prep.X)
-	merges, err := cluster.LinkageTree(x, cluster.Ward, 0)
-	if err != nil {
-		return chart.Figure{}, err
-	}
-	n, _ := x.Dims()
+// DendrogramChart draws the top of a Ward merge tree of n rows (the last
+// 30 merges) with the cut that gives k clusters.
+func DendrogramChart(merges []cluster.Merge, n, k int) (chart.Figure, error) {
 	d := cluster.Dendrogram(merges, n, 30)
 	return chart.Dendrogram(d.Icoord, d.Dcoord, d.LeafLabels(), cluster.CutHeightFor(merges, k), chart.Options{
-		Title:  fmt.Sprintf("Ward dendrogram, %s features: the last 29 merges, cut at k = %d", v.Improved.Set.Name, k),
+		Title:  fmt.Sprintf("Ward dendrogram: the last 29 merges, cut at k = %d", k),
 		XLabel: "clusters (rows in parentheses)", YLabel: "merge height (Ward distance, standardised units)"})
 }

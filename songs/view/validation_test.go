@@ -1,6 +1,7 @@
 package view_test
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 	"github.com/songcohorts/cohorts/songs/report"
 	"github.com/songcohorts/cohorts/songs/view"
+	"gonum.org/v1/gonum/mat"
 )
 
 // TestReproductionTableRealCatalog sets the original pipeline's numbers
@@ -62,5 +64,27 @@ func TestValidationTables(t *testing.T) {
 	}
 	if s := view.ChoiceSummary(v); !strings.Contains(s, fmt.Sprintf("**Chosen: %s with k = %d", v.Chosen.Algorithm, v.Chosen.K)) {
 		t.Errorf("choice summary %q", s)
+	}
+}
+
+// TestScoreViews renders a clustering's score (by hand: labels 0 0 1 -1
+// give sizes 2 / 1 and one noise row) as a table, a sentence and a
+// silhouette plot.
+func TestScoreViews(t *testing.T) {
+	x := mat.NewDense(4, 1, []float64{0, 1, 10, 50})
+	s := studytest.Must(songs.Score(x, []int{0, 0, 1, -1}))(t)
+	tb := view.ScoreTable("toy", s)
+	studytest.RendersBoth(t, tb)
+	if strings.Join(tb.Rows[0][:3], "|") != "toy|2|2 / 1" || tb.Rows[0][len(tb.Rows[0])-1] != "1" {
+		t.Errorf("row %q", tb.Rows[0])
+	}
+	if got := view.ClustersSummary("Toy", s); !strings.Contains(got, "**2 clusters** in 4 rows; the largest holds 50.0% of them and 25.0% are noise") {
+		t.Errorf("summary %q", got)
+	}
+	if fig, err := view.SilhouettePlot("toy", s); err != nil || !bytes.HasPrefix(fig.PNG, []byte("\x89PNG")) {
+		t.Errorf("SilhouettePlot: %v", err)
+	}
+	if tb := view.PlanTable(songs.DefaultPlan()); len(tb.Rows) != 8 || !strings.Contains(tb.Rows[2][1], "2 to 10") {
+		t.Errorf("plan table %q", tb.Rows)
 	}
 }

@@ -43,7 +43,11 @@ func runCohorts(args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		if rows, err = songs.CohortTable(cat, v, songs.Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)); err != nil {
+		cs, err := songs.Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)
+		if err != nil {
+			return err
+		}
+		if rows, err = songs.CohortTable(cat, v, cs); err != nil {
 			return err
 		}
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 func init() {
-	commands["metrics"] = command{summary: "merge the notebooks' metrics-0N.json files into one", run: runMetrics}
+	commands["metrics"] = command{summary: "merge the notebooks' metrics-*.json files into one", run: runMetrics}
 }
 
 func runMetrics(args []string, stdout io.Writer) error {

@@ -57,7 +57,10 @@ func runRecommend(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	names := songs.Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)
+	names, err := songs.Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)
+	if err != nil {
+		return err
+	}
 	var seeds []string
 	for _, q := range tracks {
 		ids := r.FindTracks(q)

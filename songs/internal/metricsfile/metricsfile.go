@@ -199,7 +199,7 @@ func markFrom(v any, path string, from map[string]string, name string) {
 }
 
 // Merge reads the JSON object files, merges them with MergeJSON and writes
-// the result to dst atomically, e.g. the notebooks' metrics-0N.json files
+// the result to dst atomically, e.g. the notebooks' metrics-*.json files
 // into output/metrics.json.
 func Merge(dst string, files ...string) error {
 	docs := make([][]byte, len(files))

@@ -122,3 +122,15 @@ func RendersBoth(t testing.TB, tb report.Table) {
 		}
 	}
 }
+
+// Must returns a function that gives v, or fails the test with err:
+// cs := studytest.Must(songs.Profiles(cat, labels, 2, 50))(t).
+func Must[T any](v T, err error) func(testing.TB) T {
+	return func(t testing.TB) T {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+}

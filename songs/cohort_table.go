@@ -84,7 +84,10 @@ func ExportCohorts(p Params) ([]catalog.CohortRow, *Model, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	profiles := Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)
+	profiles, err := Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)
+	if err != nil {
+		return nil, nil, err
+	}
 	f, err := refitCohorts(cat, v)
 	if err != nil {
 		return nil, nil, err

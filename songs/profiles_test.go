@@ -8,12 +8,13 @@ import (
 	"testing"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
 func TestProfiles(t *testing.T) {
 	cat, labels := studytest.ProfileCatalog()
-	cs := Profiles(cat, labels, 2, 50)
+	cs := studytest.Must(Profiles(cat, labels, 2, 50))(t)
 	if len(cs) != 2 {
 		t.Fatalf("%d cohorts", len(cs))
 	}
@@ -91,7 +92,7 @@ func TestRequire(t *testing.T) {
 // recording's point, the cohorts of the validation.
 func TestEmbed(t *testing.T) {
 	cat, v := testValidation(t, 120)
-	e, err := Embed(cat, v, 42)
+	e, err := Embed(cat, v, DefaultProjectors(42))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,5 +134,43 @@ func TestEmbed(t *testing.T) {
 		if len(f) != 10 || f[0] != cat.Tracks[i].ID || f[9] != fmt.Sprint(v.Labels[i]) {
 			t.Errorf("row %d %q: want id %s cohort %d", i, line, cat.Tracks[i].ID, v.Labels[i])
 		}
+	}
+}
+
+func TestNearestToCentre(t *testing.T) {
+	cat := &catalog.Catalog{Has: map[string]bool{}}
+	add := func(name string, acoustic float64, canonical string) {
+		tr := catalog.Track{ID: catalogtest.ID(len(cat.Tracks)), Name: name, Album: "A", DurationMS: 1}
+		tr.CanonicalID = tr.ID
+		if canonical != "" {
+			tr.CanonicalID = canonical
+		}
+		tr.Audio[catalog.FeatureIndex(catalog.Acousticness)] = acoustic
+		cat.Tracks = append(cat.Tracks, tr)
+	}
+	// Cohort 0's centre is at acousticness 1.7: "Angie" (1.1) is nearest,
+	// then "ANGIE" (1.0, the same title, skipped), then "Brown Sugar"
+	// (3.0). "Wild Horses" sits on the centre but is a reissue.
+	add("ANGIE", 1.0, "")
+	add("Angie", 1.1, "")
+	add("Brown Sugar", 3.0, "")
+	add("Wild Horses", 1.7, "other")
+	add("Far", 10, "")
+	add("Further", 12, "")
+	labels := []int{0, 0, 0, 0, 1, 1}
+	cs := studytest.Must(Profiles(cat, labels, 2, 50))(t)
+	near := studytest.Must(NearestToCentre(cat, labels, cs, 2))(t)
+	var got []string
+	for _, nt := range near {
+		got = append(got, fmt.Sprintf("%d %s %.2f", nt.Cohort, cat.Tracks[nt.Track].Name, nt.Distance))
+	}
+	// By hand: acousticness 1, 1.1, 3, 1.7, 10, 12 has mean 4.8 and
+	// population sd 4.4695, so z = -0.8502, -0.8278, -0.4027, -0.6936,
+	// 1.1634, 1.6109 (the other features are constant: z 0). Cohort 0's
+	// centre is -0.6936, cohort 1's 1.3872: Angie lies 0.1342 from its
+	// centre, Brown Sugar 0.2909, Far and Further 0.2237.
+	want := []string{"0 Angie 0.13", "0 Brown Sugar 0.29", "1 Far 0.22", "1 Further 0.22"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("nearest %q, want %q", got, want)
 	}
 }

@@ -1,13 +1,13 @@
 package songs
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
 
-	"gonum.org/v1/gonum/stat"
-
 	"github.com/songcohorts/cohorts/songs/catalog"
+	"gonum.org/v1/gonum/floats"
 )
 
 // Cohort describes one cluster of the chosen solution.
@@ -35,21 +35,18 @@ var (
 	lowWords  = map[string]string{catalog.Acousticness: "electric", catalog.Danceability: "less danceable", catalog.Energy: "calm", catalog.Instrumentalness: "sung", catalog.Liveness: "studio", catalog.Loudness: "quiet", catalog.Speechiness: "little speech", catalog.Tempo: "slow", catalog.Valence: "sombre", catalog.DurationMS: "short"}
 )
 
-// Profiles describes each cohort of labels (0..k-1) over a catalog, with
-// popularity counted against threshold.
-func Profiles(cat *catalog.Catalog, labels []int, k int, threshold float64) []Cohort {
-	cols := make([][]float64, len(ProfileFeatures))
-	means, sds := make([]float64, len(cols)), make([]float64, len(cols))
-	for j, f := range ProfileFeatures {
-		cols[j] = cat.Column(f)
-		means[j], sds[j] = stat.PopMeanStdDev(cols[j], nil)
-		if sds[j] == 0 {
-			sds[j] = 1 // a constant feature: every track 0 standard deviations from its mean
-		}
+// Profiles describes each cohort of labels (0..k-1; negative labels are
+// left out) over a catalog, with popularity counted against threshold. The
+// profile features are standardised as everywhere in the study
+// (Standardised: population standard deviation, a constant feature 0).
+func Profiles(cat *catalog.Catalog, labels []int, k int, threshold float64) ([]Cohort, error) {
+	z, _, err := Standardised(cat, ProfileFeatures)
+	if err != nil {
+		return nil, fmt.Errorf("cohort profiles: %w", err)
 	}
 	out := make([]Cohort, k)
 	for c := range out {
-		out[c] = Cohort{ID: c, Z: make([]float64, len(cols))}
+		out[c] = Cohort{ID: c, Z: make([]float64, len(ProfileFeatures))}
 	}
 	for i := range cat.Tracks {
 		l := labels[i]
@@ -58,9 +55,7 @@ func Profiles(cat *catalog.Catalog, labels []int, k int, threshold float64) []Co
 		}
 		co := &out[l]
 		co.Size++
-		for j := range cols {
-			co.Z[j] += (cols[j][i] - means[j]) / sds[j]
-		}
+		floats.Add(co.Z, z.RawRowView(i))
 		co.Popularity += cat.Tracks[i].Popularity
 		if cat.Tracks[i].Popularity >= threshold {
 			co.PopularShare++
@@ -72,15 +67,53 @@ func Profiles(cat *catalog.Catalog, labels []int, k int, threshold float64) []Co
 	for c := range out {
 		co := &out[c]
 		n := float64(co.Size)
-		for j := range co.Z {
-			co.Z[j] /= n
-		}
+		floats.Scale(1/n, co.Z)
 		co.Popularity /= n
 		co.PopularShare /= n
 		co.LiveShare /= n
 		co.Name = cohortName(co.Z)
 	}
-	return out
+	return out, nil
+}
+
+// CentreTrack is a track near its cohort's centre: its index in the
+// catalog and its distance to the centre in standard deviations.
+type CentreTrack struct {
+	Cohort, Track int
+	Distance      float64
+}
+
+// NearestToCentre lists, per cohort, the n tracks closest to the cohort's
+// mean in the standardised profile features, one per title (reissues and
+// other releases of a listed title are skipped), nearest first.
+func NearestToCentre(cat *catalog.Catalog, labels []int, cs []Cohort, n int) ([]CentreTrack, error) {
+	z, _, err := Standardised(cat, ProfileFeatures)
+	if err != nil {
+		return nil, fmt.Errorf("tracks near the cohort centres: %w", err)
+	}
+	var out []CentreTrack
+	for _, c := range cs {
+		var cands []CentreTrack
+		for i := range cat.Tracks {
+			t := &cat.Tracks[i]
+			if labels[i] != c.ID || (t.CanonicalID != "" && t.CanonicalID != t.ID) {
+				continue
+			}
+			cands = append(cands, CentreTrack{Cohort: c.ID, Track: i, Distance: floats.Distance(z.RawRowView(i), c.Z, 2)})
+		}
+		sort.SliceStable(cands, func(a, b int) bool { return cands[a].Distance < cands[b].Distance })
+		shown := map[string]bool{}
+		for _, cd := range cands {
+			if len(shown) == n {
+				break
+			}
+			if key := strings.ToLower(cat.Tracks[cd.Track].Name); !shown[key] {
+				shown[key] = true
+				out = append(out, cd)
+			}
+		}
+	}
+	return out, nil
 }
 
 // cohortName names a cohort by its three most distinctive features (largest

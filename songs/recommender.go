@@ -393,9 +393,9 @@ func (r *Recommender) Playlist(seed string, n int) ([]Recommendation, error) {
 func (r *Recommender) Catalog() *catalog.Catalog { return r.cat }
 
 // RecommenderMetricsStep names the metrics file of the offline evaluation,
-// data/processed/metrics-04-recommender.json, merged into metrics.json
+// data/processed/metrics-recommender.json, merged into metrics.json
 // under the key "recommender_evaluation".
-const RecommenderMetricsStep = "04-recommender"
+const RecommenderMetricsStep = "recommender"
 
 // DefaultRecommendations is the list length of the offline evaluation and
 // of notebook 04's examples.
@@ -403,7 +403,7 @@ const DefaultRecommendations = 10
 
 // RunRecommender loads the cleaned tracks and the chosen cohorts, builds
 // the recommender, evaluates it offline with lists of n tracks (seeded by
-// p.Seed) and writes the figures to metrics-04-recommender.json.
+// p.Seed) and writes the figures to metrics-recommender.json.
 func RunRecommender(p Params, n int) (*Recommender, *RecommenderEvaluation, error) {
 	cat, v, err := LoadCohorts(p)
 	if err != nil {
@@ -420,7 +420,7 @@ func RunRecommender(p Params, n int) (*Recommender, *RecommenderEvaluation, erro
 	return r, ev, nil
 }
 
-// bestMatch returns the track FindTracks ranks first for a title.
+// BestMatch returns the track FindTracks ranks first for a title.
 func (r *Recommender) BestMatch(title string) (*catalog.Track, error) {
 	ids := r.FindTracks(title)
 	if len(ids) == 0 {

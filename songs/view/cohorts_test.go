@@ -15,7 +15,7 @@ import (
 
 func TestProfileTable(t *testing.T) {
 	cat, labels := studytest.ProfileCatalog()
-	cs := songs.Profiles(cat, labels, 2, 50)
+	cs := studytest.Must(songs.Profiles(cat, labels, 2, 50))(t)
 	tb := view.ProfileTable(cs, true)
 	studytest.RendersBoth(t, tb)
 	if len(tb.Rows) != 2 || len(tb.Headers) != 7 {
@@ -33,7 +33,7 @@ func TestProfileTable(t *testing.T) {
 	}
 }
 
-func TestNearestToCentre(t *testing.T) {
+func TestNearestToCentreTable(t *testing.T) {
 	cat := &catalog.Catalog{Has: map[string]bool{}}
 	add := func(name string, acoustic float64, canonical string) {
 		tr := catalog.Track{ID: catalogtest.ID(len(cat.Tracks)), Name: name, Album: "A", DurationMS: 1}
@@ -54,16 +54,17 @@ func TestNearestToCentre(t *testing.T) {
 	add("Far", 10, "")
 	add("Further", 12, "")
 	labels := []int{0, 0, 0, 0, 1, 1}
-	cs := songs.Profiles(cat, labels, 2, 50)
-	tb := view.NearestToCentre(cat, labels, cs, 2)
+	cs := studytest.Must(songs.Profiles(cat, labels, 2, 50))(t)
+	near := studytest.Must(songs.NearestToCentre(cat, labels, cs, 2))(t)
+	tb := view.NearestToCentreTable(cat, near, cs)
 	studytest.RendersBoth(t, tb)
 	var got []string
 	for _, r := range tb.Rows {
 		got = append(got, r[0][:1]+" "+r[1])
 	}
 	want := []string{"0 Angie", "0 Brown Sugar", "1 Far", "1 Further"}
-	if strings.Join(got, ",") != strings.Join(want, ",") {
-		t.Errorf("nearest rows %q, want %q", got, want)
+	if strings.Join(got, ",") != strings.Join(want, ",") || tb.Caption != "The 2 songs nearest each cohort's centre" {
+		t.Errorf("nearest rows %q (%q), want %q", got, tb.Caption, want)
 	}
 }
 
@@ -95,7 +96,7 @@ func TestPopularAlbumsByCohort(t *testing.T) {
 
 func TestCohortMixChartAndInsights(t *testing.T) {
 	cat, v := blobValidation(t)
-	cs := songs.Profiles(cat, v.Labels, v.Chosen.K, 50)
+	cs := studytest.Must(songs.Profiles(cat, v.Labels, v.Chosen.K, 50))(t)
 	fig, err := view.CohortMixChart(cat, v.Labels, cs)
 	if err != nil || !bytes.HasPrefix(fig.PNG, []byte("\x89PNG")) {
 		t.Errorf("CohortMixChart: %v", err)
@@ -118,7 +119,7 @@ func TestCatalogExtras(t *testing.T) {
 	for i := range labels {
 		labels[i] = i % 2 // cohort 0: records 1, 3, ... (target 1)
 	}
-	cs := songs.Profiles(cat, labels, 2, 50)
+	cs := studytest.Must(songs.Profiles(cat, labels, 2, 50))(t)
 	tb, err := view.CatalogExtras(cat, labels, cs)
 	if err != nil {
 		t.Fatal(err)
@@ -133,7 +134,7 @@ func TestCatalogExtras(t *testing.T) {
 		}
 	}
 	course := studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 4, false, nil))
-	_, err = view.CatalogExtras(course, []int{0, 0, 1, 1}, songs.Profiles(course, []int{0, 0, 1, 1}, 2, 50))
+	_, err = view.CatalogExtras(course, []int{0, 0, 1, 1}, studytest.Must(songs.Profiles(course, []int{0, 0, 1, 1}, 2, 50))(t))
 	var mc *catalog.MissingColumnError
 	if !errors.As(err, &mc) || strings.Join(mc.Columns, ",") != "target,artist" {
 		t.Errorf("CatalogExtras without target and artist: %v", err)
@@ -150,7 +151,7 @@ func blobValidation(t *testing.T) (*catalog.Catalog, *songs.Validation) {
 
 func TestProfileHeatmapAndNames(t *testing.T) {
 	cat, labels := studytest.ProfileCatalog()
-	cs := songs.Profiles(cat, labels, 2, 50)
+	cs := studytest.Must(songs.Profiles(cat, labels, 2, 50))(t)
 	fig, err := view.ProfileHeatmap(cs)
 	if err != nil || !bytes.HasPrefix(fig.PNG, []byte("\x89PNG")) {
 		t.Errorf("ProfileHeatmap: %v", err)
@@ -162,11 +163,11 @@ func TestProfileHeatmapAndNames(t *testing.T) {
 
 func TestProjectionsFigure(t *testing.T) {
 	cat, v := blobValidation(t)
-	e, err := songs.Embed(cat, v, 42)
+	e, err := songs.Embed(cat, v, songs.DefaultProjectors(42))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fig, err := view.ProjectionsFigure(e, view.CohortNames(songs.Profiles(cat, v.Labels, v.Chosen.K, 50)))
+	fig, err := view.ProjectionsFigure(e, view.CohortNames(studytest.Must(songs.Profiles(cat, v.Labels, v.Chosen.K, 50))(t)))
 	if err != nil || !bytes.HasPrefix(fig.PNG, []byte("\x89PNG")) {
 		t.Errorf("ProjectionsFigure: %v", err)
 	}

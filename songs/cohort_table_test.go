@@ -24,7 +24,7 @@ func TestCohortTableEveryAlgorithm(t *testing.T) {
 	for _, alg := range Algorithms {
 		t.Run(alg, func(t *testing.T) {
 			v := validationFor(t, cat, v0, alg, k)
-			rows, err := CohortTable(cat, v, Profiles(cat, v.Labels, k, 50))
+			rows, err := CohortTable(cat, v, studytest.Must(Profiles(cat, v.Labels, k, 50))(t))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -91,11 +91,11 @@ func TestCohortTableRejectsStaleValidation(t *testing.T) {
 	v := validationFor(t, cat, v0, AlgKMeans, 2)
 	v.Labels = append([]int(nil), v.Labels...)
 	v.Labels[3] = 1 - v.Labels[3]
-	if _, err := CohortTable(cat, v, Profiles(cat, v.Labels, 2, 50)); err == nil || !strings.Contains(err.Error(), "1 of 120 tracks") {
+	if _, err := CohortTable(cat, v, studytest.Must(Profiles(cat, v.Labels, 2, 50))(t)); err == nil || !strings.Contains(err.Error(), "1 of 120 tracks") {
 		t.Errorf("a cache out of step with the refit: err = %v", err)
 	}
 	v.IDs = v.IDs[1:]
-	if _, err := CohortTable(cat, v, Profiles(cat, v0.Labels, 2, 50)); err == nil {
+	if _, err := CohortTable(cat, v, studytest.Must(Profiles(cat, v0.Labels, 2, 50))(t)); err == nil {
 		t.Error("a cache with fewer tracks was accepted")
 	}
 }
@@ -103,7 +103,7 @@ func TestCohortTableRejectsStaleValidation(t *testing.T) {
 func TestCohortExportFiles(t *testing.T) {
 	cat, v0 := testValidation(t, 120)
 	v := validationFor(t, cat, v0, AlgGMM, 2)
-	profiles := Profiles(cat, v.Labels, 2, 50)
+	profiles := studytest.Must(Profiles(cat, v.Labels, 2, 50))(t)
 	p := Params{Root: t.TempDir(), Catalog: DefaultCatalog}
 	var first [2][]byte
 	for run := 0; run < 2; run++ {
@@ -154,7 +154,7 @@ func TestCohortExportFiles(t *testing.T) {
 
 func TestCohortTableRealCatalog(t *testing.T) {
 	cat, v, p := realCohorts(t)
-	rows, err := CohortTable(cat, v, Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold))
+	rows, err := CohortTable(cat, v, studytest.Must(Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold))(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func TestCohortTableSampledValidation(t *testing.T) {
 	}
 	fitted := RelabelBySize(km.Labels)
 	v.IDs, v.Labels = expandToTracks(cat, prep.Rows, nearestCentre(prep.X, x, fitted, 2))
-	rows, err := CohortTable(cat, v, Profiles(cat, v.Labels, 2, 50))
+	rows, err := CohortTable(cat, v, studytest.Must(Profiles(cat, v.Labels, 2, 50))(t))
 	if err != nil {
 		t.Fatal(err)
 	}
