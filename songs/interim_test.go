@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,13 +53,20 @@ func TestWriteInterim(t *testing.T) {
 	}
 }
 
-// TestCleanOptionsFor applies the hand-picked drops to the course catalog
-// only.
+// TestCleanOptionsFor applies the hand-picked drops to the course file
+// only, recognised by its tracks: the real catalog, not a synthetic one
+// nor the course file without one of the dropped tracks.
 func TestCleanOptionsFor(t *testing.T) {
-	if !CleanOptionsFor(Params{Catalog: DefaultCatalog}).OriginalExtremes {
-		t.Error("the course catalog does not get the original drops")
+	course := studytest.RealCleaned(t).Loaded
+	if !CleanOptionsFor(course).OriginalExtremes {
+		t.Error("the course file does not get the original drops")
 	}
-	if CleanOptionsFor(Params{Catalog: "hit-predictor"}).OriginalExtremes {
+	if CleanOptionsFor(studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 20, false, nil))).OriginalExtremes {
 		t.Error("another catalog gets the original drops")
+	}
+	part := &catalog.Catalog{}
+	part.Tracks = slices.DeleteFunc(slices.Clone(course.Tracks), func(tr catalog.Track) bool { return tr.ID == catalog.OriginalDropIDs[0] })
+	if CleanOptionsFor(part).OriginalExtremes {
+		t.Error("the course file without one of the dropped tracks gets the original drops")
 	}
 }

@@ -37,13 +37,15 @@ func LoadRaw(p Params) (*catalog.Cleaned, error) {
 	if err != nil {
 		return nil, err
 	}
-	return catalog.Clean(cat, CleanOptionsFor(p)), nil
+	return catalog.Clean(cat, CleanOptionsFor(cat)), nil
 }
 
-// CleanOptionsFor returns the cleaning options for a catalog: the original
-// study's hand-picked drops apply to the catalog it was written for only.
-func CleanOptionsFor(p Params) catalog.CleanOptions {
-	return catalog.CleanOptions{OriginalExtremes: p.Catalog == DefaultCatalog}
+// CleanOptionsFor returns the cleaning options for a loaded catalog: the
+// original study's hand-picked drops apply to the course file only
+// (catalog.HoldsCourseFile), whatever the catalog is called or where it
+// lies, so the notebooks and the command clean one file the same way.
+func CleanOptionsFor(cat *catalog.Catalog) catalog.CleanOptions {
+	return catalog.CleanOptions{OriginalExtremes: catalog.HoldsCourseFile(cat)}
 }
 
 // DataChecksums returns "file: sha256" lines for the catalog files p names,

@@ -1,6 +1,7 @@
 package songs
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -53,8 +54,11 @@ func Clusterer(name string, seed uint64) cluster.Clusterer {
 // SetValidation is everything notebook 03 reads off one feature set.
 type SetValidation struct {
 	Set FeatureSet
-	// N is the number of rows validated; Sample, when not nil, lists the
-	// prepared rows they are (a seeded sample of MaxValidationRows rows).
+	// Total is the number of prepared rows (one per recording for a set
+	// with OnePerRecording); N of them were validated. Sample, when not
+	// nil, lists the prepared rows they are (a seeded sample of
+	// MaxValidationRows rows).
+	Total      int
 	N          int
 	Sample     []int
 	Components int
@@ -67,9 +71,11 @@ type SetValidation struct {
 	Sweeps map[string][]cluster.SweepRow
 	Gap    cluster.GapResult
 	// KDistance is the sorted distance to the MinPts-th neighbour;
-	// EpsKnee the radius at its knee.
+	// EpsKnee the radius at its knee, or its median when the curve is
+	// flat (EpsFlat).
 	KDistance []float64
 	EpsKnee   float64
+	EpsFlat   bool
 	MinPts    int
 	DBSCAN    []DBSCANRun
 	// MeanShift is the Mean Shift bandwidth grid (improved set only).
@@ -90,6 +96,7 @@ type DBSCANRun struct {
 // MeanShiftRun is one point of the Mean Shift bandwidth grid: the
 // bandwidth estimated at a quantile of the pairwise distances, the clusters
 // found (bin seeding, every row labelled) and the largest one's share.
+// Clusters is 0 when no bin seed had a row within the bandwidth.
 type MeanShiftRun struct {
 	Quantile, Bandwidth float64
 	Clusters            int
@@ -322,7 +329,7 @@ func validateSet(cat *catalog.Catalog, fs FeatureSet, seed uint64) (SetValidatio
 	sv.Sample = sampleRows(total, plan.MaxRows, seed)
 	x := sv.Rows(prep.X)
 	n, d := x.Dims()
-	sv.N = n
+	sv.N, sv.Total = n, total
 	if prep.PCA != nil {
 		sv.PCARatio = prep.PCA.ExplainedVarianceRatio()
 	}
@@ -348,7 +355,13 @@ func validateSet(cat *catalog.Catalog, fs FeatureSet, seed uint64) (SetValidatio
 		return sv, fmt.Errorf("gap statistic: %w", err)
 	}
 	sv.MinPts = 2 * d
-	if sv.EpsKnee, sv.KDistance, err = cluster.SuggestEps(x, sv.MinPts); err != nil {
+	sv.EpsKnee, sv.KDistance, err = cluster.SuggestEps(x, sv.MinPts)
+	if errors.Is(err, cluster.ErrNoKnee) {
+		// A flat curve: every row is as far from its neighbours, so
+		// any radius on it is the curve's value; take the median.
+		sv.EpsKnee, sv.EpsFlat, err = sv.KDistance[len(sv.KDistance)/2], true, nil
+	}
+	if err != nil {
 		return sv, fmt.Errorf("k-distance: %w", err)
 	}
 	for _, f := range plan.DBSCANEpsFactors {
@@ -422,7 +435,11 @@ func meanShiftGrid(x *mat.Dense, seed uint64) ([]MeanShiftRun, error) {
 			return nil, err
 		}
 		ms := cluster.MeanShift{Bandwidth: bw, BinSeeding: true, ClusterAll: true}
-		if err := ms.Fit(x); err != nil {
+		if err := ms.Fit(x); errors.Is(err, cluster.ErrNoSeedInBandwidth) {
+			// No cluster at this bandwidth: recorded as 0 clusters.
+			out = append(out, MeanShiftRun{Quantile: q, Bandwidth: bw, LargestShare: math.NaN(), Silhouette: math.NaN()})
+			continue
+		} else if err != nil {
 			return nil, err
 		}
 		labels := ms.Labels()

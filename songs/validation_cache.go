@@ -93,6 +93,10 @@ func LoadCohorts(p Params) (*catalog.Catalog, *Validation, error) {
 	return cat, v, nil
 }
 
+// validationFormat numbers the layout of a cached Validation: a cache of
+// another layout is stale.
+const validationFormat = 2
+
 // ValidationKey fingerprints the inputs of a validation: the seed, K and
 // the bytes of the cleaned tracks. ValidationFor reuses a cached
 // validation only when its Key equals it.
@@ -104,5 +108,5 @@ func ValidationKey(p Params) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("seed=%d k=%d clean=%x", p.Seed, p.K, sha256.Sum256(b)), nil
+	return fmt.Sprintf("format=%d seed=%d k=%d clean=%x", validationFormat, p.Seed, p.K, sha256.Sum256(b)), nil
 }

@@ -55,3 +55,28 @@ func (r ExtremeRule) Select(tracks []Track) ([]int, []string) {
 	}
 	return idx, details
 }
+
+// OriginalDropIDs are the ids of the ten tracks OriginalExtremes drops from
+// the course file (recomputed with pandas by testdata/gen_original_drops.py;
+// the test of the real catalog checks that the rules select exactly these).
+var OriginalDropIDs = []string{
+	"79WmJqppHiyEeJ6S4EY4iG", "1xELymSaqrPQjF1HUlCH84", "4Q1mpLGl94xstgXlhoaCh5", "53ccq2vLuIz4HT3vAyBQDD",
+	"6OqrmslFQYvd2GOP9ERBVP", "6ZJ5gVsnpgNIkBWM0zJrwd", "6fmxr9Wui3uYW7GtpscwDx", "5vaIQW6IAjNo5tUoZGTiKE",
+	"3As7nxoMY2gOMxVdksIU2F", "7hnehY2vACxvGRAarPmK1o",
+}
+
+// HoldsCourseFile reports whether the catalog holds every track the
+// original study dropped from the course file (OriginalDropIDs): the
+// hand-picked drops make sense for that file only.
+func HoldsCourseFile(cat *Catalog) bool {
+	ids := make(map[string]bool, len(cat.Tracks))
+	for i := range cat.Tracks {
+		ids[cat.Tracks[i].ID] = true
+	}
+	for _, id := range OriginalDropIDs {
+		if !ids[id] {
+			return false
+		}
+	}
+	return true
+}

@@ -123,8 +123,16 @@ func InfoCriteriaChart(sv songs.SetValidation) (chart.Figure, error) {
 // KDistanceChart draws DBSCAN's k-distance curve with the knee radius.
 func KDistanceChart(sv songs.SetValidation) (chart.Figure, error) {
 	return chart.KDistance(sv.KDistance, sv.EpsKnee, chart.Options{
-		Title:  fmt.Sprintf("DBSCAN k-distance (k = %d), %s features: knee at eps = %.2f", sv.MinPts, sv.Set.Name, sv.EpsKnee),
+		Title:  fmt.Sprintf("DBSCAN k-distance (k = %d), %s features: %s at eps = %.2f", sv.MinPts, sv.Set.Name, kneeWord(sv.EpsFlat), sv.EpsKnee),
 		XLabel: "points sorted by distance", YLabel: fmt.Sprintf("distance to the %d-th neighbour (standardised units)", sv.MinPts)})
+}
+
+// kneeWord names the radius DBSCAN's grid is centred on.
+func kneeWord(flat bool) string {
+	if flat {
+		return "no knee (the curve is flat): its median"
+	}
+	return "knee"
 }
 
 // DBSCANTable lists the DBSCAN parameter grid.
@@ -266,6 +274,10 @@ func ChoiceSummary(v *songs.Validation) string {
 func MeanShiftTable(sv songs.SetValidation) report.Table {
 	var rows [][]string
 	for _, r := range sv.MeanShift {
+		if r.Clusters == 0 {
+			rows = append(rows, []string{ftoa(r.Quantile, 2), ftoa(r.Bandwidth, 3), "none: no row within the bandwidth of any seed", "-", "-"})
+			continue
+		}
 		rows = append(rows, []string{ftoa(r.Quantile, 2), ftoa(r.Bandwidth, 3), itoa(r.Clusters), ftoa(100*r.LargestShare, 1), ftoa(r.Silhouette, 4)})
 	}
 	t := report.NewTable([]string{"quantile", "bandwidth", "clusters", "largest cluster %", "silhouette"}, rows)
