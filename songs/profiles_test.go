@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
-	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
@@ -138,26 +137,7 @@ func TestEmbed(t *testing.T) {
 }
 
 func TestNearestToCentre(t *testing.T) {
-	cat := &catalog.Catalog{Has: map[string]bool{}}
-	add := func(name string, acoustic float64, canonical string) {
-		tr := catalog.Track{ID: catalogtest.ID(len(cat.Tracks)), Name: name, Album: "A", DurationMS: 1}
-		tr.CanonicalID = tr.ID
-		if canonical != "" {
-			tr.CanonicalID = canonical
-		}
-		tr.Audio[catalog.FeatureIndex(catalog.Acousticness)] = acoustic
-		cat.Tracks = append(cat.Tracks, tr)
-	}
-	// Cohort 0's centre is at acousticness 1.7: "Angie" (1.1) is nearest,
-	// then "ANGIE" (1.0, the same title, skipped), then "Brown Sugar"
-	// (3.0). "Wild Horses" sits on the centre but is a reissue.
-	add("ANGIE", 1.0, "")
-	add("Angie", 1.1, "")
-	add("Brown Sugar", 3.0, "")
-	add("Wild Horses", 1.7, "other")
-	add("Far", 10, "")
-	add("Further", 12, "")
-	labels := []int{0, 0, 0, 0, 1, 1}
+	cat, labels := studytest.CentreCatalog()
 	cs := studytest.Must(Profiles(cat, labels, 2, 50))(t)
 	near := studytest.Must(NearestToCentre(cat, labels, cs, 2))(t)
 	var got []string

@@ -147,3 +147,24 @@ func BlobCatalog(n int, seed uint64) *catalog.Catalog {
 	catalog.Reissues(cat.Tracks)
 	return cat
 }
+
+// CentreCatalog has six tracks in two cohorts that differ in acousticness
+// only (1.0, 1.1, 3.0, 1.7 in cohort 0; 10 and 12 in cohort 1): "ANGIE"
+// and "Angie" share a title, and "Wild Horses" is a reissue of another
+// recording.
+func CentreCatalog() (*catalog.Catalog, []int) {
+	cat := &catalog.Catalog{Has: map[string]bool{}}
+	for i, tr := range []struct {
+		name      string
+		acoustic  float64
+		canonical string
+	}{{"ANGIE", 1.0, ""}, {"Angie", 1.1, ""}, {"Brown Sugar", 3.0, ""}, {"Wild Horses", 1.7, "other"}, {"Far", 10, ""}, {"Further", 12, ""}} {
+		t := catalog.Track{ID: catalogtest.ID(i), Name: tr.name, Album: "A", DurationMS: 1, CanonicalID: tr.canonical}
+		if t.CanonicalID == "" {
+			t.CanonicalID = t.ID
+		}
+		t.Audio[catalog.FeatureIndex(catalog.Acousticness)] = tr.acoustic
+		cat.Tracks = append(cat.Tracks, t)
+	}
+	return cat, []int{0, 0, 0, 0, 1, 1}
+}
