@@ -6,9 +6,9 @@ import (
 	"unicode/utf8"
 )
 
-// normaliseHeader trims a column name, turns spaces into underscores and
+// NormaliseHeader trims a column name, turns spaces into underscores and
 // lowers its case, as the original study did.
-func normaliseHeader(s string) string {
+func NormaliseHeader(s string) string {
 	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", "_"))
 }
 
@@ -50,7 +50,7 @@ func newLayout(file string, header []string) (*layout, error) {
 		if !utf8.ValidString(h) {
 			return nil, herr("", "the name of column %d is not valid UTF-8 text", i+1)
 		}
-		n := normaliseHeader(h)
+		n := NormaliseHeader(h)
 		if n == "" && i == 0 {
 			n = "number_row" // the ISO variant of the course file
 		}
