@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -68,5 +69,28 @@ func TestCleanOptionsFor(t *testing.T) {
 	part.Tracks = slices.DeleteFunc(slices.Clone(course.Tracks), func(tr catalog.Track) bool { return tr.ID == catalog.OriginalDropIDs[0] })
 	if CleanOptionsFor(part).OriginalExtremes {
 		t.Error("the course file without one of the dropped tracks gets the original drops")
+	}
+}
+
+// TestLoadRawNamesFilesFromTheRoot names a catalog file inside the project
+// relative to the root and one outside by its base name.
+func TestLoadRawNamesFilesFromTheRoot(t *testing.T) {
+	root := t.TempDir()
+	text := catalogtest.CSVText(catalogtest.CourseHeader, 3, false, nil)
+	if err := os.MkdirAll(filepath.Join(root, "data", "raw"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "data", "raw", "a.csv"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outside := catalogtest.WriteFile(t, "b.csv", text)
+	for _, c := range []struct{ raw, want string }{{"data/raw/a.csv", "data/raw/a.csv"}, {outside, "b.csv"}} {
+		c2, err := LoadRaw(Params{Root: root, RawCSV: c.raw})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c2.Loaded.Sources[0] != c.want || c2.Tracks.Tracks[0].Source != c.want {
+			t.Errorf("RAW_CSV %s: sources %q, track source %q; want %q", c.raw, c2.Loaded.Sources, c2.Tracks.Tracks[0].Source, c.want)
+		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
 )
@@ -30,13 +29,16 @@ func LoadClean(p Params) (*catalog.Catalog, error) {
 	return cat, err
 }
 
-// LoadRaw loads and cleans the raw catalog named by p with the default
-// cleaning options.
+// LoadRaw loads and cleans the raw catalog named by p with the cleaning
+// options for it (CleanOptionsFor). Its files are named relative to the
+// project root (their base name when they lie outside it), so no output
+// shows where this machine keeps them.
 func LoadRaw(p Params) (*catalog.Cleaned, error) {
 	cat, err := catalog.Load(p.Path(p.RawCSV))
 	if err != nil {
 		return nil, err
 	}
+	cat.RenameSources(p.Rel)
 	return catalog.Clean(cat, CleanOptionsFor(cat)), nil
 }
 
@@ -57,11 +59,7 @@ func DataChecksums(p Params) ([]string, error) {
 	}
 	out := make([]string, len(files))
 	for i, f := range files {
-		rel, err := filepath.Rel(p.Root, f)
-		if err != nil {
-			rel = filepath.Base(f)
-		}
-		out[i] = rel + ": " + sums[i]
+		out[i] = p.Rel(f) + ": " + sums[i]
 	}
 	return out, nil
 }

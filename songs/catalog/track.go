@@ -157,3 +157,15 @@ func (c *Catalog) Require(step string, columns ...string) error {
 	}
 	return nil
 }
+
+// RenameSources replaces the name of every source file, in Sources and in
+// each track's Source, by name(old): reports then show the files as the
+// project names them, not where this machine keeps them.
+func (c *Catalog) RenameSources(name func(string) string) {
+	for i, s := range c.Sources {
+		c.Sources[i] = name(s)
+	}
+	for i := range c.Tracks {
+		c.Tracks[i].Source = name(c.Tracks[i].Source)
+	}
+}
