@@ -185,7 +185,8 @@ func ReissueTable(cat *catalog.Catalog, groups []catalog.ReissueGroup, max int) 
 	}
 	t := report.NewTable([]string{"recording", "first release", "copies", "also on"}, rows)
 	t.MaxRows = max
-	t.Caption = fmt.Sprintf("%d recordings released more than once (%d extra rows)", len(groups), catalog.ReissueCount(groups))
+	t.Caption = fmt.Sprintf("Among the %d kept tracks, %d recordings are released more than once (%d tracks are later copies)",
+		len(cat.Tracks), len(groups), catalog.ReissueCount(groups))
 	return t
 }
 

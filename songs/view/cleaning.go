@@ -24,8 +24,8 @@ func IntegritySummary(in catalog.Integrity) string {
 	if in.Years > 0 {
 		s += report.Markdownf(" released in %d different years (%s to %s)", in.Years, in.FirstDate.String(), in.LastDate.String())
 	}
-	s += report.Markdownf(". **%d rows repeat an earlier row's audio features and duration exactly** (%d recordings released more than once).",
-		in.ReissueRows, in.ReissueGroups)
+	s += report.Markdownf(". **%d of the loaded tracks repeat an earlier track's audio features and duration exactly**: "+
+		"%d recordings are released more than once before cleaning.", in.ReissueRows, in.ReissueGroups)
 	return s
 }
 
@@ -63,7 +63,7 @@ func CleaningSummary(c *catalog.Cleaned) string {
 	}
 	s := report.Markdownf("**%d tracks loaded, %d removed, %d kept.** Log entries by rule (a track can match several): %s.",
 		loaded, loaded-kept, kept, why)
-	if c.Loaded.Has["number_row"] && loaded == 1610 {
+	if catalog.HoldsCourseFile(c.Loaded) {
 		s += report.Markdownf(" The original study kept %d rows; this cleaning keeps %d (difference %d).", songs.OriginalRowsAfterCleaning, kept, kept-songs.OriginalRowsAfterCleaning)
 	}
 	return s
