@@ -16,11 +16,11 @@ type Kind int
 
 // The kinds of text.
 const (
-	Prose        Kind = iota // paragraphs, lists, headings
-	Cell                     // a table cell: data
-	TableCaption             // a table's caption
-	FigureCaption            // a figure's visible caption
-	Alt                      // an image's description (alt text)
+	Prose         Kind = iota // paragraphs, lists, headings
+	Cell                      // a table cell: data
+	TableCaption              // a table's caption
+	FigureCaption             // a figure's visible caption
+	Alt                       // an image's description (alt text)
 )
 
 // Piece is a stretch of a report's visible text.
