@@ -71,10 +71,11 @@ function Link(el)
   end
 end
 
--- A cell is a number or a short value with digits (a date, "12 (3%)",
--- "0.92 ± 0.01"): it is kept on one line.
+-- A cell that is a number or a short value made of numbers (a date,
+-- "12 (3%)", "0.92 ± 0.01", "[-0.14, -0.02]", "k = 3", "2000s"): digits
+-- with no word of two letters or more. It is kept on one line.
 local function unbreakable(text)
-  return text:match("%d") and utf8.len(text) <= 24
+  return text:match("%d") ~= nil and utf8.len(text) <= 28 and not text:match("%a%a")
 end
 
 -- The widths a unit of a cell needs: a word may break after a hyphen,

@@ -227,7 +227,7 @@ func StackedShares(groups, seriesNames []string, shares [][]float64, o Options) 
 	alt := fmt.Sprintf("Stacked bar chart of the shares (%%) of %d series (%s) in each of %d groups (%s)",
 		ns, joinShort(seriesNames), ng, joinShort(groups))
 	for g := range min(ng, 12) {
-		alt += fmt.Sprintf("; %s:", groups[g])
+		alt += fmt.Sprintf("; %s:", oneLine(groups[g]))
 		for s := range ns {
 			sep := ","
 			if s == 0 {
@@ -280,7 +280,13 @@ func joinShort(names []string) string {
 		if i > 0 {
 			s += ", "
 		}
-		s += n
+		s += oneLine(n)
 	}
 	return s
+}
+
+// oneLine returns s with its line breaks (a label's second line) as
+// spaces, for alt texts.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

@@ -156,6 +156,10 @@ func HistogramBoxGrid(xs [][]float64, names []string, cols int, o Options) (Figu
 			return Figure{}, err
 		}
 		setPanelTitle(top, names[i], labelSize)
+		// Fewer ticks fit the width of a panel.
+		top.X.Tick.Marker = unlabelled{niceTicks{n: 3}}
+		bottom.X.Tick.Marker = niceTicks{n: 3}
+		top.Y.Tick.Marker = niceTicks{n: 3}
 		top.Y.Label.TextStyle.Font.Size = tickSize
 		top.Y.Tick.Label.Font.Size = tickSize - 1.5
 		bottom.X.Tick.Label.Font.Size = tickSize - 1

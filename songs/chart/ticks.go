@@ -10,23 +10,39 @@ import (
 	"github.com/songcohorts/cohorts/songs/internal/numfmt"
 )
 
-// niceTicks is a plot.Ticker placing about five ticks at round numbers
+// niceTicks is a plot.Ticker placing about n ticks (five when n is 0;
+// fewer for the narrow panels of a grid) at round numbers
 // (1, 2, 2.5 or 5 times a power of ten) and labelling every one of them
 // with the same number of decimals, the fewest that tell them apart:
 // "0.25", "35,000", "1970", never "35000.00" or "5e-06". Values from
 // 10,000 up are grouped in thousands with commas. The steps are those of
 // Heckbert's "nice numbers" (Heckbert PS (1990), Nice numbers for graph
 // labels, Graphics Gems) with 2.5 added, as in matplotlib's MaxNLocator.
-type niceTicks struct{}
+type niceTicks struct{ n int }
 
 // Ticks implements plot.Ticker.
-func (niceTicks) Ticks(min, max float64) []plot.Tick {
-	return niceTicksN(min, max, 5)
+func (t niceTicks) Ticks(min, max float64) []plot.Tick {
+	n := t.n
+	if n <= 0 {
+		n = 5
+	}
+	return niceTicksN(min, max, n)
 }
 
 // niceTicksN returns about n intervals' worth of labelled ticks over
-// [min, max].
+// [min, max], at least three when the range allows.
 func niceTicksN(min, max float64, n int) []plot.Tick {
+	ts := niceTicksOnce(min, max, n)
+	for tries := 0; len(ts) < 3 && tries < 3; tries++ {
+		n *= 2
+		ts = niceTicksOnce(min, max, n)
+	}
+	return ts
+}
+
+// niceTicksOnce returns the round-number ticks of a step about
+// (max-min)/n.
+func niceTicksOnce(min, max float64, n int) []plot.Tick {
 	if math.IsNaN(min) || math.IsNaN(max) || math.IsInf(min, 0) || math.IsInf(max, 0) {
 		return nil
 	}
