@@ -122,15 +122,6 @@ func NewMarkdown(src string, tags ...string) *Cell {
 	return c
 }
 
-// NewHTML returns a raw cell of HTML, which nbconvert's HTML export
-// copies as it is (a markdown cell would pass the HTML through a markdown
-// renderer).
-func NewHTML(src string) *Cell {
-	c := &Cell{raw: map[string]json.RawMessage{}, meta: map[string]json.RawMessage{}, Type: "raw", Source: src}
-	mustSet(c.meta, "raw_mimetype", "text/html")
-	return c
-}
-
 // SetTitle sets the notebook's title metadata, which nbconvert writes as
 // the HTML document's title.
 func (nb *Notebook) SetTitle(title string) {

@@ -85,7 +85,7 @@ func Prepare(nb *Notebook, o Options) error {
 	}
 	nb.Cells = append(nb.Cells[:at+1], append([]*Cell{NewMarkdown(ContentsPlaceholder)}, nb.Cells[at+1:]...)...)
 	if len(rows) > 0 {
-		nb.Cells = append(nb.Cells, TimingAppendix(rows)...)
+		nb.Cells = append(nb.Cells, TimingAppendix(rows))
 	}
 	return nil
 }

@@ -14,8 +14,8 @@ type Timing struct {
 	Count int
 	// Section is the nearest heading above the cell.
 	Section string
-	// FirstLine is the cell's first line that is not blank, a magic (%)
-	// or a shell line (!).
+	// FirstLine is the cell's first line that is not blank, a magic (%),
+	// a shell line (!) or an import declaration.
 	FirstLine string
 	// Start and End are when the kernel began and finished the cell.
 	Start, End time.Time
@@ -52,15 +52,21 @@ func Timings(nb *Notebook) []Timing {
 	return out
 }
 
-// firstLine returns the first line of src that is not blank, a magic or
-// a shell line.
+// firstLine returns the first line of src that is not blank, a magic, a
+// shell line or part of an import declaration.
 func firstLine(src string) string {
+	inImport := false
 	for _, l := range strings.Split(src, "\n") {
 		l = strings.TrimSpace(l)
-		if l == "" || strings.HasPrefix(l, "%") || strings.HasPrefix(l, "!") {
-			continue
+		switch {
+		case inImport:
+			inImport = l != ")"
+		case l == "import (":
+			inImport = true
+		case l == "" || strings.HasPrefix(l, "%") || strings.HasPrefix(l, "!") || strings.HasPrefix(l, "import "):
+		default:
+			return l
 		}
-		return l
 	}
 	return ""
 }
@@ -76,11 +82,12 @@ func wholeSeconds(rows []Timing) bool {
 	return true
 }
 
-// TimingAppendix returns the cells of the appendix listing rows: a
-// markdown heading with a sentence saying where the times come from and
-// at what resolution, and an HTML table of every code cell with the
-// total.
-func TimingAppendix(rows []Timing) []*Cell {
+// TimingAppendix returns the markdown cell of the appendix listing rows:
+// a heading, a sentence saying where the times come from and at what
+// resolution, and a table of every code cell with the total. The table
+// is a markdown table: nbconvert renders it alike in every version,
+// where it would sanitise or mangle raw HTML.
+func TimingAppendix(rows []Timing) *Cell {
 	dec, res := 2, ""
 	if wholeSeconds(rows) {
 		dec, res = 0, " The kernel stamps its messages to the whole second, so a cell shown as 0 s took less than a second."
@@ -96,11 +103,9 @@ func TimingAppendix(rows []Timing) []*Cell {
 	}
 	t.Rows = append(t.Rows, []string{"all", fmt.Sprintf("%d code cells", len(rows)), "", report.FormatFloat(sum, dec)})
 	t.Note = fmt.Sprintf("From the first cell's start to the last cell's end: %s s.", report.FormatFloat(last.Sub(first).Seconds(), dec))
-	return []*Cell{
-		NewMarkdown("## Appendix: cell run times\n\n" +
-			"How long each code cell ran when this report was made, from the timing metadata nbclient writes into the executed notebook." + res),
-		NewHTML(t.HTML()),
-	}
+	return NewMarkdown("## Appendix: cell run times\n\n" +
+		"How long each code cell ran when this report was made, from the timing metadata nbclient writes into the executed notebook." +
+		res + "\n\n" + t.Markdown())
 }
 
 // orDash returns s, or report.Missing when it is empty.
