@@ -217,8 +217,8 @@ HP_REPORTS := $(foreach s,$(STEMS),output/hit-predictor/$(s).html output/hit-pre
 check-reports: $(STAMPS)/layout ## Read the text of every report of both catalogs: no NaN, nil, %!, "Skipped:", raw markup, paths, empty fields, Rolling Stones wording elsewhere
 	@$(MAKE) --no-print-directory reports CATALOG=rolling-stones RAW_CSV=data/raw/rolling_stones_spotify.csv CHECK_SUM=yes
 	@$(MAKE) --no-print-directory reports CATALOG=hit-predictor RAW_CSV='data/raw/hit-predictor/dataset-of-*.csv' CHECK_SUM=yes
-	$(SONGS_CMD) check-exports $(filter %.docx,$(HP_REPORTS))
 	@status=0; \
+	$(SONGS_CMD) check-exports $(filter %.docx,$(HP_REPORTS)) || status=1; \
 	$(SONGS_CMD) check-reports --catalog rolling-stones $(RS_REPORTS) || status=1; \
 	$(SONGS_CMD) check-reports --catalog hit-predictor $(HP_REPORTS) || status=1; \
 	exit $$status

@@ -37,7 +37,7 @@ local WIDTH = {
   [102]=278,[103]=556,[104]=556,[105]=222,[106]=222,[107]=500,[108]=222,[109]=833,[110]=556,
   [111]=556,[112]=556,[113]=556,[114]=333,[115]=500,[116]=278,[117]=556,[118]=500,[119]=722,
   [120]=500,[121]=500,[122]=500,[123]=334,[124]=260,[125]=334,[126]=584,
-  [160]=278,[177]=584,[183]=278,[215]=584,[8211]=556,[8212]=1000,[8230]=1000,[8722]=584,
+  [160]=278,[177]=584,[183]=278,[215]=584,[8209]=333,[8211]=556,[8212]=1000,[8230]=1000,[8722]=584,
   [8776]=549,[8804]=549,[8805]=549,
 }
 
@@ -81,7 +81,7 @@ end
 -- The widths a unit of a cell needs: a word may break after a hyphen,
 -- except in a word holding digits (a number, a date).
 local function minWidth(word, pt)
-  if word:match("%d") then return width(word, pt) end
+  if word:match("%d") then return width(word, pt) end -- see numberHyphens
   local w = 0
   for part in word:gmatch("[^%-]+%-?") do
     w = math.max(w, width(part, pt))
@@ -90,6 +90,21 @@ local function minWidth(word, pt)
 end
 
 local nbsp = pandoc.Str("\u{00A0}")
+
+-- In a word with digits, a hyphen is no place to break a line (Word and
+-- LibreOffice would break "-22.3" after its sign, "2022-06-10" after a
+-- hyphen): a minus sign becomes U+2212 MINUS SIGN, other hyphens U+2011
+-- NON-BREAKING HYPHEN. Words without digits may still break after their
+-- hyphens.
+local function numberHyphens(str)
+  if not str.text:match("%d") or not str.text:match("%-") then return nil end
+  local t = str.text:gsub("^([%[%(]?)%-(%d)", "%1\u{2212}%2"):gsub("([%s=:,;])%-(%d)", "%1\u{2212}%2"):gsub("%-", "\u{2011}")
+  return pandoc.Str(t)
+end
+
+local function fixHyphens(cell)
+  cell.contents = pandoc.walk_block(pandoc.Div(cell.contents), {Str = numberHyphens}).content
+end
 
 local function keepTogether(cell)
   cell.contents = pandoc.walk_block(pandoc.Div(cell.contents), {
@@ -125,6 +140,7 @@ function Table(tbl)
   for i = 1, n do need[i], want[i] = 0, 0 end
   eachCell(tbl, function(c, i)
     if i > n then return end
+    fixHyphens(c)
     local text = pandoc.utils.stringify(c.contents)
     if unbreakable(text) then
       keepTogether(c)

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 
 	"github.com/songcohorts/cohorts/songs/report/check"
 )
@@ -33,16 +32,29 @@ func docxLayoutProblems(paths []string) (map[string][]string, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	// A profile of its own, so that the conversion neither waits for nor
-	// disturbs a LibreOffice the user has open.
+	// Reports of two catalogs share their names: each is converted under
+	// a number of its own, all in one LibreOffice run. A profile of its
+	// own lets the conversion neither wait for nor disturb a LibreOffice
+	// the user has open.
 	args := []string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", dir}
-	cmd := exec.Command("soffice", append(args, paths...)...)
+	for i, path := range paths {
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return nil, err
+		}
+		link := filepath.Join(dir, fmt.Sprintf("%d.docx", i))
+		if err := os.Symlink(abs, link); err != nil {
+			return nil, err
+		}
+		args = append(args, link)
+	}
+	cmd := exec.Command("soffice", args...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("soffice --convert-to pdf: %v\n%s", err, out)
 	}
 	problems := map[string][]string{}
-	for _, path := range paths {
-		pdf := filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), ".docx")+".pdf")
+	for i, path := range paths {
+		pdf := filepath.Join(dir, fmt.Sprintf("%d.pdf", i))
 		text, err := exec.Command("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-").Output()
 		if err != nil {
 			return nil, fmt.Errorf("pdftotext %s (made from %s): %v", pdf, path, err)
@@ -52,11 +64,24 @@ func docxLayoutProblems(paths []string) (map[string][]string, error) {
 			return nil, err
 		}
 		splits, missing := check.Splits(tables, string(text))
+		// The same word split the same way is reported once, with a count.
+		seen := map[string]int{}
+		var order []string
 		for _, s := range splits {
-			problems[path] = append(problems[path], s.String())
+			if seen[s.String()] == 0 {
+				order = append(order, s.String())
+			}
+			seen[s.String()]++
 		}
-		if missing > 0 {
-			problems[path] = append(problems[path], fmt.Sprintf("%d table words not found whole or in pieces in the PDF text", missing))
+		for _, msg := range order {
+			if n := seen[msg]; n > 1 {
+				msg += fmt.Sprintf(" (%d times)", n)
+			}
+			problems[path] = append(problems[path], msg)
+		}
+		if len(missing) > 0 {
+			shown := missing[:min(len(missing), 8)]
+			problems[path] = append(problems[path], fmt.Sprintf("%d table words not found whole or in pieces in the PDF text: %q", len(missing), shown))
 		}
 	}
 	return problems, nil

@@ -176,19 +176,19 @@ func TestSplits(t *testing.T) {
 	}
 	// K-Means and Calinski-Harabasz break after their hyphens: line
 	// breaks, not splits. The number's minus sign is part of it.
-	if strings.Join(got, " ") != "POPULAR_THRESHOLD=POPULAR_THRESH/OLD 0.2114=0.21/14 -0.0039=-/0.0039" || missing != 0 {
-		t.Errorf("splits %q, missing %d", got, missing)
+	if strings.Join(got, " ") != "POPULAR_THRESHOLD=POPULAR_THRESH/OLD 0.2114=0.21/14 -0.0039=-/0.0039" || len(missing) != 0 {
+		t.Errorf("splits %q, missing %q", got, missing)
 	}
 	// A row drawn in two parts across a page break, with the header
 	// repeated: every word is found whole.
 	tables = []Table{{Words: []string{"test", "groups", "statistic", "Kruskal-Wallis", "1960s", "vs", "1970s", "98.749", "6"}}}
 	pdf = "test groups statistic\nKruskal-Wallis 1960s 98.749 6\n3\ntest groups statistic\nvs 1970s\n"
-	if splits, missing := Splits(tables, pdf); len(splits) != 0 || missing != 0 {
-		t.Errorf("page break: splits %v, missing %d", splits, missing)
+	if splits, missing := Splits(tables, pdf); len(splits) != 0 || len(missing) != 0 {
+		t.Errorf("page break: splits %v, missing %q", splits, missing)
 	}
 	// A value on the same line as the next cell is two words, not a split.
 	tables = []Table{{Words: []string{"0.9", "50", "0.950"}}}
-	if splits, missing := Splits(tables, "0.9 50\n0.950\n"); len(splits) != 0 || missing != 0 {
-		t.Errorf("neighbours: splits %v, missing %d", splits, missing)
+	if splits, missing := Splits(tables, "0.9 50\n0.950\n"); len(splits) != 0 || len(missing) != 0 {
+		t.Errorf("neighbours: splits %v, missing %q", splits, missing)
 	}
 }

@@ -86,9 +86,10 @@ func words(s string) []string {
 	return strings.FieldsFunc(normalize(s), unicode.IsSpace)
 }
 
-// normalize undoes what a PDF's text does to characters: ligatures
-// become their letters, typographic spaces plain ones.
-var normalize = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\u2009", " ", "ﬁ", "fi", "ﬂ", "fl", "ﬀ", "ff", "ﬃ", "ffi", "ﬄ", "ffl").Replace
+// normalize makes a DOCX's text and its PDF's text comparable: ligatures
+// become their letters, typographic spaces plain ones, and the minus
+// signs and non-breaking hyphens docx.lua puts in numbers hyphens.
+var normalize = strings.NewReplacer("\u2011", "-", "\u2212", "-", "\u00a0", " ", "\u202f", " ", "\u2009", " ", "ﬁ", "fi", "ﬂ", "fl", "ﬀ", "ff", "ﬃ", "ffi", "ﬄ", "ffl").Replace
 
 // pdfWord is a word of a PDF's text and the line it is on.
 type pdfWord struct {
@@ -127,13 +128,13 @@ const searchWindow = 300
 
 // Splits returns the words of tables that the PDF text (pdftotext -raw,
 // which keeps LibreOffice's drawing order, cell by cell and line by line)
-// shows broken over lines, and the number of table words it found
-// neither whole nor in pieces. Each table word is matched to the nearest
+// shows broken over lines, and the table words it found neither whole
+// nor in pieces. Each table word is matched to the nearest
 // unused place around the last match where it appears whole, or else
 // where it appears as pieces on successive lines. A break after a hyphen
 // in a word without digits ("Calinski-" / "Harabasz") is a line break,
 // not a split; in a number or a date it is a split.
-func Splits(tables []Table, pdfText string) (splits []Split, missing int) {
+func Splits(tables []Table, pdfText string) (splits []Split, missing []string) {
 	pw := pdfWords(pdfText)
 	used := make([]bool, len(pw))
 	j := 0
@@ -142,6 +143,7 @@ func Splits(tables []Table, pdfText string) (splits []Split, missing int) {
 		if name == "" {
 			name = fmt.Sprintf("%d", ti+1)
 		}
+		j = anchor(pw, j, t.Words)
 		for _, w := range t.Words {
 			p, n := nearest(pw, used, j, func(p int) int {
 				if pw[p].text == w {
@@ -164,7 +166,7 @@ func Splits(tables []Table, pdfText string) (splits []Split, missing int) {
 				}
 			}
 			if n == 0 {
-				missing++
+				missing = append(missing, w)
 				continue
 			}
 			for q := p; q < p+n; q++ {
@@ -177,6 +179,37 @@ func Splits(tables []Table, pdfText string) (splits []Split, missing int) {
 		}
 	}
 	return splits, missing
+}
+
+// anchor returns where a table's words start in the PDF words, at or
+// after j: the first place its first (up to four) words appear in a row,
+// or else where its first word does, or j when neither is found (prose
+// between two tables may be longer than the search window).
+func anchor(pw []pdfWord, j int, words []string) int {
+	k := min(4, len(words))
+	if k == 0 {
+		return j
+	}
+	first := -1
+	for p := j; p+k <= len(pw); p++ {
+		if pw[p].text != words[0] {
+			continue
+		}
+		if first < 0 {
+			first = p
+		}
+		run := true
+		for q := 1; q < k; q++ {
+			run = run && pw[p+q].text == words[q]
+		}
+		if run {
+			return p
+		}
+	}
+	if first >= 0 {
+		return first
+	}
+	return j
 }
 
 // nearest returns the unused position closest to j (forward first) at

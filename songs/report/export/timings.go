@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -10,7 +11,7 @@ import (
 
 // Timing is the run time of one code cell of an executed notebook.
 type Timing struct {
-	// Count is the cell's execution count, its "In [n]".
+	// Count is the cell's execution count, the n of its "In [n]".
 	Count int
 	// Section is the nearest heading above the cell.
 	Section string
@@ -94,12 +95,12 @@ func TimingAppendix(rows []Timing) *Cell {
 	}
 	first, last := rows[0].Start, rows[0].End
 	var sum float64
-	t := report.Table{Headers: []string{"cell", "section", "first line", "seconds"}}
+	t := report.Table{Headers: []string{"In [n]", "section", "first line", "seconds"}}
 	for _, r := range rows {
 		sum += r.Seconds()
 		first = minTime(first, r.Start)
 		last = maxTime(last, r.End)
-		t.Rows = append(t.Rows, []string{fmt.Sprintf("In [%d]", r.Count), orDash(r.Section), orDash(r.FirstLine), report.FormatFloat(r.Seconds(), dec)})
+		t.Rows = append(t.Rows, []string{strconv.Itoa(r.Count), orDash(r.Section), orDash(r.FirstLine), report.FormatFloat(r.Seconds(), dec)})
 	}
 	t.Rows = append(t.Rows, []string{"all", fmt.Sprintf("%d code cells", len(rows)), "", report.FormatFloat(sum, dec)})
 	t.Note = fmt.Sprintf("From the first cell's start to the last cell's end: %s s.", report.FormatFloat(last.Sub(first).Seconds(), dec))
