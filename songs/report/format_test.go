@@ -116,3 +116,19 @@ func TestFigureCaptionAndSize(t *testing.T) {
 		t.Errorf("HTMLOnly %q", h)
 	}
 }
+
+func TestTableCode(t *testing.T) {
+	tb := Table{Headers: []string{"n", "first line"}, Rows: [][]string{{"1", "x := a || b"}, {"2", "s := `raw` <b>"}, {"3", ""}}, Code: []bool{false, true}}
+	h := tb.HTML()
+	for _, want := range []string{"<code>x := a || b</code>", "<code>s := `raw` &lt;b&gt;</code>", ">" + Missing + "</td>"} {
+		if !strings.Contains(h, want) {
+			t.Errorf("HTML lacks %q:\n%s", want, h)
+		}
+	}
+	md := tb.Markdown()
+	for _, want := range []string{"| `x := a \\|\\| b` |", "| ``s := `raw` <b>`` |", "| " + Missing + " |"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md)
+		}
+	}
+}

@@ -24,6 +24,28 @@ type Table struct {
 	// Note, if not empty, is shown under the table: what a reader needs
 	// to read it, such as why some cells are missing (shown as Missing).
 	Note string
+	// Code, if set, marks the columns whose cells are code (a program's
+	// text), shown in a code font.
+	Code []bool
+}
+
+// isCode reports whether column j holds code.
+func (t Table) isCode(j int) bool { return j < len(t.Code) && t.Code[j] }
+
+// markdownCode returns s as a Markdown code span that fits in a pipe
+// table cell: fenced with more backticks than it holds in a row, its
+// pipes escaped (GitHub-flavoured Markdown reads a table's pipes first).
+func markdownCode(s string) string {
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "|", `\|`).Replace(s)
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	pad := ""
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		pad = " "
+	}
+	return fence + pad + s + pad + fence
 }
 
 // NewTable returns a Table of the given headers and rows.
@@ -174,7 +196,11 @@ func (t Table) HTML() string {
 	for _, r := range rows {
 		b.WriteString("<tr>")
 		for j := range t.Headers {
-			b.WriteString("<td" + align(j) + ">" + EscapeHTML(cell(r, j)) + "</td>")
+			c := EscapeHTML(cell(r, j))
+			if t.isCode(j) && cell(r, j) != Missing {
+				c = "<code>" + c + "</code>"
+			}
+			b.WriteString("<td" + align(j) + ">" + c + "</td>")
 		}
 		b.WriteString("</tr>\n")
 	}
@@ -214,7 +240,11 @@ func (t Table) Markdown() string {
 	for _, r := range rows {
 		b.WriteString("|")
 		for j := range t.Headers {
-			b.WriteString(" " + EscapeMarkdown(cell(r, j)) + " |")
+			c := EscapeMarkdown(cell(r, j))
+			if t.isCode(j) && cell(r, j) != Missing {
+				c = markdownCode(cell(r, j))
+			}
+			b.WriteString(" " + c + " |")
 		}
 		b.WriteString("\n")
 	}

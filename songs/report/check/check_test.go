@@ -22,6 +22,7 @@ const report = `<html><head><title>T</title><style>.x { content: "NaN" }</style>
 <p>The **Rolling Stones** catalog, from /tmp/run.abc123/data.csv.</p>
 <p>Some\_Girls is &lt;b&gt;bold&lt;/b&gt;.</p>
 <p>Hover over a point to see the song.</p>
+<p>The cell calls <code>songs.ParamsFromEnv()</code> with <code>**opts**</code> first.</p>
 <table><caption>The Rolling Stones albums</caption><tr><th>album</th><th>share</th></tr>
 <tr><td>Sticky Fingers</td><td>NaN</td></tr><tr><td>Let It Bleed</td><td>–</td></tr></table>
 <p class="songs-figure-caption">Live tracks dominate after 2000. The share rises. It never falls back.</p>
@@ -101,7 +102,7 @@ func TestHTMLTextKinds(t *testing.T) {
 	kinds := map[Kind][]string{}
 	for _, p := range pieces {
 		kinds[p.Kind] = append(kinds[p.Kind], p.Text)
-		if strings.Contains(p.Text, "ParamsFromEnv") || strings.Contains(p.Text, "content:") || strings.Contains(p.Text, `var s`) {
+		if strings.Contains(p.Text, "x := songs") || strings.Contains(p.Text, "content:") || strings.Contains(p.Text, `var s`) {
 			t.Errorf("code, style or script read as text: %q", p.Text)
 		}
 	}
@@ -139,7 +140,8 @@ func TestDOCX(t *testing.T) {
 		`<w:tr><w:tc><w:p><w:r><w:t>eps</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>noise share</w:t></w:r></w:p></w:tc></w:tr>`+
 		`<w:tr><w:tc><w:p><w:r><w:t>2.685</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t xml:space="preserve">12`+"\u00a0"+`(3%)</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`+
 		`<w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="Picture" descr="k-distance curve"/></wp:inline></w:drawing></w:r></w:p>`+
-		`<w:p><w:r><w:t>Hover over</w:t></w:r><w:r><w:t xml:space="preserve"> a point.</w:t></w:r></w:p>`)
+		`<w:p><w:r><w:t>Hover over</w:t></w:r><w:r><w:t xml:space="preserve"> a point.</w:t></w:r></w:p>`+
+		`<w:p><w:r><w:t xml:space="preserve">Call </w:t></w:r><w:r><w:rPr><w:rStyle w:val="VerbatimChar"/></w:rPr><w:t>f()</w:t></w:r><w:r><w:t xml:space="preserve"> once.</w:t></w:r></w:p>`)
 	pieces, err := DOCXText(path)
 	if err != nil {
 		t.Fatal(err)
@@ -148,10 +150,11 @@ func TestDOCX(t *testing.T) {
 	for _, p := range pieces {
 		got = append(got, p.Text)
 	}
-	if strings.Join(got, "|") != "Density-based clustering|DBSCAN around the knee|eps|noise share|2.685|12 (3%)|k-distance curve|Hover over a point." {
+	if strings.Join(got, "|") != "Density-based clustering|DBSCAN around the knee|eps|noise share|2.685|12 (3%)|k-distance curve|Hover over a point.|f()|Call ⟨code⟩ once." {
 		t.Errorf("pieces %q", got)
 	}
-	if pieces[1].Kind != TableCaption || pieces[2].Kind != Cell || pieces[6].Kind != Alt || pieces[7].Section != "Density-based clustering" {
+	if pieces[1].Kind != TableCaption || pieces[2].Kind != Cell || pieces[6].Kind != Alt || pieces[7].Section != "Density-based clustering" ||
+		!pieces[8].Code || pieces[9].Code {
 		t.Errorf("kinds %+v", pieces)
 	}
 	tables, err := DOCXTables(path)

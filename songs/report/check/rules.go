@@ -43,8 +43,11 @@ type rule struct {
 	applies func(Piece, Options) bool
 }
 
-// everywhere is a rule's applies that reads every piece.
+// everywhere is a rule's applies that reads every piece; notCode every
+// piece but code, whose parentheses and markup are the program's.
 func everywhere(Piece, Options) bool { return true }
+
+func notCode(p Piece, _ Options) bool { return !p.Code }
 
 // badCell matches a table cell that holds nothing but a missing-value
 // spelling of a program.
@@ -56,10 +59,10 @@ var rules = []rule{
 	{"a missing value shown as a program spells it", regexp.MustCompile(`<nil>|[(:=]\s*null\b|\bnull\s*\)|\bNone\b\s*[,)]|\(\s*None\b|\bundefined\b`), everywhere},
 	{"a Go format error (%!)", regexp.MustCompile(`%!`), everywhere},
 	{`"Skipped:" (say in one sentence why a section does not apply)`, regexp.MustCompile(`Skipped:`), everywhere},
-	{"markdown shown as text", regexp.MustCompile(`\*\*[^*\s][^*]*\*\*|(^|\s)__[^_\s][^_]*__|\\[_*|#\[\]$` + "`" + `~]|\]\([^)\s]+\)|\|\s*:?-{3,}:?\s*\||(^|\s)#{1,6} \S|` + "`[^`]+`"), everywhere},
-	{"HTML shown as text", regexp.MustCompile(`(?i)</?(a|b|i|em|strong|p|div|span|table|tr|td|th|thead|tbody|br|img|code|pre|ul|ol|li|h[1-6]|sup|sub|caption|script)\b[^>]*>|&(amp|lt|gt|quot|#\d+|#x[0-9a-f]+);`), everywhere},
+	{"markdown shown as text", regexp.MustCompile(`\*\*[^*\s][^*]*\*\*|(^|\s)__[^_\s][^_]*__|\\[_*|#\[\]$` + "`" + `~]|\]\([^)\s]+\)|\|\s*:?-{3,}:?\s*\||(^|\s)#{1,6} \S|` + "`[^`]+`"), notCode},
+	{"HTML shown as text", regexp.MustCompile(`(?i)</?(a|b|i|em|strong|p|div|span|table|tr|td|th|thead|tbody|br|img|code|pre|ul|ol|li|h[1-6]|sup|sub|caption|script)\b[^>]*>|&(amp|lt|gt|quot|#\d+|#x[0-9a-f]+);`), notCode},
 	{"an absolute or temporary path", regexp.MustCompile(`(^|[\s("'=:])/(tmp|home|root|work|usr|var|private|Users|mnt|opt|etc|srv)/|\b[A-Za-z]:\\[A-Za-z]|file://|\.XXXXXX|/\.?(html|docx|run)\.[A-Za-z0-9]{6}\b`), everywhere},
-	{"empty parentheses or an empty field", regexp.MustCompile(`\(\s*\)|\[\s*\]|\(\s*[,;:]|[,;:]\s*\)|;\s*;|,\s*,|:\s*[;,]|\|\s*\|`), everywhere},
+	{"empty parentheses or an empty field", regexp.MustCompile(`\(\s*\)|\[\s*\]|\(\s*[,;:]|[,;:]\s*\)|;\s*;|,\s*,|:\s*[;,]|\|\s*\|`), notCode},
 }
 
 // badCellRule is the rule for a table cell spelling a missing value.

@@ -31,6 +31,9 @@ type Piece struct {
 	Section string
 	// Heading is set when the piece is a heading.
 	Heading bool
+	// Code is set for code shown in a code font (an HTML code element, a
+	// Word run of style VerbatimChar): a program's text, not prose.
+	Code bool
 }
 
 // voidElements have no end tag.
@@ -71,6 +74,10 @@ func attr(t nethtml.Token, name string) string {
 	return ""
 }
 
+// codeMark stands in a piece of prose for the code shown in it, which is
+// a piece of its own: "calls ⟨code⟩ first".
+const codeMark = "⟨code⟩"
+
 // HTMLText returns the visible text of an HTML report, in reading order.
 func HTMLText(r io.Reader) ([]Piece, error) {
 	z := nethtml.NewTokenizer(r)
@@ -82,17 +89,17 @@ func HTMLText(r io.Reader) ([]Piece, error) {
 	}
 	var stack []open
 	skip := 0 // depth inside a skipped element
-	var buf strings.Builder
+	code := 0 // depth inside code elements
+	var buf, codeBuf strings.Builder
 	section := ""
-	current := func() (Kind, bool) {
-		k, h := Prose, false
+	current := func() (k Kind, head bool) {
 		for _, o := range stack {
 			if o.kind != Prose {
 				k = o.kind
 			}
-			h = h || o.head
+			head = head || o.head
 		}
-		return k, h
+		return k, head
 	}
 	flush := func() {
 		text := strings.Join(strings.Fields(buf.String()), " ")
@@ -133,6 +140,13 @@ func HTMLText(r io.Reader) ([]Piece, error) {
 			if blockElements[t.Data] {
 				flush()
 			}
+			if t.Data == "code" {
+				code++
+				if code == 1 {
+					buf.WriteString(codeMark)
+					codeBuf.Reset()
+				}
+			}
 			if t.Data == "img" {
 				if alt := strings.TrimSpace(attr(t, "alt")); alt != "" {
 					out = append(out, Piece{Kind: Alt, Text: alt, Section: section})
@@ -159,6 +173,15 @@ func HTMLText(r io.Reader) ([]Piece, error) {
 				continue
 			}
 			t := z.Token()
+			if t.Data == "code" && code > 0 {
+				code--
+				if code == 0 {
+					k, _ := current()
+					if text := strings.Join(strings.Fields(codeBuf.String()), " "); text != "" {
+						out = append(out, Piece{Kind: k, Text: text, Section: section, Code: true})
+					}
+				}
+			}
 			if blockElements[t.Data] {
 				flush()
 			}
@@ -170,7 +193,11 @@ func HTMLText(r io.Reader) ([]Piece, error) {
 				}
 			}
 		case nethtml.TextToken:
-			if skip == 0 {
+			switch {
+			case skip > 0:
+			case code > 0:
+				codeBuf.Write(z.Text())
+			default:
 				buf.Write(z.Text())
 				buf.WriteByte(' ')
 			}
@@ -188,8 +215,9 @@ func DOCXText(path string) ([]Piece, error) {
 	}
 	d := xml.NewDecoder(bytes.NewReader(doc))
 	var out []Piece
-	var buf strings.Builder
+	var buf, code strings.Builder
 	tbl, section, style := 0, "", ""
+	verbatim := false
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -205,9 +233,14 @@ func DOCXText(path string) ([]Piece, error) {
 				tbl++
 			case "p":
 				buf.Reset()
+				code.Reset()
 				style = ""
+			case "r":
+				verbatim = false
 			case "pStyle":
 				style = xmlAttr(t, "val")
+			case "rStyle":
+				verbatim = xmlAttr(t, "val") == "VerbatimChar"
 			case "tab":
 				buf.WriteByte(' ')
 			case "br":
@@ -225,7 +258,14 @@ func DOCXText(path string) ([]Piece, error) {
 				if err := d.DecodeElement(&s, &t); err != nil {
 					return nil, fmt.Errorf("check: %s: %w", path, err)
 				}
-				buf.WriteString(s)
+				if verbatim {
+					if code.Len() == 0 || !strings.HasSuffix(buf.String(), codeMark) {
+						buf.WriteString(codeMark)
+					}
+					code.WriteString(s + " ")
+				} else {
+					buf.WriteString(s)
+				}
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
@@ -233,6 +273,13 @@ func DOCXText(path string) ([]Piece, error) {
 				tbl--
 			case "p":
 				text := strings.Join(strings.Fields(buf.String()), " ")
+				kind := Prose
+				if tbl > 0 {
+					kind = Cell
+				}
+				if c := strings.Join(strings.Fields(code.String()), " "); c != "" {
+					out = append(out, Piece{Kind: kind, Text: c, Section: section, Code: true})
+				}
 				if text == "" {
 					continue
 				}

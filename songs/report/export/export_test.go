@@ -153,7 +153,7 @@ func TestTimings(t *testing.T) {
 		}
 	}
 	md := TimingAppendix(rows).Source
-	for _, want := range []string{"to the whole second", "| 2 | Distributions | cat := songs.Must(songs.LoadClean(p)) | 3 |",
+	for _, want := range []string{"to the whole second", "| 2 | Distributions | `cat := songs.Must(songs.LoadClean(p))` | 3 |",
 		"| all | 3 code cells | – | 4 |", "to the last cell's end: 4 s."} {
 		if !strings.Contains(md, want) {
 			t.Errorf("timing appendix lacks %q:\n%s", want, md)

@@ -95,7 +95,7 @@ func TimingAppendix(rows []Timing) *Cell {
 	}
 	first, last := rows[0].Start, rows[0].End
 	var sum float64
-	t := report.Table{Headers: []string{"In [n]", "section", "first line", "seconds"}}
+	t := report.Table{Headers: []string{"In [n]", "section", "first line", "seconds"}, Code: []bool{false, false, true, false}}
 	for _, r := range rows {
 		sum += r.Seconds()
 		first = minTime(first, r.Start)
