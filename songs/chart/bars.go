@@ -128,14 +128,8 @@ var barsWidth, barsHeight = 7 * vg.Inch, 3.6 * vg.Inch
 // It returns an error wrapping ErrNoData, ErrNaN or ErrShape for empty,
 // non-finite or mismatched input.
 func GroupedBars(groups, seriesNames []string, values [][]float64, o Options) (Figure, error) {
-	ns, ng, err := checkMatrix("values", values)
+	ns, ng, err := checkSeries(groups, seriesNames, "values", values)
 	if err != nil {
-		return Figure{}, err
-	}
-	if err := checkLen("seriesNames", len(seriesNames), ns); err != nil {
-		return Figure{}, err
-	}
-	if err := checkLen("groups", len(groups), ng); err != nil {
 		return Figure{}, err
 	}
 	o = o.withSize(barsWidth, barsHeight)
@@ -176,14 +170,8 @@ func GroupedBars(groups, seriesNames []string, values [][]float64, o Options) (F
 // non-finite or mismatched input, and an error if a share is negative or
 // a group's shares do not sum to 100 (within 0.5).
 func StackedShares(groups, seriesNames []string, shares [][]float64, o Options) (Figure, error) {
-	ns, ng, err := checkMatrix("shares", shares)
+	ns, ng, err := checkSeries(groups, seriesNames, "shares", shares)
 	if err != nil {
-		return Figure{}, err
-	}
-	if err := checkLen("seriesNames", len(seriesNames), ns); err != nil {
-		return Figure{}, err
-	}
-	if err := checkLen("groups", len(groups), ng); err != nil {
 		return Figure{}, err
 	}
 	for g := range ng {
@@ -241,6 +229,18 @@ func StackedShares(groups, seriesNames []string, shares [][]float64, o Options) 
 		categoryAxis(&p.X, groups, dc.Max.X-dc.Min.X-vg.Inch)
 		p.Draw(dc)
 	})
+}
+
+// checkSeries checks a series-by-group matrix (named what) against its
+// series and group names and returns its shape.
+func checkSeries(groups, seriesNames []string, what string, m [][]float64) (ns, ng int, err error) {
+	if ns, ng, err = checkMatrix(what, m); err != nil {
+		return 0, 0, err
+	}
+	if err := checkLen("seriesNames", len(seriesNames), ns); err != nil {
+		return 0, 0, err
+	}
+	return ns, ng, checkLen("groups", len(groups), ng)
 }
 
 // categoryAxis sets the ticks of a horizontal axis to the names of its

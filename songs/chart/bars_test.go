@@ -62,15 +62,7 @@ func TestGroupedBarsAndHeatmap(t *testing.T) {
 	}
 	checkPNG(t, "grouped", fig)
 
-	feats := []string{"acousticness", "danceability", "energy", "instrumentalness", "liveness",
-		"loudness", "speechiness", "tempo", "valence", "popularity", "duration_ms"}
-	corr := make([][]float64, len(feats))
-	for i := range corr {
-		corr[i] = make([]float64, len(feats))
-		for j := range corr[i] {
-			corr[i][j] = math.Cos(float64(i-j)) * math.Exp(-0.1*math.Abs(float64(i-j)))
-		}
-	}
+	feats, corr := testCorrelation()
 	ho := HeatmapOptions{Options: Options{Title: "Pearson correlation", XLabel: "Feature", YLabel: "Feature"}, Diverging: true}
 	h, err := Heatmap(corr, feats, feats, ho)
 	if err != nil {
@@ -107,4 +99,21 @@ func TestBarsHeatmapReject(t *testing.T) {
 	if _, err := GroupedBars([]string{"g"}, []string{"s"}, nil, Options{}); !errors.Is(err, ErrNoData) {
 		t.Errorf("GroupedBars empty: %v", err)
 	}
+}
+
+// testFeatures are the catalog's numeric columns.
+var testFeatures = []string{"acousticness", "danceability", "energy", "instrumentalness", "liveness",
+	"loudness", "speechiness", "tempo", "valence", "popularity", "duration_ms"}
+
+// testCorrelation returns the features and a symmetric matrix shaped like
+// a correlation matrix (1 on the diagonal, signed values off it).
+func testCorrelation() ([]string, [][]float64) {
+	corr := make([][]float64, len(testFeatures))
+	for i := range corr {
+		corr[i] = make([]float64, len(testFeatures))
+		for j := range corr[i] {
+			corr[i][j] = math.Cos(float64(i-j)) * math.Exp(-0.1*math.Abs(float64(i-j)))
+		}
+	}
+	return testFeatures, corr
 }

@@ -32,15 +32,7 @@ func imageCases(t *testing.T) map[string]func() (Figure, error) {
 	for i, v := range k {
 		wcss[i] = 17000/math.Sqrt(v) - 400*v
 	}
-	feats := []string{"acousticness", "danceability", "energy", "instrumentalness", "liveness",
-		"loudness", "speechiness", "tempo", "valence", "popularity", "duration_ms"}
-	corr := make([][]float64, len(feats))
-	for i := range corr {
-		corr[i] = make([]float64, len(feats))
-		for j := range corr[i] {
-			corr[i][j] = math.Cos(float64(i-j)) * math.Exp(-0.1*math.Abs(float64(i-j)))
-		}
-	}
+	feats, corr := testCorrelation()
 	cohorts := []string{"0: studio, calm, danceable", "1: live, energetic, less danceable, recorded in front of an audience"}
 	decades := []string{"1960s (n=380)", "1970s (n=336)", "1980s (n=118)", "1990s (n=102)", "2000s (n=62)", "2010s (n=414)", "2020s (n=188)"}
 	live := []float64{8, 35.4, 37.3, 46.1, 80.6, 73.4, 76.1}

@@ -1,10 +1,8 @@
 package check
 
 import (
-	"bytes"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"strings"
 	"unicode"
 )
@@ -20,24 +18,11 @@ type Table struct {
 
 // DOCXTables returns the tables of a DOCX file with their words.
 func DOCXTables(path string) ([]Table, error) {
-	doc, err := documentXML(path)
-	if err != nil {
-		return nil, err
-	}
-	d := xml.NewDecoder(bytes.NewReader(doc))
 	var out []Table
 	depth := 0
-	var cur *Table
 	var cell strings.Builder
 	inCell := false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("check: %s: reading word/document.xml: %w", path, err)
-		}
+	err := eachElement(path, func(d *xml.Decoder, tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -45,11 +30,10 @@ func DOCXTables(path string) ([]Table, error) {
 				depth++
 				if depth == 1 {
 					out = append(out, Table{})
-					cur = &out[len(out)-1]
 				}
 			case "tblCaption":
-				if cur != nil && depth == 1 {
-					cur.Caption = xmlAttr(t, "val")
+				if depth == 1 {
+					out[len(out)-1].Caption = xmlAttr(t, "val")
 				}
 			case "tc":
 				if depth == 1 {
@@ -61,7 +45,7 @@ func DOCXTables(path string) ([]Table, error) {
 			case "t":
 				var s string
 				if err := d.DecodeElement(&s, &t); err != nil {
-					return nil, fmt.Errorf("check: %s: %w", path, err)
+					return err
 				}
 				if inCell {
 					cell.WriteString(s)
@@ -73,12 +57,14 @@ func DOCXTables(path string) ([]Table, error) {
 				depth--
 			case "tc":
 				if depth == 1 && inCell {
-					cur.Words = append(cur.Words, words(cell.String())...)
+					out[len(out)-1].Words = append(out[len(out)-1].Words, words(cell.String())...)
 					inCell = false
 				}
 			}
 		}
-	}
+		return nil
+	})
+	return out, err
 }
 
 // words splits s at spaces of any kind (a no-break space included).

@@ -209,23 +209,11 @@ func HTMLText(r io.Reader) ([]Piece, error) {
 // paragraphs, table cells (table captions are the paragraphs of style
 // TableCaption) and image descriptions.
 func DOCXText(path string) ([]Piece, error) {
-	doc, err := documentXML(path)
-	if err != nil {
-		return nil, err
-	}
-	d := xml.NewDecoder(bytes.NewReader(doc))
 	var out []Piece
 	var buf, code strings.Builder
 	tbl, section, style := 0, "", ""
 	verbatim := false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("check: %s: reading word/document.xml: %w", path, err)
-		}
+	err := eachElement(path, func(d *xml.Decoder, tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -249,14 +237,12 @@ func DOCXText(path string) ([]Piece, error) {
 				if descr := strings.TrimSpace(xmlAttr(t, "descr")); descr != "" {
 					out = append(out, Piece{Kind: Alt, Text: descr, Section: section})
 				}
-			case "t", "instrText":
-				if t.Name.Local == "instrText" {
-					d.Skip()
-					continue
-				}
+			case "instrText":
+				return d.Skip()
+			case "t":
 				var s string
 				if err := d.DecodeElement(&s, &t); err != nil {
-					return nil, fmt.Errorf("check: %s: %w", path, err)
+					return err
 				}
 				if verbatim {
 					if code.Len() == 0 || !strings.HasSuffix(buf.String(), codeMark) {
@@ -281,12 +267,11 @@ func DOCXText(path string) ([]Piece, error) {
 					out = append(out, Piece{Kind: kind, Text: c, Section: section, Code: true})
 				}
 				if text == "" {
-					continue
+					return nil
 				}
-				p := Piece{Kind: Prose, Text: text, Section: section}
+				p := Piece{Kind: kind, Text: text, Section: section}
 				switch {
 				case tbl > 0:
-					p.Kind = Cell
 				case style == "TableCaption":
 					p.Kind = TableCaption
 				case strings.HasPrefix(style, "Heading") || style == "Title":
@@ -296,6 +281,31 @@ func DOCXText(path string) ([]Piece, error) {
 				}
 				out = append(out, p)
 			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// eachElement calls fn with every token of the word/document.xml of the
+// DOCX file at path, and the decoder, from which fn may read an element
+// whole.
+func eachElement(path string, fn func(d *xml.Decoder, tok xml.Token) error) error {
+	doc, err := documentXML(path)
+	if err != nil {
+		return err
+	}
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err == nil {
+			err = fn(d, tok)
+		}
+		if err != nil {
+			return fmt.Errorf("check: %s: reading word/document.xml: %w", path, err)
 		}
 	}
 }
