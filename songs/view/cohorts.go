@@ -125,14 +125,23 @@ func CohortMixChart(cat *catalog.Catalog, labels []int, cs []songs.Cohort) (char
 		totals[idx[d]]++
 	}
 	groups := make([]string, len(decades))
+	lo, hi := 0, 0 // the decades with the smallest and largest share of cohort 0
 	for g, d := range decades {
-		groups[g] = fmt.Sprintf("%ds (n=%d)", d, int(totals[g]))
+		groups[g] = fmt.Sprintf("%ds\n(n = %d)", d, int(totals[g]))
 		for c := range counts {
 			counts[c][g] = 100 * counts[c][g] / totals[g]
 		}
+		if counts[0][g] < counts[0][lo] {
+			lo = g
+		}
+		if counts[0][g] > counts[0][hi] {
+			hi = g
+		}
 	}
-	return chart.GroupedBars(groups, CohortNames(cs), counts, chart.Options{Title: "Cohort mix by release decade",
-		XLabel: "release decade", YLabel: "share of the decade's tracks (%)"})
+	return chart.StackedShares(groups, CohortNames(cs), counts, chart.Options{Title: "Cohort mix by release decade",
+		XLabel: "release decade (tracks)", YLabel: "share of the decade's tracks (%)",
+		Caption: fmt.Sprintf("Cohort %d (%s) makes up %.0f%% of the %ds' tracks and %.0f%% of the %ds'.",
+			cs[0].ID, cs[0].Name, counts[0][hi], decades[hi], counts[0][lo], decades[lo])})
 }
 
 // CatalogExtras shows, per cohort, what a catalog has beyond the study's

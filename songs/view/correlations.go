@@ -1,6 +1,8 @@
 package view
 
 import (
+	"fmt"
+
 	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/chart"
@@ -15,9 +17,13 @@ func CorrelationHeatmap(cat *catalog.Catalog, columns []string, spearman bool) (
 	if spearman {
 		name = "Spearman"
 	}
+	m := songs.CorrelationMatrix(cat, columns, spearman)
+	pos, neg := songs.StrongestPairs(m, columns)
 	o := chart.HeatmapOptions{Diverging: true, Decimals: 2}
 	o.Title = name + " correlation of the numeric features (cleaned tracks)"
-	return chart.Heatmap(songs.CorrelationMatrix(cat, columns, spearman), columns, columns, o)
+	o.Caption = fmt.Sprintf("%s and %s rise together most (%+.2f); %s and %s move most against each other (%+.2f).",
+		pos.A, pos.B, pos.R, neg.A, neg.B, neg.R)
+	return chart.Heatmap(m, columns, columns, o)
 }
 
 // CorrelationTable shows correlation results: pair, r, interval, p and
