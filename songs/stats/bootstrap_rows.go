@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+
+	"gonum.org/v1/gonum/stat/distuv"
 )
 
 // IntervalRows returns the bootstrap confidence interval of a statistic of
@@ -49,8 +51,10 @@ func (bs Bootstrap) IntervalRows(n int, stat RowStatistic) (Interval, error) {
 
 // IntervalTable returns the bootstrap confidence interval of a statistic
 // of a contingency table of counts whose N observations are resampled:
-// each resample draws N observations with replacement (a multinomial table
-// with the observed cell shares), and stat sees the resampled table
+// each resample is a multinomial table of N observations with the observed
+// cell shares (the table of N observations drawn with replacement), drawn
+// cell by cell as binomials of the observations left, so a resample costs
+// the number of cells, not N. The statistic sees the resampled table
 // without the rows and columns left empty. The BCa jackknife removes one
 // observation of each non-empty cell in turn, every observation of a cell
 // giving the same leave-one-out value. The table must hold whole,
@@ -80,16 +84,26 @@ func (bs Bootstrap) IntervalTable(table [][]float64, stat func([][]float64) floa
 	for i := range work {
 		work[i] = make([]float64, cols)
 	}
-	n := int(total)
-	rng := rand.New(rand.NewPCG(bs.Seed, 0x2545f4914f6cdd1d))
+	src := rand.NewPCG(bs.Seed, 0x2545f4914f6cdd1d)
 	theta := make([]float64, b)
 	for k := range theta {
-		for _, row := range work {
-			clear(row)
-		}
-		for range n {
-			c := cellOf(cells, float64(rng.IntN(n)))
-			work[c/cols][c%cols]++
+		left, mass := total, total
+		for c := range cells {
+			count := cells[c]
+			if c > 0 {
+				count -= cells[c-1]
+			}
+			draw := 0.0
+			switch {
+			case left == 0 || count == 0:
+			case count >= mass:
+				draw = left
+			default:
+				draw = distuv.Binomial{N: left, P: count / mass, Src: src}.Rand()
+			}
+			work[c/cols][c%cols] = draw
+			left -= draw
+			mass -= count
 		}
 		theta[k] = stat(nonEmpty(work))
 	}
@@ -114,20 +128,6 @@ func (bs Bootstrap) IntervalTable(table [][]float64, stat func([][]float64) floa
 		acc = acceleration(jack, mult)
 	}
 	return bs.finish(theta, est, acc, level), nil
-}
-
-// cellOf returns the cell whose cumulative count first exceeds u.
-func cellOf(cum []float64, u float64) int {
-	lo, hi := 0, len(cum)-1
-	for lo < hi {
-		m := (lo + hi) / 2
-		if cum[m] > u {
-			hi = m
-		} else {
-			lo = m + 1
-		}
-	}
-	return lo
 }
 
 // nonEmpty returns the table without its all-zero rows and columns (the
