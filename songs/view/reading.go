@@ -1,13 +1,15 @@
-package stats
+package view
 
 import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
-// Alpha is the significance level used by Result.Reading to call a
-// difference or an association significant.
+// Alpha is the significance level used by Reading to call a difference or
+// an association significant.
 const Alpha = 0.05
 
 // Reading returns a one-sentence plain-language interpretation of r,
@@ -20,7 +22,7 @@ const Alpha = 0.05
 // otherwise; an association between two variables names its sign; a test
 // of several groups says whether they differ. Unnamed groups are called
 // "group 1", "group 2", and so on.
-func (r Result) Reading() string {
+func Reading(r stats.Result) string {
 	p, pName := r.P, "p"
 	if !math.IsNaN(r.PAdjusted) {
 		p = r.PAdjusted
@@ -30,7 +32,7 @@ func (r Result) Reading() string {
 		}
 	}
 	sig := p < Alpha
-	names := r.groupNames()
+	names := groupNames(r)
 	var details []string
 	var head string
 	switch {
@@ -109,7 +111,7 @@ func (r Result) Reading() string {
 		}
 		details = append(details, e)
 	}
-	details = append(details, pText(pName, p))
+	details = append(details, pPhrase(pName, p))
 	return head + " (" + strings.Join(details, "; ") + ")."
 }
 
@@ -120,7 +122,7 @@ func signed(test string) bool {
 	return strings.Contains(t, "correlation") || strings.Contains(t, "kendall") || strings.Contains(t, "spearman") || strings.Contains(t, "pearson")
 }
 
-func (r Result) groupNames() []string {
+func groupNames(r stats.Result) []string {
 	n := len(r.Groups)
 	if len(r.Centers) > n {
 		n = len(r.Centers)
@@ -196,7 +198,7 @@ func num(v float64) string {
 	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", v), "0"), ".")
 }
 
-func pText(name string, p float64) string {
+func pPhrase(name string, p float64) string {
 	switch {
 	case math.IsNaN(p):
 		return name + " undefined"
