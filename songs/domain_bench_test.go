@@ -17,9 +17,9 @@ func BenchmarkDomain(b *testing.B) {
 		for i := range labels {
 			labels[i] = i % 2
 		}
-		b.Run(fmt.Sprintf("AlbumsByPopularSongs/n=%d", n), func(b *testing.B) {
+		b.Run(fmt.Sprintf("RankReleases/n=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				AlbumsByPopularSongs(cat, 50)
+				RankReleases(cat, 50)
 			}
 		})
 		b.Run(fmt.Sprintf("CompareLiveFlags/n=%d", n), func(b *testing.B) {
@@ -59,7 +59,7 @@ func BenchmarkClaimTests(b *testing.B) {
 		cat := studytest.BlobCatalog(n, 1)
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := ClaimTests(cat, 1); err != nil {
+				if _, err := ClaimTests(cat, 50, 1); err != nil {
 					b.Fatal(err)
 				}
 			}
