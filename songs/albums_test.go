@@ -130,7 +130,7 @@ func TestRecordings(t *testing.T) {
 		t.Fatalf("%d recordings, want 2", len(recs))
 	}
 	r := recs[0]
-	if r.Track != 2 || r.Year != 1970 || r.Popularity != 40 || r.Live || !reflect.DeepEqual(r.Copies, []int{0, 1, 2}) || r.Decade() != 1970 {
+	if r.Track != 2 || r.Year != 1970 || r.Popularity != 40 || r.Live || !reflect.DeepEqual(r.Copies, []int{0, 1, 2}) || r.Decade != 1970 {
 		t.Errorf("recording %+v, want track 2, year 1970, popularity 40, studio, copies 0-2", r)
 	}
 	if recs[1].Track != 3 || recs[1].Year != 1990 {

@@ -79,7 +79,7 @@ func (c *Claims) Family(question string) (ClaimFamily, bool) {
 // these questions the same numbers. A catalog without popularity has no
 // claims to test: the error is a *catalog.MissingColumnError.
 func ClaimTests(cat *catalog.Catalog, threshold float64, seed uint64) (*Claims, error) {
-	if err := cat.Require("the tests of the popularity claims", catalog.Popularity); err != nil {
+	if err := cat.Require("the test of the popularity claims", catalog.Popularity); err != nil {
 		return nil, err
 	}
 	recs := Recordings(cat)

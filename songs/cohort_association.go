@@ -20,7 +20,7 @@ func CohortAssociation(cat *catalog.Catalog, labels []int, k int, seed uint64) (
 	decIdx := map[int]int{}
 	var decades []int
 	for _, r := range recs {
-		if d := r.Decade(); d != 0 && labels[r.Track] >= 0 {
+		if d := r.Decade; d != 0 && labels[r.Track] >= 0 {
 			if _, ok := decIdx[d]; !ok {
 				decIdx[d] = len(decades)
 				decades = append(decades, d)
@@ -37,7 +37,7 @@ func CohortAssociation(cat *catalog.Catalog, labels []int, k int, seed uint64) (
 			continue
 		}
 		live[l][b2i(r.Live)]++
-		if d := r.Decade(); d != 0 {
+		if d := r.Decade; d != 0 {
 			dec[l][decIdx[d]]++
 		}
 	}

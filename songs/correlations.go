@@ -66,7 +66,7 @@ var PopularityFeatures = append(append([]string(nil), catalog.AudioFeatures...),
 // catalog without popularity has no such tests: the error is a
 // *catalog.MissingColumnError.
 func FeatureTests(cat *catalog.Catalog, seed uint64) (ClaimFamily, error) {
-	if err := cat.Require("the correlations with popularity", catalog.Popularity); err != nil {
+	if err := cat.Require("the correlation of each feature with popularity", catalog.Popularity); err != nil {
 		return ClaimFamily{}, err
 	}
 	recs := Recordings(cat)

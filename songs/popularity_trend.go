@@ -220,7 +220,7 @@ type decadeTestResult struct {
 func decadeTest(recs []Recording, seed uint64) (decadeTestResult, error) {
 	count := map[int]int{}
 	for _, r := range recs {
-		count[r.Decade()]++
+		count[r.Decade]++
 	}
 	var decades []int
 	for d, n := range count {
@@ -239,7 +239,7 @@ func decadeTest(recs []Recording, seed uint64) (decadeTestResult, error) {
 	var pop []float64
 	var group []int
 	for _, r := range recs {
-		if g, ok := index[r.Decade()]; ok {
+		if g, ok := index[r.Decade]; ok {
 			pop, group = append(pop, r.Popularity), append(group, g)
 		}
 	}
@@ -280,7 +280,7 @@ func describeDecades(cat *catalog.Catalog, recs []Recording, decades []int, thre
 	for i, d := range decades {
 		var all, studio, live []float64
 		for _, r := range recs {
-			if r.Decade() != d {
+			if r.Decade != d {
 				continue
 			}
 			all = append(all, r.Popularity)

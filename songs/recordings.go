@@ -18,17 +18,15 @@ type Recording struct {
 	// Year is the year of the earliest release of any copy (0 when no copy
 	// is dated).
 	Year int
+	// Decade is the first year of the earliest release decade (1960 for
+	// 1964): Year's decade, or for a catalog with a decade column but no
+	// release dates the earliest decade of any copy; 0 when unknown.
+	Decade int
 	// Popularity is the most popular copy's popularity (NaN for a catalog
 	// without popularity).
 	Popularity float64
 	// Live is LiveByTitle of the most popular copy.
 	Live bool
-}
-
-// Decade is the first year of the recording's release decade (1960 for
-// 1964), 0 when undated.
-func (r Recording) Decade() int {
-	return r.Year / 10 * 10
 }
 
 // Recordings returns one row per recording, in the order of each
@@ -58,9 +56,15 @@ func Recordings(cat *catalog.Catalog) []Recording {
 			if y := t.ReleaseDate.Year; y != 0 && (rec.Year == 0 || y < rec.Year) {
 				rec.Year = y
 			}
+			if d := t.Decade; d != 0 && (rec.Decade == 0 || d < rec.Decade) {
+				rec.Decade = d
+			}
 			if t.Popularity > best.Popularity || (t.Popularity == best.Popularity && t.ReleaseDate.Before(best.ReleaseDate)) {
 				rec.Track = i
 			}
+		}
+		if rec.Year != 0 {
+			rec.Decade = rec.Year / 10 * 10
 		}
 		rec.Popularity = cat.Tracks[rec.Track].Popularity
 		rec.Live = LiveByTitle(&cat.Tracks[rec.Track])

@@ -84,6 +84,35 @@ func named(as []songs.AlbumPopularity) string {
 	return strings.Join(parts, ", ")
 }
 
+// plainNames lists albums without their counts: "A, B and C".
+func plainNames(as []songs.AlbumPopularity) string {
+	var parts []string
+	for _, a := range as {
+		parts = append(parts, a.Album)
+	}
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// withCounts lists albums with their popular songs for a sentence: "A
+// with 6 popular songs and B with 4".
+func withCounts(as []songs.AlbumPopularity) string {
+	var parts []string
+	for i, a := range as {
+		if i == 0 {
+			parts = append(parts, fmt.Sprintf("%s with %d popular songs", a.Album, a.PopularSongs))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s with %d", a.Album, a.PopularSongs))
+		}
+	}
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
 // answerCell states one ranking's answer for a table cell: the recommended
 // albums, then the tied ones.
 func answerCell(r songs.AlbumRanking) string {
@@ -139,7 +168,7 @@ func tieSentence(r songs.AlbumRanking, unit string) string {
 	if len(r.Ties) > 1 {
 		verb = "have"
 	}
-	return report.Markdownf("%s also %s %d popular songs: the tie is broken by %s (%s %.1f against ", named(r.Ties), verb, last.PopularSongs, songs.TieBreak, last.Album, last.Mean) +
+	return report.Markdownf("%s also %s %d popular songs: the tie is broken by %s (%s %.1f against ", plainNames(r.Ties), verb, last.PopularSongs, songs.TieBreak, last.Album, last.Mean) +
 		strings.Join(others, ", ") + ")."
 }
 
@@ -165,8 +194,8 @@ func AlbumAnswer(r songs.AlbumRecommendation, cat *catalog.Catalog, alternatives
 	if len(r.Releases.Recommended) == 0 {
 		return s + "No song reaches the threshold: there is no album to recommend."
 	}
-	s += "**The two albums to recommend, counted as releases: " + report.EscapeMarkdown(named(r.Releases.Recommended)) + ".** " + tieSentence(r.Releases, "release") + "\n\n"
-	s += "**With editions merged: " + report.EscapeMarkdown(named(r.Editions.Recommended)) + ".** " + tieSentence(r.Editions, "album") + "\n\n"
+	s += "**The two albums to recommend, counted as releases: " + report.EscapeMarkdown(withCounts(r.Releases.Recommended)) + ".** " + tieSentence(r.Releases, "release") + "\n\n"
+	s += "**With editions merged: " + report.EscapeMarkdown(withCounts(r.Editions.Recommended)) + ".** " + tieSentence(r.Editions, "album") + "\n\n"
 	s += "**Does the answer change?** " + changeSentence(r)
 	same := 0
 	for _, th := range alternatives {
@@ -192,7 +221,7 @@ func changeSentence(r songs.AlbumRecommendation) string {
 		return report.Markdownf("Yes, in the second album: %s leads both counts, but the second is %s as a release and %s with editions merged.",
 			b[0].Album, a[1].Album, b[1].Album)
 	}
-	return report.Markdownf("Yes: the releases %s against the merged albums %s.", named(a), named(b))
+	return report.Markdownf("Yes: the releases %s against the merged albums %s.", plainNames(a), plainNames(b))
 }
 
 // sameReleases reports whether two lists name the same releases.
@@ -219,12 +248,12 @@ func AlbumSummary(r songs.AlbumRecommendation) string {
 	if len(r.Releases.Recommended) == 0 {
 		return report.Markdownf("No song reaches popularity %g: there is no album to recommend.", r.Threshold)
 	}
-	s := report.Markdownf("The two albums with the most popular songs (popularity >= %g) are %s", r.Threshold, named(r.Releases.Recommended))
+	s := report.Markdownf("The two albums with the most popular songs (popularity >= %g) are %s", r.Threshold, withCounts(r.Releases.Recommended))
 	if len(r.Releases.Ties) > 0 {
-		s += report.Markdownf(" (tied with the second: %s, placed after it by %s)", named(r.Releases.Ties), songs.TieBreak)
+		s += report.Markdownf(" (%s also has %d, placed after by %s)", plainNames(r.Releases.Ties), r.Releases.Ties[0].PopularSongs, songs.TieBreak)
 	}
 	if r.SameAnswer() {
 		return s + "; merging the editions of each album gives the same two."
 	}
-	return s + report.Markdownf("; with editions merged they are %s.", named(r.Editions.Recommended))
+	return s + report.Markdownf("; with editions merged they are %s.", withCounts(r.Editions.Recommended))
 }

@@ -61,14 +61,14 @@ func TestAlbumAnswer(t *testing.T) {
 	// 90th percentile the 10th value, 70. At 40 the releases B and C lead
 	// again; at 70 D and B.
 	for _, want := range []string{"7 of 11 tracks (63.6%)", "median track has popularity 51", "90th percentile is 70",
-		"counted as releases: B (2), C (2).**", "A (2) also has 2 popular songs: the tie is broken by mean popularity (C 51.5 against A 41.7).",
+		"counted as releases: B with 2 popular songs and C with 2.**", "A also has 2 popular songs: the tie is broken by mean popularity (C 51.5 against A 41.7).",
 		"**Does the answer change?** No", "at 1 of the 2 other thresholds"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("answer %q lacks %q", s, want)
 		}
 	}
 	sum := view.AlbumSummary(rec)
-	if want := "are B (2), C (2) (tied with the second: A (2), placed after it by mean popularity); merging the editions of each album gives the same two."; !strings.Contains(sum, want) {
+	if want := "are B with 2 popular songs and C with 2 (A also has 2, placed after by mean popularity); merging the editions of each album gives the same two."; !strings.Contains(sum, want) {
 		t.Errorf("summary %q lacks %q", sum, want)
 	}
 	none := studytest.Must(songs.RecommendAlbums(cat, 99))(t)

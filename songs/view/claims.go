@@ -148,7 +148,7 @@ func AlbumEffectParagraph(cat *catalog.Catalog, a *songs.AlbumEffect, features s
 		a.Releases, a.Recordings, r.Effect, r.CI.Lo, r.CI.Hi, best.Groups[0], best.Effect, best.Effect*best.Effect)
 	if a.Reissued > 0 {
 		lo, hi := &cat.Tracks[a.Widest.Low], &cat.Tracks[a.Widest.High]
-		s += report.Markdownf(" The same recording differs by %.0f popularity points between its copies (median over %d reissued recordings); "+
+		s += report.Markdownf(" Copies of one recording differ by a median of %.0f popularity points (over %d reissued recordings); "+
 			"%s has popularity %.0f on %s and %.0f on %s.",
 			a.MedianCopyRange, a.Reissued, hi.Name, lo.Popularity, lo.Album, hi.Popularity, hi.Album)
 	}

@@ -12,7 +12,7 @@ import (
 
 func TestTopSongsTable(t *testing.T) {
 	cat := studytest.AlbumCatalog()
-	tb := view.TopSongsTable(songs.TopSongs(cat, 3))
+	tb := view.TopSongsTable(cat, songs.TopSongs(cat, 3))
 	studytest.RendersBoth(t, tb)
 	if tb.Caption != "The 3 most popular tracks" || len(tb.Rows) != 3 {
 		t.Fatalf("caption %q, %d rows", tb.Caption, len(tb.Rows))
@@ -28,7 +28,7 @@ func TestTopSongsTable(t *testing.T) {
 	}
 	// Equal popularity: by title, and the list does not stop inside a tie.
 	tie := &catalog.Catalog{Tracks: []catalog.Track{{Name: "c", Popularity: 9}, {Name: "b", Popularity: 5}, {Name: "a", Popularity: 5}}}
-	if r := view.TopSongsTable(songs.TopSongs(tie, 2)).Rows; len(r) != 3 || r[1][1] != "a" {
+	if r := view.TopSongsTable(tie, songs.TopSongs(tie, 2)).Rows; len(r) != 3 || r[1][1] != "a" {
 		t.Errorf("tie rows %q, want c, a, b", r)
 	}
 }

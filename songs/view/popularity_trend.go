@@ -122,7 +122,10 @@ func peakNote(d songs.DecadePopularity) string {
 	if d.Peak.Album == "" {
 		return ""
 	}
-	if d.Peak.PopularSongs > 0 {
+	if d.Peak.PopularSongs == 1 {
+		return fmt.Sprintf("peak: %s (1 popular track)", d.Peak.Album)
+	}
+	if d.Peak.PopularSongs > 1 {
 		return fmt.Sprintf("peak: %s (%d popular tracks)", d.Peak.Album, d.Peak.PopularSongs)
 	}
 	return fmt.Sprintf("peak: %s (mean popularity %.1f)", d.Peak.Album, d.Peak.Mean)
@@ -148,7 +151,7 @@ func DecadeChart(t *songs.PopularityTrend) (chart.Figure, string, error) {
 	}
 	fig, err := chart.IntervalBars(groups, []string{"studio recordings", "live recordings"}, vals, lo, hi, notes, chart.Options{
 		Title:  "Popularity by release decade, studio and live recordings",
-		XLabel: "mean popularity of the decade's recordings (0-100), 95% interval",
+		XLabel: "mean popularity of the decade's recordings (0-100)",
 		YLabel: "first released (recordings)",
 	})
 	if err != nil {

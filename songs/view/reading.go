@@ -15,12 +15,12 @@ const Alpha = 0.05
 // Reading returns a one-sentence plain-language interpretation of r,
 // computed from its numbers, for example
 //
-//	Live has lower popularity than Studio (median 12 vs 25; rank-biserial r = -0.41, 95% CI -0.50 to -0.31; Holm-adjusted p < 0.001).
+//	Popularity is lower for Live than for Studio (median 12 vs 25; rank-biserial r = -0.41, 95% CI -0.50 to -0.31; Holm-adjusted p < 0.001).
 //
 // A comparison of two groups names the direction when the (adjusted)
 // p-value is below Alpha, and says there is no evidence of a difference
-// otherwise; an association between two variables names its sign; a test
-// of several groups says whether they differ. Unnamed groups are called
+// otherwise; a correlation names its sign and its size (strength: Cohen's
+// conventions); a test of several groups says whether they differ. Unnamed groups are called
 // "group 1", "group 2", and so on.
 func Reading(r stats.Result) string {
 	p, pName := r.P, "p"
@@ -45,19 +45,19 @@ func Reading(r stats.Result) string {
 		if dir == 0 && !math.IsNaN(r.Statistic) && strings.Contains(r.Test, "t-test") {
 			dir = r.Statistic
 		}
-		measure := ""
+		measure := "values"
 		if r.Measure != "" {
-			measure = " " + r.Measure
+			measure = r.Measure
 		}
 		switch {
 		case math.IsNaN(p):
 			head = fmt.Sprintf("%s and %s cannot be compared with this test", a, b)
 		case sig && dir < 0:
-			head = fmt.Sprintf("%s has lower%s than %s", a, measure, b)
+			head = upperFirst(fmt.Sprintf("%s is lower for %s than for %s", measure, a, b))
 		case sig && dir > 0:
-			head = fmt.Sprintf("%s has higher%s than %s", a, measure, b)
+			head = upperFirst(fmt.Sprintf("%s is higher for %s than for %s", measure, a, b))
 		case sig:
-			head = fmt.Sprintf("%s and %s differ in%s distribution", a, b, measure)
+			head = fmt.Sprintf("%s and %s differ in the distribution of %s", a, b, measure)
 		default:
 			head = fmt.Sprintf("There is no evidence that %s and %s differ%s", a, b, inMeasure(r.Measure))
 		}
@@ -70,9 +70,9 @@ func Reading(r stats.Result) string {
 		case !sig:
 			head = fmt.Sprintf("There is no evidence of an association between %s and %s", a, b)
 		case signed(r.Test) && (r.Statistic < 0 || (!math.IsNaN(r.Effect) && r.Effect < 0)):
-			head = fmt.Sprintf("%s and %s are negatively associated", a, b)
+			head = fmt.Sprintf("%s and %s show a %s negative association", a, b, strength(r.Statistic))
 		case signed(r.Test) && r.Statistic > 0:
-			head = fmt.Sprintf("%s and %s are positively associated", a, b)
+			head = fmt.Sprintf("%s and %s show a %s positive association", a, b, strength(r.Statistic))
 		default:
 			head = fmt.Sprintf("%s and %s are associated", a, b)
 		}

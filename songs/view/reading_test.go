@@ -13,7 +13,7 @@ func TestReading(t *testing.T) {
 	r := stats.Result{Test: "Mann-Whitney U", Groups: []string{"Live", "Studio"}, Measure: "popularity",
 		Statistic: 1000, P: 1e-6, PAdjusted: 2e-6, Correction: "Holm", Effect: -0.41, EffectName: "rank-biserial r",
 		CI: stats.Interval{Lo: -0.5, Hi: -0.31, Level: 0.95}, Centers: []float64{12, 25}, CenterName: "median"}
-	want := "Live has lower popularity than Studio (median 12 vs 25; rank-biserial r = -0.41, 95% CI -0.50 to -0.31; Holm-adjusted p < 0.001)."
+	want := "Popularity is lower for Live than for Studio (median 12 vs 25; rank-biserial r = -0.41, 95% CI -0.50 to -0.31; Holm-adjusted p < 0.001)."
 	if got := Reading(r); got != want {
 		t.Errorf("Reading:\n got %s\nwant %s", got, want)
 	}
@@ -30,7 +30,7 @@ func TestReading(t *testing.T) {
 	}
 	c := stats.Result{Test: "Pearson correlation", PAdjusted: nan, Effect: nan}.WithGroups("liveness", "popularity")
 	c.Statistic, c.P = -0.21, 1e-9
-	if got := Reading(c); got[:40] != "liveness and popularity are negatively a" {
+	if got := Reading(c); !strings.HasPrefix(got, "liveness and popularity show a small negative association") {
 		t.Errorf("correlation reading: %s", got)
 	}
 }
@@ -53,7 +53,7 @@ func TestReadingCorrelationHasSign(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := Reading(r.WithGroups("x", "y")); !strings.Contains(got, "negatively associated") {
+	if got := Reading(r.WithGroups("x", "y")); !strings.Contains(got, "large negative association") {
 		t.Errorf("stats.Pearson reading %q: want a negative association", got)
 	}
 }
