@@ -60,12 +60,13 @@ func IntervalBars(groups, seriesNames []string, values, lo, hi [][]float64, note
 		return Figure{}, fmt.Errorf("%w: every value is NaN", ErrNoData)
 	}
 	o = o.withSize(DefaultWidth, max(DefaultHeight, vg.Length(ng*(ns+1))*0.2*vg.Inch+1.4*vg.Inch))
-	p := newPlot(o.Title, o.XLabel, o.YLabel)
+	p := newPlot(o.XLabel, o.YLabel)
 	p.Add(plotter.NewGrid())
 	const band = 0.56 // the part of a group's unit height its bars take
 	h := band / float64(ns)
 	var ws whiskers
 	var ls []label
+	var leg legend
 	for s := range ns {
 		var rs []rect
 		for g := range ng {
@@ -79,7 +80,7 @@ func IntervalBars(groups, seriesNames []string, values, lo, hi [][]float64, note
 			}
 		}
 		p.Add(rects{rs: rs})
-		p.Legend.Add(seriesNames[s], swatch{Colour(s)})
+		leg.add(seriesNames[s], swatch{Colour(s)})
 	}
 	for g, n := range notes {
 		if n != "" {
@@ -98,15 +99,9 @@ func IntervalBars(groups, seriesNames []string, values, lo, hi [][]float64, note
 		span = 1
 	}
 	p.X.Min, p.X.Max = xmin, xmax+0.05*span
-	p.Legend.Top = true
-	p.Legend.TextStyle.Font.Size = tickSize
-	png, err := render(o, func(dc draw.Canvas) { legendRight(dc, p) })
-	if err != nil {
-		return Figure{}, err
-	}
 	alt := fmt.Sprintf("Horizontal bar chart of %s with 95%% intervals for %d groups (%s) and %d series (%s).",
 		orName(o.XLabel, "values"), ng, joinShort(groups), ns, joinShort(seriesNames))
-	return Figure{PNG: png, Title: o.Title, Alt: alt}, nil
+	return renderLegend(p, &leg, o, alt)
 }
 
 // whisker is an interval drawn as a horizontal line with end caps, in

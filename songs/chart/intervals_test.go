@@ -19,8 +19,11 @@ func TestIntervalBars(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 3 groups of 2 series: max(4in, 3*3*0.2in + 1.4in) = 4in at 150 dpi.
-	checkPNG(t, "interval_bars", fig, 1050, 600, o.Title)
+	// 3 groups of 2 series: max(4in, 3*3*0.2in + 1.4in) = 4in high.
+	if fig.Height != DefaultHeight || fig.Title != o.Title {
+		t.Errorf("height %v, title %q", fig.Height, fig.Title)
+	}
+	checkPNG(t, "interval_bars", fig)
 	if !strings.Contains(fig.Alt, "3 groups (1960s (380), 1970s (228), 2000s (62)) and 2 series (studio, live)") {
 		t.Errorf("alt %q", fig.Alt)
 	}

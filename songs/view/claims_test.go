@@ -86,11 +86,11 @@ func TestClaimViewsRealCatalog(t *testing.T) {
 			t.Errorf("comparison %q lacks %q", o, want)
 		}
 	}
-	fig, caption, err := view.DecadeChart(c.Time)
+	fig, err := view.DecadeChart(c.Time)
 	if err != nil || !bytes.HasPrefix(fig.PNG, []byte("\x89PNG")) {
 		t.Fatalf("DecadeChart: %v", err)
 	}
-	if !strings.HasPrefix(caption, "Studio recordings are more popular than live ones in 7 of the 7 decades that have both.") || strings.Count(caption, ". ") > 1 {
+	if caption := fig.Caption; !strings.HasPrefix(caption, "Studio recordings are more popular than live ones in 7 of the 7 decades that have both.") || strings.Count(caption, ". ") > 1 {
 		t.Errorf("caption %q: want two sentences, the first about 7 of 7 decades", caption)
 	}
 }

@@ -133,8 +133,8 @@ func peakNote(d songs.DecadePopularity) string {
 
 // DecadeChart draws the mean popularity of each decade's studio and live
 // recordings with 95% intervals, each decade labelled with its peak
-// release, and returns its takeaway in two sentences for the caption.
-func DecadeChart(t *songs.PopularityTrend) (chart.Figure, string, error) {
+// release, with its takeaway in two sentences as the caption.
+func DecadeChart(t *songs.PopularityTrend) (chart.Figure, error) {
 	n := len(t.Decades)
 	groups, notes := make([]string, n), make([]string, n)
 	vals, lo, hi := [][]float64{make([]float64, n), make([]float64, n)}, [][]float64{make([]float64, n), make([]float64, n)}, [][]float64{make([]float64, n), make([]float64, n)}
@@ -155,7 +155,7 @@ func DecadeChart(t *songs.PopularityTrend) (chart.Figure, string, error) {
 		YLabel: "first released (recordings)",
 	})
 	if err != nil {
-		return fig, "", err
+		return fig, err
 	}
 	both := 0
 	for _, d := range t.Decades {
@@ -168,7 +168,7 @@ func DecadeChart(t *songs.PopularityTrend) (chart.Figure, string, error) {
 		late, early, from := liveShares(t)
 		caption += fmt.Sprintf(" Live recordings are %.0f%% of those first released since %d against %.0f%% before.", 100*late, from, 100*early)
 	}
-	return fig, caption, nil
+	return fig.WithCaption(caption), nil
 }
 
 // DecadePairsTable shows Dunn's pairwise comparisons of the decades with
