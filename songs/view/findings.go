@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/report"
 )
@@ -70,4 +71,42 @@ func tracksByRule(c *catalog.Cleaned) map[string]int {
 		}
 	}
 	return out
+}
+
+// ExplorationFindings are notebook 02's key findings (songs.Explore): the
+// two albums and the time trend where the catalog allows them, what goes
+// with popularity against the album effect, the strongest correlation of
+// two features, the live flags and the principal components.
+func ExplorationFindings(e *songs.Exploration) string {
+	var items []string
+	if e.Albums != nil {
+		items = append(items, AlbumSummary(*e.Albums))
+	}
+	if e.Trend != nil {
+		items = append(items, TimeSummary(e.Trend))
+	}
+	if e.Features != nil && e.Effect != nil {
+		best := strongest(*e.Features)
+		items = append(items, report.Markdownf("**The release matters more than the sound:** the release explains epsilon squared = %.2f "+
+			"of popularity ranks, the strongest audio feature (%s, rho = %.2f) %.1f%%.", e.Effect.Result.Effect, best.Groups[0], best.Effect,
+			100*best.Effect*best.Effect))
+	}
+	items = append(items, report.Markdownf("**%s and %s rise together most** (Pearson r = %+.2f); %s and %s move most against each other (r = %+.2f).",
+		capitalised(e.Positive.A), e.Positive.B, e.Positive.R, e.Negative.A, e.Negative.B, e.Negative.R))
+	items = append(items, report.Markdownf("The live flag from titles and liveness above %.1f agree on %.1f%% of tracks (Cohen's kappa %.2f).",
+		catalog.LiveLiveness, 100*e.Live.Agreement(), e.Live.Kappa()))
+	if len(items) < 6 {
+		items = append(items, report.Markdownf("%d principal components keep 95%% of the variance (the first %.0f%%): the features do not reduce to a few directions.",
+			e.Components, 100*e.First))
+	}
+	return bullets(items)
+}
+
+// capitalised returns s with its first letter in upper case.
+func capitalised(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return strings.ToUpper(string(r[0])) + string(r[1:])
 }

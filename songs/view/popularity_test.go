@@ -2,10 +2,12 @@ package view_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 	"github.com/songcohorts/cohorts/songs/view"
 )
@@ -30,5 +32,26 @@ func TestTopSongsTable(t *testing.T) {
 	tie := &catalog.Catalog{Tracks: []catalog.Track{{Name: "c", Popularity: 9}, {Name: "b", Popularity: 5}, {Name: "a", Popularity: 5}}}
 	if r := view.TopSongsTable(tie, songs.TopSongs(tie, 2)).Rows; len(r) != 3 || r[1][1] != "a" {
 		t.Errorf("tie rows %q, want c, a, b", r)
+	}
+}
+
+// TestExplorationFindingsRealCatalog opens notebook 02 with the album
+// answer, the trend, the album effect, the strongest pair (ORIGINAL-STUDY.md:
+// energy-loudness +0.70), the live flags and the components (9 for 95%).
+func TestExplorationFindingsRealCatalog(t *testing.T) {
+	e := studytest.Must(songs.Explore(studytest.RealCleaned(t).Tracks, 50, 42))(t)
+	got := view.ExplorationFindings(e)
+	for _, want := range []string{"Sticky Fingers (Remastered)", "**Energy and loudness rise together most** (Pearson r = +0.70)",
+		"The release matters more than the sound", "principal components keep 95%"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("findings lack %q:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "\n- ") + 1; n < 3 || n > 6 {
+		t.Errorf("%d findings, want 3 to 6:\n%s", n, got)
+	}
+	hit := studytest.MustLoad(t, catalogtest.CSVText(catalogtest.HitHeader, 30, false, nil))
+	if h := view.ExplorationFindings(studytest.Must(songs.Explore(hit, 50, 42))(t)); strings.Contains(h, "album") || strings.Count(h, "\n- ")+1 < 3 {
+		t.Errorf("findings of a catalog without albums:\n%s", h)
 	}
 }
