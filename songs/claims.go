@@ -40,8 +40,8 @@ type ClaimFamily struct {
 type Claims struct {
 	// Recordings is the number of recordings tested.
 	Recordings int
-	// Families are the questions the catalog allows, in the order time,
-	// live, albums, features.
+	// Families are the questions the catalog allows, in the order hits,
+	// time, live, albums, features.
 	Families []ClaimFamily
 	// Time is the time question in full (decades, pairs, windows); nil
 	// without release dates.
@@ -72,18 +72,33 @@ func (c *Claims) Family(question string) (ClaimFamily, bool) {
 //   - albums: AlbumEffectOn (Kruskal-Wallis across releases, epsilon
 //     squared);
 //   - features: FeatureTests (Spearman of each audio feature and duration
-//     with popularity).
+//     with popularity);
+//   - hits, first, for a catalog with a hit flag: HitTests (each feature
+//     between hits and the other recordings).
 //
 // The threshold picks each decade's peak release; the seed drives the
 // bootstrap intervals. The same calls give the notebooks' other views of
-// these questions the same numbers. A catalog without popularity has no
-// claims to test: the error is a *catalog.MissingColumnError.
+// these questions the same numbers. A catalog without popularity tests the
+// hits alone; one with neither popularity nor a hit flag has no claims to
+// test: the error is a *catalog.MissingColumnError.
 func ClaimTests(cat *catalog.Catalog, threshold float64, seed uint64) (*Claims, error) {
-	if err := cat.Require("the test of the popularity claims", catalog.Popularity); err != nil {
-		return nil, err
-	}
 	recs := Recordings(cat)
 	out := &Claims{Recordings: len(recs)}
+	if _, ok, err := Hits(cat); err != nil {
+		return nil, err
+	} else if ok {
+		f, err := HitTests(cat, seed)
+		if err != nil {
+			return nil, err
+		}
+		out.Families = append(out.Families, f)
+	}
+	if err := cat.Require("the test of the popularity claims", catalog.Popularity); err != nil {
+		if len(out.Families) > 0 {
+			return out, nil // a catalog with a hit flag but no popularity
+		}
+		return nil, err
+	}
 	if cat.Has[catalog.ReleaseDate] {
 		t, err := PopularityOverTime(cat, threshold, seed)
 		if err != nil {
@@ -147,11 +162,15 @@ func liveClaim(recs []Recording, seed uint64) (stats.Result, error) {
 	return family[0], nil
 }
 
-// PopularityDrivers returns the claims behind the insights on popularity
-// (ClaimTests), or nil for a catalog without popularity, whose insights
-// then rest on the cohorts alone.
+// PopularityDrivers returns the claims behind the insights on success
+// (ClaimTests: popularity, or the hit flag), or nil for a catalog with
+// neither, whose insights then rest on the cohorts alone.
 func PopularityDrivers(cat *catalog.Catalog, threshold float64, seed uint64) (*Claims, error) {
-	if cat.Require("", catalog.Popularity) != nil {
+	_, hits, err := Hits(cat)
+	if err != nil {
+		return nil, err
+	}
+	if !hits && cat.Require("", catalog.Popularity) != nil {
 		return nil, nil
 	}
 	return ClaimTests(cat, threshold, seed)

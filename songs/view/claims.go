@@ -21,6 +21,7 @@ var Questions = map[string]string{
 	songs.QuestionLive:     "Do live recordings differ in popularity from studio ones?",
 	songs.QuestionAlbums:   "How much of popularity does the release explain?",
 	songs.QuestionFeatures: "Which audio features go with popularity?",
+	songs.QuestionHits:     "Do hits sound different from the other tracks?",
 }
 
 // claimRow is one result as table cells: test, groups, statistic, df, p,

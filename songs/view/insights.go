@@ -1,11 +1,15 @@
 package view
 
 import (
+	"fmt"
 	"math"
+	"sort"
+	"strings"
 
 	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // Insights states what the cohorts and the popularity claims mean for
@@ -44,6 +48,9 @@ func Insights(cat *catalog.Catalog, cs []songs.Cohort, claims *songs.Claims) str
 // concert recordings, release year.
 func popularityInsights(cat *catalog.Catalog, c *songs.Claims) string {
 	s := ""
+	if f, ok := c.Family(songs.QuestionHits); ok {
+		s += hitInsight(f)
+	}
 	features, _ := c.Family(songs.QuestionFeatures)
 	if a := c.Albums; a != nil && len(features.Results) > 0 {
 		best := strongest(features)
@@ -81,4 +88,29 @@ func popularityInsights(cat *catalog.Catalog, c *songs.Claims) string {
 		}
 	}
 	return s
+}
+
+// hitInsight turns the hits family into an action: the features on which
+// hits differ most, with their effect sizes, or that none differs.
+func hitInsight(f songs.ClaimFamily) string {
+	var sig []stats.Result
+	for _, r := range f.Results {
+		if r.PAdjusted < Alpha {
+			sig = append(sig, r)
+		}
+	}
+	if len(sig) == 0 {
+		return "- **Hits.** No audio feature differs between hits and the other recordings after Holm's correction: the flag cannot guide recommendations by sound.\n"
+	}
+	sort.SliceStable(sig, func(a, b int) bool { return math.Abs(sig[a].Effect) > math.Abs(sig[b].Effect) })
+	var parts []string
+	for _, r := range sig[:min(3, len(sig))] {
+		dir := "higher"
+		if r.Effect < 0 {
+			dir = "lower"
+		}
+		parts = append(parts, fmt.Sprintf("%s %s (rank-biserial r = %+.2f, 95%% CI %+.2f to %+.2f)", dir, r.Measure, r.Effect, r.CI.Lo, r.CI.Hi))
+	}
+	return report.Markdownf("- **What hits sound like.** Over %d recordings, hits have %s than the other recordings: a hit-seeking playlist "+
+		"can lean on these features, within the seed's cohort.\n", f.Recordings, strings.Join(parts, ", "))
 }
