@@ -9,7 +9,8 @@ import (
 
 // Insights states what the cohorts mean for recommendations, computed from
 // the profiles: the most and least popular cohorts and what drives
-// popularity.
+// popularity. What the recommender should do is RecommenderInsights',
+// from its evaluation.
 func Insights(cs []songs.Cohort, claims []string) string {
 	if len(cs) == 0 {
 		return ""
@@ -23,8 +24,7 @@ func Insights(cs []songs.Cohort, claims []string) string {
 			lo = c
 		}
 	}
-	s := report.Markdownf("- **Which cohort to draw from.** A listener of a song in cohort %d (%s) should be offered songs of that cohort first: "+
-		"cohorts are regions of similar sound, and the evaluation above measures how much better than chance nearest songs do.\n", hi.ID, hi.Name)
+	s := ""
 	if !math.IsNaN(hi.Popularity) {
 		s += report.Markdownf("- **Where popularity lives.** Cohort %d (%s) has the highest mean popularity (%.1f, %.1f%% popular songs); cohort %d (%s) the lowest (%.1f, %.1f%%).\n",
 			hi.ID, hi.Name, hi.Popularity, 100*hi.PopularShare, lo.ID, lo.Name, lo.Popularity, 100*lo.PopularShare)
