@@ -1,17 +1,10 @@
 package songs
 
 import (
-	"bytes"
 	"encoding/binary"
-	"encoding/gob"
-	"errors"
 	"fmt"
 	"hash/fnv"
-	"io/fs"
 	"math"
-	"os"
-
-	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
 
 // RecommenderMetricsStep names the metrics file of the offline evaluation,
@@ -48,29 +41,15 @@ func EvaluationFor(p Params, r *Recommender, cfg Evaluation, methods []Method) (
 
 // saveRecommenderEvaluation caches ev in data/processed, atomically.
 func saveRecommenderEvaluation(p Params, ev *RecommenderEvaluation) error {
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(ev); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(p.ProcessedDir(), 0o755); err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(p.Processed(RecommenderEvaluationFile), b.Bytes(), 0o644)
+	return saveProcessedGob(p, RecommenderEvaluationFile, ev)
 }
 
 // LoadRecommenderEvaluation reads the evaluation the last EvaluationFor
 // cached.
 func LoadRecommenderEvaluation(p Params) (*RecommenderEvaluation, error) {
-	b, err := os.ReadFile(p.Processed(RecommenderEvaluationFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%w: %s does not exist yet: run the evaluation cell of notebook 04-insights (make output/04-insights.html)", ErrMissingInput, p.Processed(RecommenderEvaluationFile))
-	}
-	if err != nil {
-		return nil, err
-	}
 	var ev RecommenderEvaluation
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&ev); err != nil {
-		return nil, fmt.Errorf("%s: %w", p.Processed(RecommenderEvaluationFile), err)
+	if err := loadProcessedGob(p, RecommenderEvaluationFile, "the evaluation cell of notebook 04-insights (make output/04-insights.html)", &ev); err != nil {
+		return nil, err
 	}
 	return &ev, nil
 }

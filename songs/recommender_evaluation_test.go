@@ -69,10 +69,14 @@ func studyMethods() []Method {
 
 var testEvaluation = Evaluation{N: 10, SeedTracks: 3, MinSongs: 6, Resamples: 500, Seed: 42}
 
-// Albums that sound alike are continued far better by nearest neighbours
-// than by random picks: every figure the evaluation reports must say so.
-func TestEvaluateRecommenderPlantedAlbums(t *testing.T) {
-	cat, labels := albumCatalog(12, 9, 1)
+// evaluatedAlbums evaluates notebook 04's methods on albumCatalog,
+// changed by edit first when not nil.
+func evaluatedAlbums(t *testing.T, albums, perAlbum int, seed uint64, edit func(*catalog.Catalog)) (*Recommender, *RecommenderEvaluation) {
+	t.Helper()
+	cat, labels := albumCatalog(albums, perAlbum, seed)
+	if edit != nil {
+		edit(cat)
+	}
 	r, err := NewRecommender(cat, labels)
 	if err != nil {
 		t.Fatal(err)
@@ -81,6 +85,13 @@ func TestEvaluateRecommenderPlantedAlbums(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return r, ev
+}
+
+// Albums that sound alike are continued far better by nearest neighbours
+// than by random picks: every figure the evaluation reports must say so.
+func TestEvaluateRecommenderPlantedAlbums(t *testing.T) {
+	_, ev := evaluatedAlbums(t, 12, 9, 1, nil)
 	// 12 albums of 9 songs, the compilation (12 songs, all reissues of
 	// album songs) and the live album (one song): 13 groups of at least 6.
 	if ev.PlaylistUnit != PlaylistReleases || ev.Groups != 14 || ev.Playlists != 13 || ev.Recordings != 12*9+1 {
@@ -139,15 +150,7 @@ func TestEvaluateRecommenderPlantedAlbums(t *testing.T) {
 // The evaluation is seeded: the same inputs give the same figures, on one
 // core or several.
 func TestEvaluateRecommenderDeterministic(t *testing.T) {
-	cat, labels := albumCatalog(8, 7, 2)
-	r, err := NewRecommender(cat, labels)
-	if err != nil {
-		t.Fatal(err)
-	}
-	first, err := EvaluateRecommender(r, testEvaluation, studyMethods())
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, first := evaluatedAlbums(t, 8, 7, 2, nil)
 	prev := runtime.GOMAXPROCS(1)
 	one, err := EvaluateRecommender(r, testEvaluation, studyMethods())
 	runtime.GOMAXPROCS(prev)
@@ -239,22 +242,15 @@ func TestEvaluateRecommenderRefuses(t *testing.T) {
 // the most-popular baseline is left out with its reason, popularity
 // figures are left out of the metrics, and the hit flag is compared.
 func TestEvaluateRecommenderArtists(t *testing.T) {
-	cat, labels := albumCatalog(9, 7, 5)
-	cat.Has = map[string]bool{"artist": true, "decade": true}
-	cat.Extra = []string{"target"}
-	for i := range cat.Tracks {
-		tr := &cat.Tracks[i]
-		tr.Artist, tr.Album, tr.Popularity, tr.ReleaseDate = "Artist "+tr.Album, "", math.NaN(), catalog.Date{}
-		tr.Extra = []string{fmt.Sprint(i % 2)}
-	}
-	r, err := NewRecommender(cat, labels)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev, err := EvaluateRecommender(r, testEvaluation, studyMethods())
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, ev := evaluatedAlbums(t, 9, 7, 5, func(cat *catalog.Catalog) {
+		cat.Has = map[string]bool{"artist": true, "decade": true}
+		cat.Extra = []string{"target"}
+		for i := range cat.Tracks {
+			tr := &cat.Tracks[i]
+			tr.Artist, tr.Album, tr.Popularity, tr.ReleaseDate = "Artist "+tr.Album, "", math.NaN(), catalog.Date{}
+			tr.Extra = []string{fmt.Sprint(i % 2)}
+		}
+	})
 	if ev.PlaylistUnit != PlaylistArtists || ev.Playlists != 10 || len(ev.Methods) != 5 ||
 		len(ev.LeftOut) != 1 || ev.LeftOut[0].Method.Key != "most_popular" || !ev.HasHitFlag || ev.HasPopularity {
 		t.Fatalf("unit %q, %d playlists, %d methods, left out %+v, hit flag %v", ev.PlaylistUnit, ev.Playlists, len(ev.Methods), ev.LeftOut, ev.HasHitFlag)
