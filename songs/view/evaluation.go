@@ -193,12 +193,12 @@ func EvaluationSummary(ev *songs.RecommenderEvaluation) string {
 		if m.Method.Ranking != songs.Nearest || m.Method.Key == rec.Method.Key {
 			continue
 		}
-		d := ev.Difference(m.Method.Key, rec.Method.Key, "ndcg")
-		if d == nil {
+		d, dr := ev.Difference(m.Method.Key, rec.Method.Key, "ndcg"), ev.Difference(m.Method.Key, rec.Method.Key, "r_precision")
+		if d == nil || dr == nil {
 			continue
 		}
-		b.WriteString(report.Markdownf("- **%s:** NDCG@%d differs from plain nearest neighbours by %s: %s.\n",
-			capitalise(MethodLabel(m.Method)), n, withCI(d.Mean, d.CI, 3), verdict(d)))
+		b.WriteString(report.Markdownf("- **%s** against plain nearest neighbours: NDCG@%d %s (%s), R-precision %s (%s).\n",
+			capitalise(MethodLabel(m.Method)), n, withCI(d.Mean, d.CI, 3), verdict(d), withCI(dr.Mean, dr.CI, 3), verdict(dr)))
 	}
 	if pop := firstOf(ev, songs.MostPopular); pop != nil {
 		b.WriteString(report.Markdownf("- **Most popular songs:** NDCG@%d %s; the same list for everyone reaches %s%% of the recordings.\n",
@@ -255,10 +255,16 @@ func BeyondAccuracyDefinitions(ev *songs.RecommenderEvaluation) string {
 	s += report.Markdownf("The hubness columns ask every one of the %s recordings, alone, for %d songs like it. "+
 		"*Hubness skewness* is the skewness of how often each recording is recommended: near 0 every song gets its turn "+
 		"(as with the random lists), large values mean a few hub songs fill most lists. "+
-		"*Never recommended* is the share of recordings that no list contains. "+
-		"*Local scaling* (Schnitzer et al. 2012) divides each distance by the local density around both songs, "+
-		"so that songs in crowded regions stop appearing everywhere.",
+		"*Never recommended* is the share of recordings that no list contains.",
 		thousands(ev.Recordings), n)
+	for _, m := range ev.Methods {
+		if k := m.Method.Options.LocalScaling; m.Method.Ranking == songs.Nearest && k > 0 {
+			s += report.Markdownf(" *Local scaling* (Schnitzer et al. 2012) rescales the distance between two songs by how far each lies "+
+				"from its own %d-th nearest recording, so that songs in crowded regions stop appearing in every list; it re-ranks "+
+				"the %d nearest candidates.", k, songs.LocalScalingCandidates)
+			break
+		}
+	}
 	return s
 }
 

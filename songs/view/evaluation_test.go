@@ -132,7 +132,8 @@ func TestRecommenderInsightsFollowTheTable(t *testing.T) {
 		{ci(-0.02, -0.001), "makes the lists worse", "cohort first", "-0.006"},
 		{ci(0.002, 0.01), "Offer songs of the seed's cohort first", "not a filter", "-0.006"},
 	} {
-		ev.Differences = []songs.Difference{{Method: "same_cohort", Reference: "nearest_neighbours", Measure: "ndcg", Mean: -0.006, CI: c.ci}}
+		ev.Differences = []songs.Difference{{Method: "same_cohort", Reference: "nearest_neighbours", Measure: "ndcg", Mean: -0.006, CI: c.ci},
+			{Method: "same_cohort", Reference: "nearest_neighbours", Measure: "r_precision", Mean: -0.004, CI: c.ci}}
 		s := view.RecommenderInsights(ev)
 		if !strings.Contains(s, c.want) || strings.Contains(s, c.not) {
 			t.Errorf("interval %v: insights %s", c.ci, s)

@@ -22,18 +22,19 @@ func RecommenderInsights(ev *songs.RecommenderEvaluation) string {
 	n := ev.Config.N
 	var b strings.Builder
 	if sc := variant(ev, func(o songs.RecommendOptions) bool { return o == songs.RecommendOptions{SameCohort: true} }); sc != nil {
-		if d := ev.Difference(sc.Method.Key, rec.Method.Key, "ndcg"); d != nil {
-			if d.CI.Lo > 0 {
-				b.WriteString(report.Markdownf("- **Offer songs of the seed's cohort first.** Keeping to the seed's cohort raises NDCG@%d by %s "+
-					"against nearest neighbours from the whole catalog.\n", n, withCI(d.Mean, d.CI, 3)))
-			} else {
-				how := "brings no measurable gain"
-				if d.CI.Hi < 0 {
-					how = "makes the lists worse"
-				}
-				b.WriteString(report.Markdownf("- **Rank by sound across the whole catalog; show the cohort as a label, not a filter.** "+
-					"Keeping to the seed's cohort %s: NDCG@%d changes by %s against nearest neighbours from the whole catalog.\n",
-					how, n, withCI(d.Mean, d.CI, 3)))
+		d, dr := ev.Difference(sc.Method.Key, rec.Method.Key, "ndcg"), ev.Difference(sc.Method.Key, rec.Method.Key, "r_precision")
+		if d != nil && dr != nil {
+			change := report.Markdownf("NDCG@%d changes by %s and R-precision by %s against nearest neighbours from the whole catalog",
+				n, withCI(d.Mean, d.CI, 3), withCI(dr.Mean, dr.CI, 3))
+			switch {
+			case d.CI.Lo > 0:
+				b.WriteString("- **Offer songs of the seed's cohort first.** Keeping to the seed's cohort helps: " + change + ".\n")
+			case d.CI.Hi < 0 || dr.CI.Hi < 0:
+				b.WriteString("- **Rank by sound across the whole catalog; show the cohort as a label, not a filter.** " +
+					"Keeping to the seed's cohort makes the lists worse: " + change + ".\n")
+			default:
+				b.WriteString("- **Rank by sound across the whole catalog; show the cohort as a label, not a filter.** " +
+					"Keeping to the seed's cohort brings no measurable gain: " + change + ".\n")
 			}
 		}
 	}
