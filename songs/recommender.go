@@ -369,10 +369,14 @@ type candidate struct {
 // penalty (ties by index), exactly: it asks the k-d tree for more
 // neighbours until every accepted track with a smaller key than the last
 // one returned is known. memo, when not nil, answers the searches it
-// holds.
+// holds. How many neighbours are asked for first changes the cost, never
+// the result.
 func (r *Recommender) search(q []float64, need int, rk *ranking, memo *searchMemo) []candidate {
 	n := r.tree.Len()
 	k := r.firstSearch(need)
+	if held := memo.held(); held > need {
+		k = held // what is already found may be enough
+	}
 	for {
 		idx, dist := memo.search(r.tree, q, k)
 		bound := math.Inf(1)

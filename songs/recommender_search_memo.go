@@ -29,6 +29,14 @@ func (m *searchMemo) search(t *knn.Tree, q []float64, k int) ([]int, []float64) 
 	return m.idx[:k], m.dist[:k]
 }
 
+// held is the number of neighbours the memo holds (0 for nil).
+func (m *searchMemo) held() int {
+	if m == nil {
+		return 0
+	}
+	return m.k
+}
+
 // initialPool is the number of candidates rank first asks for to
 // recommend n tracks with opt.
 func (r *Recommender) initialPool(opt RecommendOptions, n int) int {
@@ -48,13 +56,15 @@ func (r *Recommender) firstSearch(need int) int {
 	return min(r.tree.Len(), 2*need+16)
 }
 
-// memoSize is the number of neighbours that answers the first search of
-// every Nearest method among methods asked for n tracks (0 if none).
+// memoSize is the number of neighbours a memo holds for methods asked for
+// n tracks (0 if none ranks by distance): the largest first pool and a
+// margin of 16 for the tracks a method does not accept. A method that
+// needs more searches again.
 func (r *Recommender) memoSize(methods []Method, n int) int {
 	k := 0
 	for _, m := range methods {
 		if m.Ranking == Nearest {
-			k = max(k, r.firstSearch(r.initialPool(m.Options, n)))
+			k = max(k, min(r.tree.Len(), r.initialPool(m.Options, n)+16))
 		}
 	}
 	return k

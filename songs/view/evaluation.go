@@ -97,11 +97,11 @@ func PlaylistTask(ev *songs.RecommenderEvaluation) string {
 	if ev.Playlists == 0 {
 		return report.Markdownf("No %s has %d or more distinct songs, so the playlist task is left out.", one, c.MinSongs)
 	}
-	what := "album name and release date"
+	what := "grouped by album name and release date"
 	if ev.PlaylistUnit == songs.PlaylistArtists {
-		what = "artist, as the catalog has no albums"
+		what = "the catalog has no albums"
 	}
-	return report.Markdownf("**Task.** Each of the %s %s (grouped by %s) with at least %d distinct songs is treated as a playlist: "+
+	return report.Markdownf("**Task.** Each of the %s %s (%s) with at least %d distinct songs is treated as a playlist: "+
 		"%d of its songs, drawn at random (seed %d), are the seeds and the other songs are hidden (%.1f per playlist on average). "+
 		"Each method then recommends as many tracks as are hidden, never the seeds or other versions of them, as the product does; "+
 		"a recommendation is a hit when it is a hidden recording, after the RecSys Challenge 2018 on playlist continuation.\n\n"+
@@ -260,12 +260,28 @@ func BeyondAccuracyDefinitions(ev *songs.RecommenderEvaluation) string {
 	for _, m := range ev.Methods {
 		if k := m.Method.Options.LocalScaling; m.Method.Ranking == songs.Nearest && k > 0 {
 			s += report.Markdownf(" *Local scaling* (Schnitzer et al. 2012) rescales the distance between two songs by how far each lies "+
-				"from its own %d-th nearest recording, so that songs in crowded regions stop appearing in every list; it re-ranks "+
-				"the %d nearest candidates.", k, songs.LocalScalingCandidates)
+				"from its own %s nearest recording, so that songs in crowded regions stop appearing in every list; it re-ranks "+
+				"the %d nearest candidates.", ordinal(k), songs.LocalScalingCandidates)
 			break
 		}
 	}
 	return s
+}
+
+// ordinal writes 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st.
+func ordinal(k int) string {
+	suffix := "th"
+	if k%100 < 11 || k%100 > 13 {
+		switch k % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return itoa(k) + suffix
 }
 
 // BeyondAccuracyTable shows coverage, diversity, novelty, popularity lift
@@ -335,13 +351,12 @@ func ChecksDefinitions(ev *songs.RecommenderEvaluation) string {
 		"(same artist and title, different audio, such as a live take), the share with that recording in the top %d when only "+
 		"the seed's own recording is left out. It shows how strongly versions crowd a song's neighbourhood, which is why the product leaves them out.\n\n",
 		thousands(ev.ReissueSeeds), n, thousands(ev.OtherRecordingSeeds), n)
-	s += report.Markdownf("**Agreement** of the %d songs recommended for each recording alone: the share released in the seed's decade", n)
+	s += report.Markdownf("**Agreement** of the %d songs recommended for each recording alone: the share released in the seed's decade; "+
+		"for the live seeds (live by title or album; %s%% of the recordings), the share of live songs", n, pct(ev.LiveShare))
 	if ev.HasHitFlag {
-		s += ", with the seed's live flag (live by its title or album) and with the seed's hit flag (the catalog's `target`)."
-	} else {
-		s += " and with the seed's live flag (live by its title or album)."
+		s += "; and the share with the seed's hit flag (the catalog's `target`)"
 	}
-	return s
+	return s + "."
 }
 
 // ChecksTable shows the sanity checks and the agreement of every method,
@@ -359,7 +374,10 @@ func ChecksTable(ev *songs.RecommenderEvaluation) report.Table {
 	if ev.HasDecade {
 		headers = append(headers, "same decade (%)")
 	}
-	headers = append(headers, "same live flag (%)")
+	live := ev.LiveShare > 0
+	if live {
+		headers = append(headers, "live songs for a live seed (%)")
+	}
 	if ev.HasHitFlag {
 		headers = append(headers, "same hit flag (%)")
 	}
@@ -375,7 +393,9 @@ func ChecksTable(ev *songs.RecommenderEvaluation) report.Table {
 		if ev.HasDecade {
 			row = append(row, pct(m.SameDecade))
 		}
-		row = append(row, pct(m.SameLive))
+		if live {
+			row = append(row, dashNaN(100*m.LiveFromLive, 1))
+		}
 		if ev.HasHitFlag {
 			row = append(row, pct(m.SameHit))
 		}
@@ -386,17 +406,21 @@ func ChecksTable(ev *songs.RecommenderEvaluation) report.Table {
 	return t
 }
 
-// checksCaption states the live-flag agreement of the recommender against
-// random lists (and the hit flag where there is one).
+// checksCaption states what the recommender's songs share with the seed
+// against random picks: the hit flag where the catalog has one, else the
+// live songs for a live seed.
 func checksCaption(ev *songs.RecommenderEvaluation) string {
 	rec, base := ev.Method(ev.ReferenceRecommender()), ev.Method(ev.ReferenceBaseline())
-	if rec == nil || base == nil {
+	switch {
+	case rec == nil || base == nil:
 		return "Sanity checks and agreement with the seed."
+	case ev.HasHitFlag:
+		return fmt.Sprintf("Nearest neighbours share the seed's hit flag for %s%% of their songs against %s%% for random picks.",
+			pct(rec.SameHit), pct(base.SameHit))
+	case ev.LiveShare > 0 && !math.IsNaN(rec.LiveFromLive):
+		return fmt.Sprintf("For a live seed, %s%% of the nearest neighbours are live against %s%% of random picks.",
+			pct(rec.LiveFromLive), pct(base.LiveFromLive))
 	}
-	s := fmt.Sprintf("Nearest neighbours keep the seed's live flag for %s%% of their songs against %s%% for random picks",
-		pct(rec.SameLive), pct(base.SameLive))
-	if ev.HasHitFlag {
-		s += fmt.Sprintf(", and its hit flag for %s%% against %s%%", pct(rec.SameHit), pct(base.SameHit))
-	}
-	return s + "."
+	return fmt.Sprintf("Nearest neighbours share the seed's decade for %s%% of their songs against %s%% for random picks.",
+		pct(rec.SameDecade), pct(base.SameDecade))
 }
