@@ -59,6 +59,14 @@ func withCI(v float64, ci stats.Interval, dec int) string {
 	return fmt.Sprintf("%s [%s, %s]", ftoa(v, dec), ftoa(ci.Lo, dec), ftoa(ci.Hi, dec))
 }
 
+// cellCI formats a value and its interval for a table cell, always with
+// dec decimals (a column keeps one width; the prose gives smaller values
+// in full) and with spaces that do not break, so that a narrow column never
+// splits a value and its interval over two lines.
+func cellCI(v float64, ci stats.Interval, dec int) string {
+	return fmt.Sprintf("%s\u00a0[%s,\u00a0%s]", ftoa(v, dec), ftoa(ci.Lo, dec), ftoa(ci.Hi, dec))
+}
+
 // thousands formats a count with thousands separators: 40,270.
 func thousands(n int) string {
 	s := itoa(n)
@@ -133,10 +141,10 @@ func PlaylistTable(ev *songs.RecommenderEvaluation) report.Table {
 	}
 	var rows [][]string
 	for _, m := range ev.Methods {
-		row := []string{MethodLabel(m.Method), withCI(m.RPrecision, m.RPrecisionCI, 3), withCI(m.NDCG, m.NDCGCI, 3)}
+		row := []string{MethodLabel(m.Method), cellCI(m.RPrecision, m.RPrecisionCI, 3), cellCI(m.NDCG, m.NDCGCI, 3)}
 		if base != "" {
 			if d := ev.Difference(m.Method.Key, base, "ndcg"); d != nil {
-				row = append(row, withCI(d.Mean, d.CI, 3))
+				row = append(row, cellCI(d.Mean, d.CI, 3))
 			} else {
 				row = append(row, "reference")
 			}
