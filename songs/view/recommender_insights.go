@@ -73,7 +73,7 @@ func RecommenderInsights(ev *songs.RecommenderEvaluation) string {
 			case d.CI.Hi < 0:
 				cost = "at a cost"
 			case d.CI.Lo > 0:
-				cost = "and even a gain"
+				cost = "with a gain"
 			}
 			lead := "Use local scaling against hubs."
 			if ls.HubnessSkew >= rec.HubnessSkew {
