@@ -59,14 +59,6 @@ func albumCatalog(albums, perAlbum int, seed uint64) (*catalog.Catalog, []int) {
 	return cat, labels
 }
 
-// studyMethods are notebook 04's methods.
-func studyMethods() []Method {
-	cohort := RecommendOptions{SameCohort: true}
-	return []Method{{Key: "nearest_neighbours"}, {Key: "same_cohort", Options: cohort},
-		{Key: "local_scaling", Options: RecommendOptions{LocalScaling: 10}}, {Key: "random", Ranking: Random},
-		{Key: "same_cohort_random", Ranking: Random, Options: cohort}, {Key: "most_popular", Ranking: MostPopular}}
-}
-
 var testEvaluation = Evaluation{N: 10, SeedTracks: 3, MinSongs: 6, Resamples: 500, Seed: 42}
 
 // evaluatedAlbums evaluates notebook 04's methods on albumCatalog,
@@ -81,7 +73,7 @@ func evaluatedAlbums(t *testing.T, albums, perAlbum int, seed uint64, edit func(
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev, err := EvaluateRecommender(r, testEvaluation, studyMethods())
+	ev, err := EvaluateRecommender(r, testEvaluation, StudyMethods())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +125,7 @@ func TestEvaluateRecommenderPlantedAlbums(t *testing.T) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		t.Fatal(err)
 	}
-	for _, meth := range studyMethods() {
+	for _, meth := range StudyMethods() {
 		p, ba := m.Playlists[meth.Key], m.BeyondAccuracy[meth.Key]
 		ci, _ := p["ci95_ndcg_10"].([]any)
 		if p["r_precision"] == nil || p["ndcg_10"] == nil || len(ci) != 2 {
@@ -152,7 +144,7 @@ func TestEvaluateRecommenderPlantedAlbums(t *testing.T) {
 func TestEvaluateRecommenderDeterministic(t *testing.T) {
 	r, first := evaluatedAlbums(t, 8, 7, 2, nil)
 	prev := runtime.GOMAXPROCS(1)
-	one, err := EvaluateRecommender(r, testEvaluation, studyMethods())
+	one, err := EvaluateRecommender(r, testEvaluation, StudyMethods())
 	runtime.GOMAXPROCS(prev)
 	if err != nil {
 		t.Fatal(err)
@@ -163,7 +155,7 @@ func TestEvaluateRecommenderDeterministic(t *testing.T) {
 	}
 	other := testEvaluation
 	other.Seed = 7
-	if again, _ := EvaluateRecommender(r, other, studyMethods()); fmt.Sprintf("%+v", again.Methods) == fmt.Sprintf("%+v", first.Methods) {
+	if again, _ := EvaluateRecommender(r, other, StudyMethods()); fmt.Sprintf("%+v", again.Methods) == fmt.Sprintf("%+v", first.Methods) {
 		t.Error("another seed gives the same random baselines")
 	}
 }
@@ -176,7 +168,7 @@ func TestSearchMemoKeepsLists(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	methods := append(studyMethods(), Method{Key: "diverse", Options: RecommendOptions{Diversity: 0.3, PopularityBlend: 0.2}})
+	methods := append(StudyMethods(), Method{Key: "diverse", Options: RecommendOptions{Diversity: 0.3, PopularityBlend: 0.2}})
 	listers := make([]lister, len(methods))
 	for k, m := range methods {
 		listers[k] = r.lister(m, 1)
@@ -220,9 +212,9 @@ func TestEvaluateRecommenderRefuses(t *testing.T) {
 		cfg     Evaluation
 		methods []Method
 	}{
-		"N = 0":                  {Evaluation{N: 0, SeedTracks: 3, MinSongs: 6, Resamples: 10}, studyMethods()},
-		"MinSongs = SeedTracks":  {Evaluation{N: 10, SeedTracks: 3, MinSongs: 3, Resamples: 10}, studyMethods()},
-		"one resample":           {Evaluation{N: 10, SeedTracks: 3, MinSongs: 6, Resamples: 1}, studyMethods()},
+		"N = 0":                  {Evaluation{N: 0, SeedTracks: 3, MinSongs: 6, Resamples: 10}, StudyMethods()},
+		"MinSongs = SeedTracks":  {Evaluation{N: 10, SeedTracks: 3, MinSongs: 3, Resamples: 10}, StudyMethods()},
+		"one resample":           {Evaluation{N: 10, SeedTracks: 3, MinSongs: 6, Resamples: 1}, StudyMethods()},
 		"no method":              {testEvaluation, nil},
 		"two methods of one key": {testEvaluation, []Method{{Key: "a"}, {Key: "a", Ranking: Random}}},
 		"no key":                 {testEvaluation, []Method{{}}},
@@ -310,7 +302,7 @@ func TestEvaluationForCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first, err := EvaluationFor(p, r, testEvaluation, studyMethods())
+	first, err := EvaluationFor(p, r, testEvaluation, StudyMethods())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -322,12 +314,12 @@ func TestEvaluationForCache(t *testing.T) {
 	if err := saveRecommenderEvaluation(p, &marked); err != nil {
 		t.Fatal(err)
 	}
-	if ev, err := EvaluationFor(p, r, testEvaluation, studyMethods()); err != nil || ev.HiddenSongs != 99 {
+	if ev, err := EvaluationFor(p, r, testEvaluation, StudyMethods()); err != nil || ev.HiddenSongs != 99 {
 		t.Errorf("same inputs: %v, %v; want the cached 99", ev.HiddenSongs, err)
 	}
 	other := testEvaluation
 	other.SeedTracks = 2
-	if ev, err := EvaluationFor(p, r, other, studyMethods()); err != nil || ev.HiddenSongs == 99 {
+	if ev, err := EvaluationFor(p, r, other, StudyMethods()); err != nil || ev.HiddenSongs == 99 {
 		t.Errorf("another configuration reused the cache (%v)", err)
 	}
 	if err := saveRecommenderEvaluation(p, &marked); err != nil {
@@ -335,10 +327,47 @@ func TestEvaluationForCache(t *testing.T) {
 	}
 	labels[0] = 1 - labels[0]
 	r2, _ := NewRecommender(cat, labels)
-	if ev, err := EvaluationFor(p, r2, testEvaluation, studyMethods()); err != nil || ev.HiddenSongs == 99 {
+	if ev, err := EvaluationFor(p, r2, testEvaluation, StudyMethods()); err != nil || ev.HiddenSongs == 99 {
 		t.Errorf("other cohorts reused the cache (%v)", err)
 	}
 	if ev, err := LoadRecommenderEvaluation(p); err != nil || ev.Key == first.Key {
 		t.Errorf("the last evaluation was not cached (%v)", err)
+	}
+}
+
+// Notebook 04's evaluation cell spells out StudyMethods and
+// StudyEvaluation, so that a summary computed earlier with them reads the
+// same cached evaluation.
+func TestNotebookEvaluationCellMatchesStudyMethods(t *testing.T) {
+	b, err := os.ReadFile("../notebooks/04-insights.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nb struct {
+		Cells []struct {
+			Source []string `json:"source"`
+		} `json:"cells"`
+	}
+	if err := json.Unmarshal(b, &nb); err != nil {
+		t.Fatal(err)
+	}
+	cell := ""
+	for _, c := range nb.Cells {
+		if src := strings.Join(c.Source, ""); strings.Contains(src, "songs.EvaluationFor(") {
+			cell = src
+		}
+	}
+	e := StudyEvaluation(0)
+	cfg := fmt.Sprintf("songs.Evaluation{N: %d, SeedTracks: %d, MinSongs: %d, Resamples: %d, Seed: p.Seed}", e.N, e.SeedTracks, e.MinSongs, e.Resamples)
+	if !strings.Contains(cell, cfg) {
+		t.Errorf("the evaluation cell does not set %s:\n%s", cfg, cell)
+	}
+	for _, m := range StudyMethods() {
+		if !strings.Contains(cell, fmt.Sprintf("Key: %q", m.Key)) {
+			t.Errorf("the evaluation cell has no method %q", m.Key)
+		}
+	}
+	if !strings.Contains(cell, "LocalScaling: 10") || strings.Count(cell, "songs.Random") != 2 || !strings.Contains(cell, "songs.MostPopular") {
+		t.Errorf("the evaluation cell's methods differ from StudyMethods:\n%s", cell)
 	}
 }

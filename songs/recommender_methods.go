@@ -178,3 +178,28 @@ func (r *Recommender) popularLister(sameCohort bool) lister {
 		return out
 	}
 }
+
+// StudyMethods are the methods notebook 04 evaluates, with the keys of
+// metrics.json: the recommender as shipped, keeping to the seeds' cohort,
+// with local scaling (k = 10), and the random, same-cohort random and
+// most-popular baselines. The notebook's evaluation cell spells them out.
+func StudyMethods() []Method {
+	cohort := RecommendOptions{SameCohort: true}
+	return []Method{
+		{Key: "nearest_neighbours"},
+		{Key: "same_cohort", Options: cohort},
+		{Key: "local_scaling", Options: RecommendOptions{LocalScaling: 10}},
+		{Key: "random", Ranking: Random},
+		{Key: "same_cohort_random", Ranking: Random, Options: cohort},
+		{Key: "most_popular", Ranking: MostPopular},
+	}
+}
+
+// StudyEvaluation is notebook 04's evaluation configuration with the
+// seed: lists of 10, 3 seed songs, playlists of at least 6 songs, 2,000
+// bootstrap resamples. With StudyMethods it gives the evaluation the
+// notebook's evaluation cell makes (and caches), for a cell that needs
+// the figures earlier, such as a summary.
+func StudyEvaluation(seed uint64) Evaluation {
+	return Evaluation{N: 10, SeedTracks: 3, MinSongs: 6, Resamples: 2000, Seed: seed}
+}

@@ -28,7 +28,7 @@ func TestRecommenderRealCatalog(t *testing.T) {
 	// Notebook 04's evaluation: the reissue check must pass, the
 	// recommender must beat random picks on the albums, and local scaling
 	// must reduce the hubs.
-	ev, err := EvaluateRecommender(r, Evaluation{N: 10, SeedTracks: 3, MinSongs: 6, Resamples: 2000, Seed: 42}, studyMethods())
+	ev, err := EvaluateRecommender(r, StudyEvaluation(42), StudyMethods())
 	if err != nil {
 		t.Fatal(err)
 	}

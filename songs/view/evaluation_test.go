@@ -13,14 +13,6 @@ import (
 	"github.com/songcohorts/cohorts/songs/view"
 )
 
-// evaluationMethods are notebook 04's methods.
-func evaluationMethods() []songs.Method {
-	cohort := songs.RecommendOptions{SameCohort: true}
-	return []songs.Method{{Key: "nearest_neighbours"}, {Key: "same_cohort", Options: cohort},
-		{Key: "local_scaling", Options: songs.RecommendOptions{LocalScaling: 10}}, {Key: "random", Ranking: songs.Random},
-		{Key: "same_cohort_random", Ranking: songs.Random, Options: cohort}, {Key: "most_popular", Ranking: songs.MostPopular}}
-}
-
 // evaluated evaluates notebook 04's methods on a blob catalog whose six
 // albums each have one release date; multiArtist turns it into a catalog
 // of artists without albums, popularity or dates, with a hit flag.
@@ -43,7 +35,7 @@ func evaluated(t *testing.T, multiArtist bool) (*catalog.Catalog, *songs.Recomme
 		cat.Extra = []string{"target"}
 	}
 	r := studytest.Must(songs.NewRecommender(cat, labels))(t)
-	ev := studytest.Must(songs.EvaluateRecommender(r, songs.Evaluation{N: 10, SeedTracks: 3, MinSongs: 6, Resamples: 200, Seed: 1}, evaluationMethods()))(t)
+	ev := studytest.Must(songs.EvaluateRecommender(r, songs.Evaluation{N: 10, SeedTracks: 3, MinSongs: 6, Resamples: 200, Seed: 1}, songs.StudyMethods()))(t)
 	return cat, r, ev
 }
 
