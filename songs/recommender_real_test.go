@@ -25,9 +25,22 @@ func TestRecommenderRealCatalog(t *testing.T) {
 			t.Errorf("recommended a version of the seed: %s", rc.Name)
 		}
 	}
-	ev := EvaluateRecommender(r, 10, 42)
-	if ev.Methods[0].ReissueHitRate != 1 {
-		t.Errorf("reissue hit rate %v", ev.Methods[0].ReissueHitRate)
+	// Notebook 04's evaluation: the reissue check must pass, the
+	// recommender must beat random picks on the albums, and local scaling
+	// must reduce the hubs.
+	ev, err := EvaluateRecommender(r, StudyEvaluation(42), StudyMethods())
+	if err != nil {
+		t.Fatal(err)
+	}
+	nn, ls := ev.Method("nearest_neighbours"), ev.Method("local_scaling")
+	if nn.ReissueHitRate != 1 || ev.PlaylistUnit != PlaylistReleases || ev.Playlists < 80 {
+		t.Errorf("reissue check %v, %d %s playlists", nn.ReissueHitRate, ev.Playlists, ev.PlaylistUnit)
+	}
+	if d := ev.Difference("nearest_neighbours", "random", "ndcg"); d == nil || !(d.CI.Lo > 0) {
+		t.Errorf("nearest neighbours against random: %+v", d)
+	}
+	if !(ls.HubnessSkew < nn.HubnessSkew) || !(ls.NeverRecommended < nn.NeverRecommended) {
+		t.Errorf("local scaling: skewness %v -> %v, never %v -> %v", nn.HubnessSkew, ls.HubnessSkew, nn.NeverRecommended, ls.NeverRecommended)
 	}
 }
 

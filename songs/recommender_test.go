@@ -2,7 +2,6 @@ package songs
 
 import (
 	"errors"
-	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -357,50 +356,6 @@ func TestPlaylist(t *testing.T) {
 	}
 	if _, err := r.Playlist("nope", 3); !errors.Is(err, ErrUnknownTrack) {
 		t.Errorf("unknown seed: %v", err)
-	}
-}
-
-func TestEvaluateRecommender(t *testing.T) {
-	cat := studytest.BlobCatalog(400, 8)
-	labels := make([]int, len(cat.Tracks))
-	for i := range labels {
-		labels[i] = i % 2
-	}
-	r, err := NewRecommender(cat, labels)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev := EvaluateRecommender(r, 10, 42)
-	if len(ev.Methods) != 4 || ev.ReissueSeeds == 0 || ev.OtherRecordingSeeds == 0 {
-		t.Fatalf("%+v", ev)
-	}
-	by := map[string]MethodEvaluation{}
-	for _, m := range ev.Methods {
-		by[m.Method] = m
-	}
-	// A reissue has identical features: nearest neighbours always find it.
-	if nn := by[MethodNearest]; nn.ReissueHitRate != 1 || !(nn.OtherRecordingHitRate > 0.5) {
-		t.Errorf("nearest neighbours: %+v", nn)
-	}
-	// Random lists of 10 out of ~400 find it rarely; the two sound
-	// profiles make the live flag (by title) agree about as often as
-	// chance.
-	if rnd := by[MethodRandom]; !(rnd.ReissueHitRate < 0.2) || !(rnd.SameEra < by[MethodNearest].SameEra+0.2) {
-		t.Errorf("random: %+v", rnd)
-	}
-	again := EvaluateRecommender(r, 10, 42)
-	if !reflect.DeepEqual(again, ev) {
-		t.Error("two evaluations with one seed differ")
-	}
-	m := ev.Metrics()
-	if m["n"] != 10 || len(m["methods"].(map[string]any)) != 4 {
-		t.Errorf("metrics %v", m)
-	}
-	// without popularity the popularity baseline is left out
-	cat.Has[catalog.Popularity] = false
-	r2, _ := NewRecommender(cat, labels)
-	if ev2 := EvaluateRecommender(r2, 5, 1); len(ev2.Methods) != 3 || math.IsNaN(ev2.Methods[2].SameLive) {
-		t.Errorf("without popularity: %+v", ev2.Methods)
 	}
 }
 

@@ -12,10 +12,12 @@ import (
 	"github.com/songcohorts/cohorts/songs/stats"
 )
 
-// Insights states what the cohorts and the popularity claims mean for
+// Insights states what the cohorts and the claims about success mean for
 // recommendations, each insight an action with the number behind it,
 // computed from the profiles and the claims (songs.PopularityDrivers; nil
-// for a catalog without popularity, whose insights rest on the cohorts).
+// for a catalog without popularity or hit flag, whose insights rest on the
+// cohorts). What the recommender should do is RecommenderInsights', from
+// its evaluation.
 func Insights(cat *catalog.Catalog, cs []songs.Cohort, claims *songs.Claims) string {
 	if len(cs) == 0 {
 		return ""
@@ -29,8 +31,7 @@ func Insights(cat *catalog.Catalog, cs []songs.Cohort, claims *songs.Claims) str
 			lo = c
 		}
 	}
-	s := report.Markdownf("- **Which cohort to draw from.** A listener of a song in cohort %d (%s) should be offered songs of that cohort first: "+
-		"cohorts are regions of similar sound, and the evaluation above measures how much better than chance nearest songs do.\n", hi.ID, hi.Name)
+	s := ""
 	if !math.IsNaN(hi.Popularity) {
 		s += report.Markdownf("- **Where popularity lives.** Cohort %d (%s) has the highest mean popularity (%.1f, %.1f%% popular songs); cohort %d (%s) the lowest (%.1f, %.1f%%).\n",
 			hi.ID, hi.Name, hi.Popularity, 100*hi.PopularShare, lo.ID, lo.Name, lo.Popularity, 100*lo.PopularShare)

@@ -196,6 +196,13 @@ func TestCohortsRecommendAssign(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rec); err != nil || len(rec.Seeds) != 2 || len(rec.Recommendations) != 3 {
 		t.Errorf("recommend --json: %v\n%s", err, out)
 	}
+	out, errs, code = runCmd(t, "recommend", "--track", "Song 4", "-n", "3", "--local-scaling", "5", "--json")
+	if err := json.Unmarshal([]byte(out), &rec); code != 0 || err != nil || len(rec.Recommendations) != 3 {
+		t.Errorf("recommend --local-scaling: %d %s %v\n%s", code, errs, err, out)
+	}
+	if _, _, code := runCmd(t, "recommend", "--track", "Song 4", "--local-scaling", "-1"); code != 2 {
+		t.Errorf("--local-scaling -1: exit %d, want 2 (usage)", code)
+	}
 	out, _, code = runCmd(t, "recommend", "--track", "Song 3", "--playlist", "-n", "4")
 	if code != 0 || !strings.Contains(out, "step") || strings.Count(out, "\n") != 6 {
 		t.Errorf("playlist:\n%s", out)

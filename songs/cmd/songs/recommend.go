@@ -21,7 +21,7 @@ func (s *stringList) String() string     { return strings.Join(*s, ", ") }
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 func runRecommend(args []string, stdout io.Writer) error {
-	fs := newFlags("recommend", `--track "TITLE or ID" [--track ...] [-n 10] [--same-cohort] [--cohort-weight W] [--diversity D] [--popularity-blend B] [--playlist] [--json]`, stdout)
+	fs := newFlags("recommend", `--track "TITLE or ID" [--track ...] [-n 10] [--same-cohort] [--cohort-weight W] [--diversity D] [--popularity-blend B] [--local-scaling K] [--playlist] [--json]`, stdout)
 	var tracks stringList
 	fs.Var(&tracks, "track", "seed track: a title (forgiving: case, punctuation and version notes such as \" - Remastered 2009\" are ignored) or a track id; repeat for several seeds")
 	n := fs.Int("n", 10, "number of songs")
@@ -29,6 +29,7 @@ func runRecommend(args []string, stdout io.Writer) error {
 	weight := fs.Float64("cohort-weight", 0, "distance added to songs outside the seeds' cohort (standard deviations, >= 0)")
 	diversity := fs.Float64("diversity", 0, "0..1: trade similarity for variety (maximal marginal relevance)")
 	blend := fs.Float64("popularity-blend", 0, "0..1: share of popularity in the ranking")
+	scaling := fs.Int("local-scaling", 0, "K > 0: rank by local scaling with each song's K-th nearest recording, which keeps a few songs from filling every list (0: plain distance)")
 	playlist := fs.Bool("playlist", false, "a playlist from the first seed instead: songs of its cohort, each the nearest to the previous one")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
 	if err := parse(fs, args); err != nil {
@@ -41,8 +42,8 @@ func runRecommend(args []string, stdout io.Writer) error {
 	case fs.NArg() > 0:
 		fmt.Fprintf(stdout, "songs recommend: unexpected argument %q (quote a title with spaces)\n", fs.Arg(0))
 		return errUsage
-	case *n < 1 || *weight < 0 || *diversity < 0 || *diversity > 1 || *blend < 0 || *blend > 1:
-		fmt.Fprintln(stdout, "songs recommend: need -n >= 1, --cohort-weight >= 0, --diversity and --popularity-blend in 0..1")
+	case *n < 1 || *weight < 0 || *diversity < 0 || *diversity > 1 || *blend < 0 || *blend > 1 || *scaling < 0:
+		fmt.Fprintln(stdout, "songs recommend: need -n >= 1, --cohort-weight >= 0, --local-scaling >= 0, --diversity and --popularity-blend in 0..1")
 		return errUsage
 	}
 	p, err := songs.ParamsFromEnv()
@@ -74,7 +75,7 @@ func runRecommend(args []string, stdout io.Writer) error {
 		recs, err = r.Playlist(seeds[0], *n)
 	} else {
 		recs, err = r.Recommend(seeds, songs.RecommendOptions{N: *n, SameCohort: *same, CohortWeight: *weight,
-			Diversity: *diversity, PopularityBlend: *blend})
+			Diversity: *diversity, PopularityBlend: *blend, LocalScaling: *scaling})
 	}
 	if err != nil {
 		return err
