@@ -1,0 +1,88 @@
+package view
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/report"
+)
+
+// StudyAnswers are the pieces of the study notebook 04's executive summary
+// answers from, each computed by the call that makes it in its own
+// notebook, so the summary's numbers are the sections' numbers.
+type StudyAnswers struct {
+	About       songs.About
+	Cleaned     *catalog.Cleaned             // songs.LoadRaw
+	Exploration *songs.Exploration           // songs.Explore
+	Validation  *songs.Validation            // songs.ValidationFor
+	Cohorts     []songs.Cohort               // songs.Profiles
+	Evaluation  *songs.RecommenderEvaluation // songs.EvaluationFor
+}
+
+// section links to a heading of a report: the notebook's stem and the
+// heading's text, as nbconvert names its anchor.
+func section(stem, heading, text string) string {
+	anchor := strings.ReplaceAll(heading, " ", "-")
+	href := "#" + anchor
+	if stem != "" {
+		href = stem + ".html" + href
+	}
+	return fmt.Sprintf("[%s](%s)", report.EscapeMarkdown(text), href)
+}
+
+// ExecutiveSummary answers the course's questions in order, each with its
+// number and a link to the section that shows it: data quality, the two
+// albums, popularity over time, what goes with popularity, the cohorts and
+// their names, and the recommendations. A question the catalog's columns
+// do not allow is answered in one sentence saying so.
+func ExecutiveSummary(a StudyAnswers) string {
+	var b strings.Builder
+	b.WriteString(report.Markdownf("The study of *%s* in six answers, the questions of the course in order.\n\n", a.About.Title))
+	item := func(q, answer, link string) {
+		b.WriteString("- **" + q + "** " + answer + " " + link + "\n")
+	}
+	c := a.Cleaned
+	loaded, kept := len(c.Loaded.Tracks), len(c.Tracks.Tracks)
+	quality := report.Markdownf("%s tracks loaded, %s kept after cleaning", report.FormatInt(loaded), report.FormatInt(kept))
+	if n := catalog.ReissueCount(c.Reissues); n > 0 {
+		quality += report.Markdownf("; %s of them are later copies of %s recordings, so the clustering counts recordings, not tracks",
+			report.FormatInt(n), report.FormatInt(len(c.Reissues)))
+	}
+	item("Data quality.", quality+".", section("01-cleaning", "Key findings", "(01, cleaning)"))
+	e := a.Exploration
+	if e.Albums != nil {
+		item("The two albums to recommend.", AlbumSummary(*e.Albums), section("02-eda", "Popularity: songs and albums", "(02, albums)"))
+	} else {
+		item("The two albums to recommend.", "This catalog has no albums or no popularity, so the question does not apply.", "")
+	}
+	if e.Trend != nil {
+		item("Popularity over time.", TimeSummary(e.Trend), section("02-eda", "How has popularity changed over time?", "(02, time)"))
+	} else {
+		item("Popularity over time.", "This catalog has no popularity or no release dates, so the question does not apply.", "")
+	}
+	corr := report.Markdownf("%s and %s rise together most (r = %+.2f), %s and %s move most against each other (r = %+.2f)",
+		capitalised(e.Positive.A), e.Positive.B, e.Positive.R, e.Negative.A, e.Negative.B, e.Negative.R)
+	if e.Features != nil && e.Effect != nil {
+		best := strongest(*e.Features)
+		corr += report.Markdownf("; with popularity the strongest feature is %s (rho = %.2f), while the release explains epsilon squared = %.2f of it",
+			best.Groups[0], best.Effect, e.Effect.Result.Effect)
+	}
+	item("Correlations.", corr+".", section("02-eda", "How the features move together", "(02, correlations)"))
+	item("The cohorts.", cohortAnswer(a.Validation, a.Cohorts), section("", "What the cohorts sound like", "(04, cohorts)"))
+	if s := RecommenderSummary(a.Evaluation); s != "" {
+		item("Recommendations.", s, section("", "Cohorts as a product, and recommendations", "(04, recommendations)"))
+	}
+	return b.String()
+}
+
+// cohortAnswer names the chosen cohorts with their sizes and the choice.
+func cohortAnswer(v *songs.Validation, cs []songs.Cohort) string {
+	var names []string
+	for _, c := range cs {
+		names = append(names, fmt.Sprintf("%q (%s tracks)", c.Name, report.FormatInt(c.Size)))
+	}
+	return report.Markdownf("%s with k = %d on the audio features (silhouette %.2f) gives %s.",
+		v.Chosen.Algorithm, v.Chosen.K, v.Chosen.Silhouette, strings.Join(names, " and "))
+}
