@@ -76,7 +76,10 @@ func CleaningSummary(c *catalog.Cleaned) string {
 	s := report.Markdownf("**%d tracks loaded, %d removed, %d kept.** Log entries by rule (a track can match several): %s.",
 		loaded, loaded-kept, kept, why)
 	if catalog.HoldsCourseFile(c.Loaded) {
-		s += report.Markdownf(" The original study kept %d rows; this cleaning keeps %d (difference %d).", songs.OriginalRowsAfterCleaning, kept, kept-songs.OriginalRowsAfterCleaning)
+		s += report.Markdownf(" The original study's hand-picked drops applied: it kept %d rows; this cleaning keeps %d (difference %d).",
+			songs.OriginalRowsAfterCleaning, kept, kept-songs.OriginalRowsAfterCleaning)
+	} else {
+		s += " The original study's hand-picked drops did not apply: this catalog does not hold the course file's tracks."
 	}
 	return s
 }

@@ -39,9 +39,7 @@ func Insights(cat *catalog.Catalog, cs []songs.Cohort, claims *songs.Claims) str
 	if claims != nil {
 		s += popularityInsights(cat, claims)
 	}
-	s += "- **Limits.** Silhouettes near 0.2 mean the cohorts overlap: they are soft regions, not genres. Popularity is today's " +
-		"Spotify popularity, which favours the edition Spotify plays and playlisted songs; audio features are Spotify's estimates; " +
-		"the tests describe this catalog, not listeners in general.\n"
+	s += "- **Limits.** " + limits(cat) + "\n"
 	return s
 }
 
@@ -114,4 +112,17 @@ func hitInsight(f songs.ClaimFamily) string {
 	}
 	return report.Markdownf("- **What hits sound like.** Over %d recordings, hits have %s than the other recordings: a hit-seeking playlist "+
 		"can lean on these features, within the seed's cohort.\n", f.Recordings, strings.Join(parts, ", "))
+}
+
+// limits says what the insights cannot claim, for the catalog at hand.
+func limits(cat *catalog.Catalog) string {
+	s := "The cohorts overlap: they are soft regions of one continuum of sound, not genres. Audio features are Spotify's estimates, " +
+		"and the tests describe this catalog, not listeners in general."
+	switch {
+	case cat.Has[catalog.Popularity]:
+		s += " Popularity is today's Spotify popularity, which favours the edition Spotify plays and playlisted songs."
+	case cat.ExtraColumn(songs.HitColumn) != nil:
+		s += " The hit flag says whether a track entered the charts, not how often it is played today."
+	}
+	return s
 }
