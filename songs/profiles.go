@@ -76,6 +76,10 @@ func Profiles(cat *catalog.Catalog, labels []int, k int, threshold float64) ([]C
 // cohort, named against their siblings (how each differs from its
 // cohort). A cohort that stays one sub-cohort gives it its own name.
 func SubcohortProfiles(cat *catalog.Catalog, labels, sub []int, cohorts []Cohort, threshold float64) ([]Cohort, error) {
+	if len(sub) != len(labels) || len(labels) != len(cat.Tracks) {
+		return nil, fmt.Errorf("sub-cohort profiles: %d cohort labels and %d sub-cohort labels for %d tracks: rerun notebook 03-tests-validation (make output/03-tests-validation.html)",
+			len(labels), len(sub), len(cat.Tracks))
+	}
 	z, _, err := Standardised(cat, ProfileFeatures)
 	if err != nil {
 		return nil, fmt.Errorf("sub-cohort profiles: %w", err)
