@@ -184,7 +184,7 @@ func CohortInsights(v *songs.Validation, cs, subs []songs.Cohort) string {
 		l, s := cs[live], cs[studio]
 		out += report.Markdownf("- **Keep concert recordings on their own shelf.** The top-level cohorts are live (%s, %d tracks) and studio (%s, %d tracks): "+
 			"a playlist seeded with a studio song should draw from the studio cohort unless the listener asks for live versions. "+
-			"The titles mark %.0f%% of the live cohort as live; the cohort also catches the %.0f%% they do not mark, and %.0f%% of the studio cohort carry a live title.\n",
+			"The titles mark %.0f%% of the live cohort as live; the other %.0f%% carry no live title (live recordings the titles miss, or studio recordings that sound live), and %.0f%% of the studio cohort carry one.\n",
 			l.Name, l.Size, s.Name, s.Size, 100*l.LiveShare, 100*(1-l.LiveShare), 100*s.LiveShare)
 	}
 	for _, side := range v.Sides {

@@ -128,7 +128,7 @@ func IslandsFigure(e *songs.Embeddings, is *songs.Islands) (chart.Figure, error)
 	}
 	name := songs.Projections[p]
 	return chart.ScatterClusters(xs, ys, is.Labels, names, chart.Options{
-		Title:  fmt.Sprintf("The islands of the %s map (DBSCAN, eps %s, %d neighbours)", name, ftoa(is.Eps, 2), is.Options.MinSamples),
+		Title:  fmt.Sprintf("%s islands (DBSCAN, eps %s)", name, ftoa(is.Eps, 2)),
 		XLabel: name + " 1 (arbitrary units)", YLabel: name + " 2 (arbitrary units)"})
 }
 

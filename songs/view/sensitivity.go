@@ -80,7 +80,7 @@ func ReferenceChart(v *songs.Validation) (chart.Figure, error) {
 	}
 	return chart.Lines(k, [][]float64{obs, mean, top},
 		[]string{v.Chosen.Algorithm + " on the catalog", "one Gaussian: mean of the draws", "one Gaussian: highest draw"},
-		chart.Options{Title: fmt.Sprintf("Silhouette against a structureless reference (%d draws of one Gaussian)", len(v.Checks[0].Null.Draws)),
+		chart.Options{Title: fmt.Sprintf("Silhouette against one Gaussian (%d draws)", len(v.Checks[0].Null.Draws)),
 			XLabel: "number of clusters k", YLabel: "mean silhouette (-1 to 1)"})
 }
 
@@ -97,8 +97,8 @@ func AgreementByKChart(sv songs.SetValidation) (chart.Figure, error) {
 		}
 	}
 	return chart.Lines(k, ys, names, chart.Options{
-		Title:  fmt.Sprintf("Agreement of the algorithms at each k, %s features (ARI: 1 identical, 0 chance)", sv.Set.Name),
-		XLabel: "number of clusters k", YLabel: "adjusted Rand index"})
+		Title:  fmt.Sprintf("Agreement of the algorithms, %s features", sv.Set.Name),
+		XLabel: "number of clusters k", YLabel: "adjusted Rand index (1 identical, 0 chance)"})
 }
 
 // SensitivityReading discusses the solutions side by side, from the
