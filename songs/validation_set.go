@@ -194,10 +194,31 @@ func validateSet(prep *Prepared, plan Plan, seed uint64) (SetValidation, error) 
 func validateMatrix(x *mat.Dense, fs FeatureSet, plan Plan, seed uint64) (SetValidation, error) {
 	n, _ := x.Dims()
 	sv := SetValidation{Set: fs, N: n, Total: n, Sweeps: map[string][]cluster.SweepRow{}, MinClusterShare: plan.MinClusterShare}
-	km, err := cluster.Sweep(x, 1, plan.KMax, plan.clusterFor(fs, AlgKMeans, seed))
-	if err != nil {
+	// The sweeps of the algorithms and the gap statistic run side by
+	// side, each seeded on its own.
+	sweeps := make([][]cluster.SweepRow, len(Algorithms))
+	tasks := []func() error{func() (err error) {
+		if sv.Gap, err = cluster.Gap(x, 1, plan.KMax, plan.GapReferences, seed, cluster.KMeans{NInit: 3, Seed: seed}); err != nil {
+			return fmt.Errorf("gap statistic: %w", err)
+		}
+		return nil
+	}}
+	for i, a := range Algorithms {
+		from := plan.KMin
+		if a == AlgKMeans {
+			from = 1 // K-Means' WCSS from k = 1, for the elbow
+		}
+		tasks = append(tasks, func() (err error) {
+			if sweeps[i], err = cluster.Sweep(x, from, plan.KMax, plan.clusterFor(fs, a, seed)); err != nil {
+				return fmt.Errorf("%s: %w", a, err)
+			}
+			return nil
+		})
+	}
+	if err := concurrently(tasks...); err != nil {
 		return sv, err
 	}
+	km := sweeps[0]
 	ks := make([]float64, len(km))
 	for i, r := range km {
 		sv.WCSS = append(sv.WCSS, r.Inertia)
@@ -207,10 +228,8 @@ func validateMatrix(x *mat.Dense, fs FeatureSet, plan Plan, seed uint64) (SetVal
 		sv.Knee = km[i].K
 	}
 	sv.Sweeps[AlgKMeans] = km[plan.KMin-1:]
-	for _, a := range Algorithms[1:] {
-		if sv.Sweeps[a], err = cluster.Sweep(x, plan.KMin, plan.KMax, plan.clusterFor(fs, a, seed)); err != nil {
-			return sv, fmt.Errorf("%s: %w", a, err)
-		}
+	for i, a := range Algorithms[1:] {
+		sv.Sweeps[a] = sweeps[i+1]
 	}
 	for i := range sv.Sweeps[AlgKMeans] {
 		labels := make([][]int, len(Algorithms))
@@ -218,9 +237,6 @@ func validateMatrix(x *mat.Dense, fs FeatureSet, plan Plan, seed uint64) (SetVal
 			labels[j] = sv.Sweeps[a][i].Labels
 		}
 		sv.Agreement = append(sv.Agreement, agreement(labels))
-	}
-	if sv.Gap, err = cluster.Gap(x, 1, plan.KMax, plan.GapReferences, seed, cluster.KMeans{NInit: 3, Seed: seed}); err != nil {
-		return sv, fmt.Errorf("gap statistic: %w", err)
 	}
 	sv.Best = Choice{Set: fs.Name, Silhouette: math.Inf(-1)}
 	for _, a := range Algorithms {
