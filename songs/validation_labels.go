@@ -12,22 +12,7 @@ import (
 // nearestCentre labels every row of all by the nearest mean of the
 // clusters that labels gives the rows of sample.
 func nearestCentre(all, sample *mat.Dense, labels []int, k int) []int {
-	_, d := all.Dims()
-	centres := make([][]float64, k)
-	counts := make([]float64, k)
-	for c := range centres {
-		centres[c] = make([]float64, d)
-	}
-	for r, l := range labels {
-		if l < 0 {
-			continue
-		}
-		floats.Add(centres[l], sample.RawRowView(r))
-		counts[l]++
-	}
-	for c := range centres {
-		floats.Scale(1/counts[c], centres[c])
-	}
+	centres := cohortMeans(sample, labels, k)
 	n, _ := all.Dims()
 	out := make([]int, n)
 	for i := 0; i < n; i++ {
