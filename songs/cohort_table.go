@@ -12,11 +12,12 @@ import (
 
 // CohortTable lists every cleaned track once, in catalog order, with its
 // cohort from v (0..k-1 by decreasing size) and the cohort's name from
-// profiles. The chosen algorithm is refitted on ImprovedSet with v's seed
+// profiles, and its sub-cohort (v.SubLabels) with its name from subs
+// (SubcohortProfiles). The chosen algorithm is refitted on ImprovedSet with v's seed
 // to measure the distances, silhouettes and membership probabilities; the
 // refit must reproduce v's cohorts, else an error says to rerun notebook
 // 03. A reissue gets its canonical recording's values.
-func CohortTable(cat *catalog.Catalog, v *Validation, profiles []Cohort) ([]catalog.CohortRow, error) {
+func CohortTable(cat *catalog.Catalog, v *Validation, profiles, subs []Cohort) ([]catalog.CohortRow, error) {
 	if len(profiles) != v.Chosen.K {
 		panic("songs: CohortTable needs one profile per cohort")
 	}
@@ -24,11 +25,15 @@ func CohortTable(cat *catalog.Catalog, v *Validation, profiles []Cohort) ([]cata
 	if err != nil {
 		return nil, err
 	}
-	return f.table(cat, v, profiles)
+	return f.table(cat, v, profiles, subs)
 }
 
 // table builds the cohort table from a refit.
-func (f *cohortFit) table(cat *catalog.Catalog, v *Validation, profiles []Cohort) ([]catalog.CohortRow, error) {
+func (f *cohortFit) table(cat *catalog.Catalog, v *Validation, profiles, subs []Cohort) ([]catalog.CohortRow, error) {
+	subOf := map[[2]int]Cohort{}
+	for _, s := range subs {
+		subOf[[2]int{s.Parent, s.ID}] = s
+	}
 	nRows, _ := f.prep.X.Dims()
 	sil := make([]float64, nRows)
 	for i := range sil {
@@ -71,13 +76,18 @@ func (f *cohortFit) table(cat *catalog.Catalog, v *Validation, profiles []Cohort
 		if proba != nil {
 			row.MembershipProb = proba[r][l]
 		}
+		sub, ok := subOf[[2]int{l, v.SubLabels[i]}]
+		if !ok {
+			return nil, fmt.Errorf("track %s: no profile of sub-cohort %d.%d", t.ID, l, v.SubLabels[i])
+		}
+		row.Subcohort, row.SubcohortName = sub.Label, sub.Name
 		rows[i] = row
 	}
 	return rows, nil
 }
 
 // ExportCohorts loads the cleaned tracks and the validation cache, writes
-// the cohort table (output/cohorts.csv and .parquet) and saves the model
+// the cohort table with the sub-cohorts (output/cohorts.csv and .parquet) and saves the model
 // (data/processed/model.json). It returns the rows and the model.
 func ExportCohorts(p Params) ([]catalog.CohortRow, *Model, error) {
 	cat, v, err := LoadCohorts(p)
@@ -88,11 +98,15 @@ func ExportCohorts(p Params) ([]catalog.CohortRow, *Model, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	subs, err := SubcohortProfiles(cat, v.Labels, v.SubLabels, profiles, p.PopularThreshold)
+	if err != nil {
+		return nil, nil, err
+	}
 	f, err := refitCohorts(cat, v)
 	if err != nil {
 		return nil, nil, err
 	}
-	rows, err := f.table(cat, v, profiles)
+	rows, err := f.table(cat, v, profiles, subs)
 	if err != nil {
 		return nil, nil, err
 	}

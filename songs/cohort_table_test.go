@@ -18,13 +18,19 @@ import (
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
+// tableWithSubcohorts is CohortTable with the sub-cohorts' profiles of v.
+func tableWithSubcohorts(t *testing.T, cat *catalog.Catalog, v *Validation, profiles []Cohort) ([]catalog.CohortRow, error) {
+	t.Helper()
+	return CohortTable(cat, v, profiles, studytest.Must(SubcohortProfiles(cat, v.Labels, v.SubLabels, profiles, 50))(t))
+}
+
 func TestCohortTableEveryAlgorithm(t *testing.T) {
 	cat, v0 := testValidation(t, 120)
 	const k = 2
 	for _, alg := range Algorithms {
 		t.Run(alg, func(t *testing.T) {
 			v := validationFor(t, cat, v0, alg, k)
-			rows, err := CohortTable(cat, v, studytest.Must(Profiles(cat, v.Labels, k, 50))(t))
+			rows, err := tableWithSubcohorts(t, cat, v, studytest.Must(Profiles(cat, v.Labels, k, 50))(t))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -91,11 +97,11 @@ func TestCohortTableRejectsStaleValidation(t *testing.T) {
 	v := validationFor(t, cat, v0, AlgKMeans, 2)
 	v.Labels = append([]int(nil), v.Labels...)
 	v.Labels[3] = 1 - v.Labels[3]
-	if _, err := CohortTable(cat, v, studytest.Must(Profiles(cat, v.Labels, 2, 50))(t)); err == nil || !strings.Contains(err.Error(), "1 of 120 tracks") {
+	if _, err := tableWithSubcohorts(t, cat, v, studytest.Must(Profiles(cat, v.Labels, 2, 50))(t)); err == nil || !strings.Contains(err.Error(), "1 of 120 tracks") {
 		t.Errorf("a cache out of step with the refit: err = %v", err)
 	}
 	v.IDs = v.IDs[1:]
-	if _, err := CohortTable(cat, v, studytest.Must(Profiles(cat, v0.Labels, 2, 50))(t)); err == nil {
+	if _, err := tableWithSubcohorts(t, cat, v, studytest.Must(Profiles(cat, v0.Labels, 2, 50))(t)); err == nil {
 		t.Error("a cache with fewer tracks was accepted")
 	}
 }
@@ -107,7 +113,7 @@ func TestCohortExportFiles(t *testing.T) {
 	p := Params{Root: t.TempDir(), Catalog: DefaultCatalog}
 	var first [2][]byte
 	for run := 0; run < 2; run++ {
-		rows, err := CohortTable(cat, v, profiles)
+		rows, err := tableWithSubcohorts(t, cat, v, profiles)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -131,7 +137,7 @@ func TestCohortExportFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(recs[0], []string{"id", "uri", "name", "album", "year", "popularity", "cohort", "cohort_name",
-		"centre_distance", "silhouette", "membership_prob"}) {
+		"centre_distance", "silhouette", "membership_prob", "subcohort", "subcohort_name"}) {
 		t.Errorf("header %v", recs[0])
 	}
 	if len(recs) != len(cat.Tracks)+1 {
@@ -143,7 +149,8 @@ func TestCohortExportFiles(t *testing.T) {
 			t.Fatalf("row %d: id %s", i, rec[0])
 		}
 		seen[rec[0]] = true
-		if rec[6] != strconv.Itoa(v.Labels[i]) || rec[7] != profiles[v.Labels[i]].Name || rec[10] == "" {
+		if rec[6] != strconv.Itoa(v.Labels[i]) || rec[7] != profiles[v.Labels[i]].Name || rec[10] == "" ||
+			rec[11] != strconv.Itoa(v.Labels[i])+"."+strconv.Itoa(v.SubLabels[i]) || rec[12] == "" {
 			t.Errorf("row %d: %v", i, rec)
 		}
 	}
@@ -154,7 +161,7 @@ func TestCohortExportFiles(t *testing.T) {
 
 func TestCohortTableRealCatalog(t *testing.T) {
 	cat, v, p := realCohorts(t)
-	rows, err := CohortTable(cat, v, studytest.Must(Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold))(t))
+	rows, err := tableWithSubcohorts(t, cat, v, studytest.Must(Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold))(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -178,7 +185,7 @@ func TestCohortTableSampledValidation(t *testing.T) {
 		t.Fatal(err)
 	}
 	n, _ := prep.X.Dims()
-	v := &Validation{Seed: 42, Chosen: Choice{Set: ImprovedSet.Name, Algorithm: AlgKMeans, K: 2}}
+	v := &Validation{Seed: 42, Plan: DefaultPlan(), Chosen: Choice{Set: ImprovedSet.Name, Algorithm: AlgKMeans, K: 2}}
 	for r := 0; r < n; r += 2 {
 		v.Improved.Sample = append(v.Improved.Sample, r)
 	}
@@ -189,7 +196,8 @@ func TestCohortTableSampledValidation(t *testing.T) {
 	}
 	fitted := RelabelBySize(km.Labels)
 	v.IDs, v.Labels = expandToTracks(cat, prep.Rows, nearestCentre(prep.X, x, fitted, 2))
-	rows, err := CohortTable(cat, v, studytest.Must(Profiles(cat, v.Labels, 2, 50))(t))
+	v.SubLabels = make([]int, len(v.Labels))
+	rows, err := tableWithSubcohorts(t, cat, v, studytest.Must(Profiles(cat, v.Labels, 2, 50))(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -238,5 +238,9 @@ func EmbeddingsFor(p Params, v *Validation, pr Projectors) (*Embeddings, error) 
 	if err != nil {
 		return nil, err
 	}
-	return e, WriteEmbeddingMetrics(p, e, cs)
+	subs, err := SubcohortProfiles(cat, v.Labels, v.SubLabels, cs, p.PopularThreshold)
+	if err != nil {
+		return nil, err
+	}
+	return e, WriteEmbeddingMetrics(p, e, cs, subs)
 }

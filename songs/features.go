@@ -50,19 +50,9 @@ type Prepared struct {
 
 // Prepare builds the matrix of a feature set.
 func (fs FeatureSet) Prepare(cat *catalog.Catalog) (*Prepared, error) {
-	sub := cat
 	rows := make([]int, 0, len(cat.Tracks))
-	if fs.OnePerRecording {
-		sub = &catalog.Catalog{Sources: cat.Sources, Columns: cat.Columns, Has: cat.Has, Extra: cat.Extra}
-		for i := range cat.Tracks {
-			t := &cat.Tracks[i]
-			if t.CanonicalID == "" || t.CanonicalID == t.ID {
-				sub.Tracks = append(sub.Tracks, *t)
-				rows = append(rows, i)
-			}
-		}
-	} else {
-		for i := range cat.Tracks {
+	for i := range cat.Tracks {
+		if t := &cat.Tracks[i]; !fs.OnePerRecording || t.CanonicalID == "" || t.CanonicalID == t.ID {
 			rows = append(rows, i)
 		}
 	}
@@ -70,7 +60,7 @@ func (fs FeatureSet) Prepare(cat *catalog.Catalog) (*Prepared, error) {
 	if !cat.Has[catalog.Popularity] {
 		cols = withoutColumn(cols, catalog.Popularity)
 	}
-	z, scaler, err := Standardised(sub, cols)
+	z, scaler, err := standardisedRows(cat, rows, cols)
 	if err != nil {
 		return nil, err
 	}
@@ -107,17 +97,31 @@ func withoutColumn(cols []string, drop string) []string {
 // n x len(columns) matrix, row i being Tracks[i]. A missing value is an
 // error naming the track and column: cleaned catalogs have none.
 func Matrix(cat *catalog.Catalog, columns []string) (*mat.Dense, error) {
-	if len(cat.Tracks) == 0 {
+	return matrixRows(cat, nil, columns)
+}
+
+// matrixRows is Matrix of the tracks at rows, in that order (every track
+// when rows is nil).
+func matrixRows(cat *catalog.Catalog, rows []int, columns []string) (*mat.Dense, error) {
+	n := len(rows)
+	if rows == nil {
+		n = len(cat.Tracks)
+	}
+	if n == 0 {
 		return nil, catalog.ErrNoData
 	}
-	x := mat.NewDense(len(cat.Tracks), len(columns), nil)
-	for i := range cat.Tracks {
+	x := mat.NewDense(n, len(columns), nil)
+	for r := 0; r < n; r++ {
+		i := r
+		if rows != nil {
+			i = rows[r]
+		}
 		for j, c := range columns {
 			v := cat.Tracks[i].Value(c)
 			if math.IsNaN(v) {
 				return nil, fmt.Errorf("track %s has no %s value", cat.Tracks[i].ID, c)
 			}
-			x.Set(i, j, v)
+			x.Set(r, j, v)
 		}
 	}
 	return x, nil
@@ -194,7 +198,13 @@ func columnsOf(x mat.Matrix, cols []int) *mat.Dense {
 // a constant column 0), the one standardisation of the study, and the
 // Scaling itself.
 func Standardised(cat *catalog.Catalog, columns []string) (*mat.Dense, Scaling, error) {
-	x, err := Matrix(cat, columns)
+	return standardisedRows(cat, nil, columns)
+}
+
+// standardisedRows is Standardised of the tracks at rows (every track when
+// rows is nil), scaled by their own means and deviations.
+func standardisedRows(cat *catalog.Catalog, rows []int, columns []string) (*mat.Dense, Scaling, error) {
+	x, err := matrixRows(cat, rows, columns)
 	if err != nil {
 		return nil, Scaling{}, err
 	}

@@ -239,7 +239,7 @@ func syntheticCatalog(t *testing.T, g *goldenDomain) *catalog.Catalog {
 func realValidation(t testing.TB) (*catalog.Catalog, *Validation) {
 	t.Helper()
 	cat := studytest.RealCleaned(t).Tracks
-	return cat, studytest.Cached(t, "validation of the course catalog", func() (*Validation, error) { return Validate(cat, 42, 0) })
+	return cat, studytest.Cached(t, "validation of the course catalog", func() (*Validation, error) { return Validate(cat, DefaultPlan(), 42, 0) })
 }
 
 // TestDescribeRealCatalog compares every summary of the cleaned catalog

@@ -85,6 +85,7 @@ func WriteValidationMetrics(p Params, v *Validation) error {
 		}
 		sil[keys[a]] = m
 	}
+	check := v.ChosenCheck()
 	return WriteMetrics(p, "validation", map[string]any{
 		"reproduction": map[string]any{
 			"pca_explained_variance_ratio": o.PCARatio,
@@ -101,27 +102,64 @@ func WriteValidationMetrics(p Params, v *Validation) error {
 			"feature_set": map[string]any{
 				"name": v.Improved.Set.Name, "one_row_per_recording": v.Improved.Set.OnePerRecording, "standardised": true,
 			},
-			"stability": v.Stability[v.Chosen.K],
+			"stability":           check.Stability.Mean,
+			"stability_resamples": len(check.Stability.ARI),
+			"stability_ci95":      check.Stability.CI95[:],
+			"null_silhouette":     nullMetrics(check.Null),
+			"sides":               sideMetrics(v.Sides),
 		},
 	})
 }
 
-// WriteEmbeddingMetrics records the embeddings' quality.
-func WriteEmbeddingMetrics(p Params, e *Embeddings, cs []Cohort) error {
+// nullMetrics is a structureless reference in metrics.json.
+func nullMetrics(r Reference) map[string]any {
+	return map[string]any{"mean": r.Mean, "sd": r.SD, "draws": len(r.Draws)}
+}
+
+// sideMetrics records, per cohort, how its recordings clustered alone
+// split: the sub-cohorts and, when the cohort was clustered, its best
+// solution with its structureless reference and stability.
+func sideMetrics(sides []Side) []map[string]any {
+	out := []map[string]any{}
+	for _, s := range sides {
+		m := map[string]any{"cohort": s.Cohort, "recordings": s.N, "subcohorts": s.K}
+		if s.Clustered() {
+			c := s.Check
+			m["algorithm"], m["best_k"], m["silhouette"] = c.Algorithm, c.K, c.Silhouette
+			m["null_silhouette"] = nullMetrics(c.Null)
+			m["stability"], m["stability_ci95"] = c.Stability.Mean, c.Stability.CI95[:]
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// cohortMetrics lists cohorts (or sub-cohorts) in metrics.json.
+func cohortMetrics(cs []Cohort, sub bool) []map[string]any {
+	out := []map[string]any{}
+	for _, c := range cs {
+		m := map[string]any{"cohort": c.ID, "name": c.Name, "tracks": c.Size, "recordings": c.Recordings, "live_share": c.LiveShare}
+		if sub {
+			m["cohort"], m["subcohort"] = c.Parent, c.Label
+		}
+		if !math.IsNaN(c.Popularity) {
+			m["mean_popularity"], m["popular_share"] = c.Popularity, c.PopularShare
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// WriteEmbeddingMetrics records the embeddings' quality and the cohorts
+// and sub-cohorts.
+func WriteEmbeddingMetrics(p Params, e *Embeddings, cs, subs []Cohort) error {
 	tw := map[string]float64{}
 	for i, name := range Projections {
 		tw[name] = e.Trustworthiness[i]
 	}
-	var cohorts []map[string]any
-	for _, c := range cs {
-		m := map[string]any{"cohort": c.ID, "name": c.Name, "tracks": c.Size, "live_share": c.LiveShare}
-		if !math.IsNaN(c.Popularity) {
-			m["mean_popularity"], m["popular_share"] = c.Popularity, c.PopularShare
-		}
-		cohorts = append(cohorts, m)
-	}
 	return WriteMetrics(p, "embeddings", map[string]any{
 		"embeddings": map[string]any{"trustworthiness_k10": tw, "tsne_kl_divergence": e.TSNEKL},
-		"cohorts":    cohorts,
+		"cohorts":    cohortMetrics(cs, false),
+		"subcohorts": cohortMetrics(subs, true),
 	})
 }

@@ -54,7 +54,7 @@ func refitCohorts(cat *catalog.Catalog, v *Validation) (*cohortFit, error) {
 	var fitted *mat.Dense // K-Means centres or mixture means, in fit order
 	switch v.Chosen.Algorithm {
 	case AlgKMeans:
-		km := cluster.KMeans{K: k, NInit: 10, Seed: v.Seed}
+		km := cluster.KMeans{K: k, NInit: v.Plan.KMeansRestarts, Seed: v.Seed}
 		if err := km.Fit(f.x, nil); err != nil {
 			return nil, err
 		}
@@ -64,7 +64,7 @@ func refitCohorts(cat *catalog.Catalog, v *Validation) (*cohortFit, error) {
 			return nil, err
 		}
 	case AlgGMM:
-		g := cluster.GaussianMixture{K: k, Seed: v.Seed}
+		g := cluster.GaussianMixture{K: k, NInit: v.Plan.GMMRestarts, Seed: v.Seed}
 		if err := g.Fit(f.x); err != nil {
 			return nil, err
 		}

@@ -18,6 +18,7 @@ func validationFor(t testing.TB, cat *catalog.Catalog, v *Validation, algorithm 
 	w := *v
 	w.Chosen = Choice{Set: ImprovedSet.Name, Algorithm: algorithm, K: k, Silhouette: v.Improved.Sweeps[algorithm][k-KMin].Silhouette}
 	w.IDs, w.Labels = expandToTracks(cat, prep.Rows, RelabelBySize(v.Improved.Sweeps[algorithm][k-KMin].Labels))
+	w.SubLabels = make([]int, len(w.Labels)) // one sub-cohort per cohort
 	return &w
 }
 
@@ -31,7 +32,7 @@ func testValidation(t testing.TB, n int) (*catalog.Catalog, *Validation) {
 	if v, ok := validated[n]; ok {
 		return cat, v
 	}
-	v, err := Validate(cat, 42, 2)
+	v, err := Validate(cat, DefaultPlan(), 42, 2)
 	if err != nil {
 		t.Fatal(err)
 	}

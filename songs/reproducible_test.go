@@ -72,7 +72,7 @@ func runStudy(t *testing.T, path string, procs int) studyRun {
 		t.Fatal(err)
 	}
 	c := catalog.Clean(cat, catalog.CleanOptions{})
-	v, err := Validate(c.Tracks, 7, 0)
+	v, err := Validate(c.Tracks, DefaultPlan(), 7, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,8 +108,9 @@ func TestStudyIsReproducible(t *testing.T) {
 			}
 		}
 	}
-	if !reflect.DeepEqual(a.Stability, b.Stability) || !reflect.DeepEqual(a.Agreement, b.Agreement) {
-		t.Error("stability or agreement differs between core counts")
+	if fmt.Sprint(a.Checks) != fmt.Sprint(b.Checks) || !reflect.DeepEqual(a.Agreement, b.Agreement) ||
+		fmt.Sprint(a.Sides) != fmt.Sprint(b.Sides) || !reflect.DeepEqual(a.SubLabels, b.SubLabels) {
+		t.Error("checks, agreement or sub-cohorts differ between core counts")
 	}
 	if a.Chosen.K != 3 {
 		t.Errorf("chose k = %d on three generated groups, want 3", a.Chosen.K)

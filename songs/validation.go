@@ -1,13 +1,9 @@
 package songs
 
 import (
-	"errors"
 	"fmt"
 	"math"
-	"math/rand/v2"
-	"sort"
 
-	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
@@ -32,11 +28,25 @@ const (
 // order.
 var Algorithms = []string{AlgKMeans, AlgWard, AlgGMM}
 
-// Clusterer returns the seeded clusterer of an algorithm name.
+// OriginalGMMRestarts is the number of initialisations of the original
+// study's Gaussian mixtures (scikit-learn's default n_init=1), kept by the
+// reproduction.
+const OriginalGMMRestarts = 1
+
+// Clusterer returns the seeded clusterer of an algorithm name, with the
+// original study's settings: K-Means with 10 restarts, Ward, and a
+// full-covariance Gaussian mixture with OriginalGMMRestarts. Plan.Clusterer
+// gives the validation's.
 func Clusterer(name string, seed uint64) cluster.Clusterer {
+	return clusterer(name, seed, 10, OriginalGMMRestarts)
+}
+
+// clusterer returns the seeded clusterer of an algorithm name with the
+// given restarts.
+func clusterer(name string, seed uint64, kmeansRestarts, gmmRestarts int) cluster.Clusterer {
 	switch name {
 	case AlgKMeans:
-		return cluster.KMeans{NInit: 10, Seed: seed}
+		return cluster.KMeans{NInit: kmeansRestarts, Seed: seed}
 	case AlgWard:
 		return cluster.ClustererFunc(func(x mat.Matrix, k int) ([]int, error) {
 			a := cluster.Agglomerative{Linkage: cluster.Ward, NClusters: k}
@@ -46,62 +56,9 @@ func Clusterer(name string, seed uint64) cluster.Clusterer {
 			return a.Labels(), nil
 		})
 	case AlgGMM:
-		return cluster.GaussianMixture{Seed: seed}
+		return cluster.GaussianMixture{NInit: gmmRestarts, Seed: seed}
 	}
 	panic("songs: unknown algorithm " + name)
-}
-
-// SetValidation is everything notebook 03 reads off one feature set.
-type SetValidation struct {
-	Set FeatureSet
-	// Total is the number of prepared rows (one per recording for a set
-	// with OnePerRecording); N of them were validated. Sample, when not
-	// nil, lists the prepared rows they are (a seeded sample of
-	// MaxValidationRows rows).
-	Total      int
-	N          int
-	Sample     []int
-	Components int
-	PCARatio   []float64
-	// WCSS holds K-Means' within-cluster sum of squares for k = 1..KMax.
-	WCSS []float64
-	// Knee is the k of the WCSS curve's knee (0 if none).
-	Knee int
-	// Sweeps holds, per algorithm, the metrics for k = KMin..KMax.
-	Sweeps map[string][]cluster.SweepRow
-	Gap    cluster.GapResult
-	// KDistance is the sorted distance to the MinPts-th neighbour;
-	// EpsKnee the radius at its knee, or its median when the curve is
-	// flat (EpsFlat).
-	KDistance []float64
-	EpsKnee   float64
-	EpsFlat   bool
-	MinPts    int
-	DBSCAN    []DBSCANRun
-	// MeanShift is the Mean Shift bandwidth grid (improved set only).
-	MeanShift []MeanShiftRun
-	// Best is the (algorithm, k) of the highest silhouette.
-	Best Choice
-}
-
-// DBSCANRun is one point of the DBSCAN parameter grid.
-type DBSCANRun struct {
-	Eps        float64
-	MinSamples int
-	Clusters   int
-	NoiseShare float64
-	Silhouette float64 // of the non-noise rows; NaN when undefined
-}
-
-// MeanShiftRun is one point of the Mean Shift bandwidth grid: the
-// bandwidth estimated at a quantile of the pairwise distances, the clusters
-// found (bin seeding, every row labelled) and the largest one's share.
-// Clusters is 0 when no bin seed had a row within the bandwidth.
-type MeanShiftRun struct {
-	Quantile, Bandwidth float64
-	Clusters            int
-	LargestShare        float64
-	Silhouette          float64 // NaN with one cluster
 }
 
 // Choice is a clustering solution: algorithm, k and its silhouette.
@@ -115,98 +72,100 @@ type Choice struct {
 // Validation is notebook 03's result, cached under data/processed.
 type Validation struct {
 	Seed uint64
+	// Plan is what was run.
+	Plan Plan
 	// Key names the inputs the validation was computed from (see
 	// ValidationFor); a cache with another key is stale.
-	Key       string
-	Original  SetValidation
-	Improved  SetValidation
-	Chosen    Choice
-	Stability map[int]float64 // chosen algorithm, k = 2..6
+	Key      string
+	Original SetValidation
+	Improved SetValidation
+	Chosen   Choice
+	// Checks holds the structureless reference and the bootstrap
+	// stability of the chosen algorithm at every k of
+	// Plan.SensitivityK (and at the chosen k), in increasing k.
+	Checks []KCheck
 	// Agreement[i][j] is the ARI (upper triangle and diagonal) and NMI
 	// (lower triangle) between Algorithms i and j at the chosen k.
 	Agreement [][]float64
 	// IDs and Labels give the chosen cohort of every cleaned track.
 	IDs    []string
 	Labels []int
+	// Sides holds, per cohort, the validation of its recordings clustered
+	// alone (empty unless Plan.Subcohorts), and SubLabels the sub-cohort
+	// of every cleaned track within its cohort (0..Sides[c].K-1, by
+	// decreasing size; all 0 without sub-cohorts).
+	Sides     []Side
+	SubLabels []int
 }
 
-// Plan says what the cluster validation compares and how much it
-// resamples. Validate runs DefaultPlan; notebook 03 shows it.
-type Plan struct {
-	// Sets are the feature sets swept; the cohorts are chosen on Improved.
-	Sets []FeatureSet
-	// Algorithms are swept for every k from KMin to KMax (K-Means' WCSS
-	// and the gap statistic from k = 1).
-	Algorithms []string
-	KMin, KMax int
-	// MaxRows bounds the rows the sweeps run on: above it a seeded sample
-	// is validated (Ward, the mixtures and exact silhouettes grow
-	// quadratically), and the other rows join the cohort with the nearest
-	// centre.
-	MaxRows int
-	// GapReferences is the number of uniform reference data sets of the
-	// gap statistic.
-	GapReferences int
-	// StabilityK are the k whose bootstrap stability is measured, with
-	// StabilityResamples refits of the chosen algorithm each.
-	StabilityK         []int
-	StabilityResamples int
-	// DBSCANEpsFactors scale the k-distance knee radius into DBSCAN's grid
-	// (MinSamples d and 2d for d features); MeanShiftQuantiles are the
-	// quantiles of the pairwise distances its bandwidths are estimated at.
-	DBSCANEpsFactors   []float64
-	MeanShiftQuantiles []float64
-}
-
-// DefaultPlan is the validation of the study: the original and the
-// improved feature sets, K-Means, Ward and a full-covariance Gaussian
-// mixture for k = 2..10 on at most MaxValidationRows rows.
-func DefaultPlan() Plan {
-	return Plan{
-		Sets:       []FeatureSet{OriginalSet, ImprovedSet},
-		Algorithms: append([]string(nil), Algorithms...),
-		KMin:       KMin, KMax: KMax,
-		MaxRows:            MaxValidationRows,
-		GapReferences:      10,
-		StabilityK:         []int{2, 3, 4, 5, 6},
-		StabilityResamples: 10,
-		DBSCANEpsFactors:   []float64{0.75, 1, 1.25},
-		MeanShiftQuantiles: []float64{0.1, 0.2, 0.3},
+// Check returns the check of the chosen algorithm at k, and false when k
+// was not checked.
+func (v *Validation) Check(k int) (KCheck, bool) {
+	for _, c := range v.Checks {
+		if c.K == k {
+			return c, true
+		}
 	}
+	return KCheck{}, false
 }
 
-// MaxValidationRows bounds the rows the k sweeps run on: above it a seeded
-// sample is validated (Ward, the GMM sweep and exact silhouettes grow
-// quadratically), and the other rows join the cohort with the nearest centre.
-const MaxValidationRows = 6000
+// ChosenCheck returns the structureless reference and stability of the
+// chosen solution.
+func (v *Validation) ChosenCheck() KCheck {
+	c, ok := v.Check(v.Chosen.K)
+	if !ok {
+		panic("songs: the validation did not check its chosen solution")
+	}
+	return c
+}
 
-// Validate runs the cluster validation of notebook 03 on both feature sets
-// and chooses the solution: the highest silhouette of the improved set, or
-// the best algorithm at k when k > 0.
-func Validate(cat *catalog.Catalog, seed uint64, k int) (*Validation, error) {
-	v := &Validation{Seed: seed}
-	// The two feature sets are validated side by side; the improved set's
-	// Mean Shift grid and stability refits follow it.
-	var prep *Prepared
+// Validate runs the cluster validation of plan on both feature sets and
+// chooses the solution: the highest silhouette of the improved set among
+// the solutions that are not degenerate, or the best algorithm at k when
+// k > 0. It then checks the choice against the structureless reference
+// and by bootstrap stability at every k of plan.SensitivityK, and, with
+// plan.Subcohorts, clusters each cohort's recordings alone. Notebook 03
+// and `songs run` choose with it. A plan that Check refuses, or k outside
+// 0 and plan.KMin..plan.KMax, is an error before any work.
+func Validate(cat *catalog.Catalog, plan Plan, seed uint64, k int) (*Validation, error) {
+	if err := plan.Check(); err != nil {
+		return nil, err
+	}
+	if k != 0 && (k < plan.KMin || k > plan.KMax) {
+		return nil, fmt.Errorf("songs: k = %d is outside the validated range %d..%d", k, plan.KMin, plan.KMax)
+	}
+	v := &Validation{Seed: seed, Plan: plan.clone()}
+	// The feature sets are prepared one after the other (on a large
+	// catalog each preparation holds several copies of its matrix), then
+	// validated side by side; the improved set's Mean Shift grid, checks
+	// and sides follow it.
+	orig, err := OriginalSet.Prepare(cat)
+	if err != nil {
+		return nil, fmt.Errorf("original features: %w", err)
+	}
+	prep, err := ImprovedSet.Prepare(cat)
+	if err != nil {
+		return nil, fmt.Errorf("improved features: %w", err)
+	}
 	var x *mat.Dense
-	err := concurrently(
+	err = concurrently(
 		func() (err error) {
-			if v.Original, err = validateSet(cat, OriginalSet, seed); err != nil {
+			if v.Original, err = validateSet(orig, plan, seed); err != nil {
 				return fmt.Errorf("original features: %w", err)
 			}
 			return nil
 		},
 		func() (err error) {
-			if v.Improved, err = validateSet(cat, ImprovedSet, seed); err != nil {
+			if v.Improved, err = validateSet(prep, plan, seed); err != nil {
 				return fmt.Errorf("improved features: %w", err)
-			}
-			if prep, err = ImprovedSet.Prepare(cat); err != nil {
-				return err
 			}
 			x = v.Improved.Rows(prep.X)
 			v.Chosen = v.Improved.Best
 			if k > 0 {
 				v.Chosen = bestAt(v.Improved, k)
+			}
+			if v.Chosen.Algorithm == "" {
+				return fmt.Errorf("no clustering of k = %d..%d has a silhouette and no cluster under %.0f%% of the rows", plan.KMin, plan.KMax, 100*plan.MinClusterShare)
 			}
 			return validateChosen(v, x, seed)
 		},
@@ -214,266 +173,70 @@ func Validate(cat *catalog.Catalog, seed uint64, k int) (*Validation, error) {
 	if err != nil {
 		return nil, err
 	}
-	labels := make([][]int, len(Algorithms))
-	for i, a := range Algorithms {
-		labels[i] = v.Improved.Sweeps[a][v.Chosen.K-KMin].Labels
-	}
-	v.Agreement = agreement(labels)
-	chosen := RelabelBySize(labels[indexOf(Algorithms, v.Chosen.Algorithm)])
+	v.Agreement = v.Improved.AgreementAt(v.Chosen.K)
+	chosen := v.Improved.LabelsOf(v.Chosen)
+	rows := chosen
 	if v.Improved.Sample != nil {
-		chosen = nearestCentre(prep.X, x, chosen, v.Chosen.K)
+		rows = nearestCentre(prep.X, x, chosen, v.Chosen.K)
 	}
-	v.IDs, v.Labels = expandToTracks(cat, prep.Rows, chosen)
+	v.IDs, v.Labels = expandToTracks(cat, prep.Rows, rows)
+	if !plan.Subcohorts {
+		v.SubLabels = make([]int, len(v.Labels))
+		return v, nil
+	}
+	if v.Sides, err = validateSides(x, chosen, v.Chosen.K, v.Chosen.Algorithm, plan, seed); err != nil {
+		return nil, err
+	}
+	sub := subLabelsOf(v.Sides, chosen)
+	if v.Improved.Sample != nil {
+		sub = nearestSubCentre(prep.X, x, rows, chosen, sub, v.Sides)
+	}
+	_, v.SubLabels = expandToTracks(cat, prep.Rows, sub)
 	return v, nil
 }
 
 // validateChosen runs, side by side, the Mean Shift grid on the improved
-// set's rows x and the bootstrap stability of the chosen algorithm for
-// k = 2..6.
+// set's rows x and the checks of the chosen algorithm at every k of the
+// plan's SensitivityK and the chosen k.
 func validateChosen(v *Validation, x *mat.Dense, seed uint64) error {
-	c := Clusterer(v.Chosen.Algorithm, seed)
-	plan := DefaultPlan()
-	ks := plan.StabilityK
-	stability := make([]float64, len(ks))
+	plan := v.Plan
+	ks := append([]int(nil), plan.SensitivityK...)
+	if indexOfInt(ks, v.Chosen.K) < 0 {
+		ks = insertSorted(ks, v.Chosen.K)
+	}
+	v.Checks = make([]KCheck, len(ks))
 	tasks := []func() error{func() (err error) {
-		if v.Improved.MeanShift, err = meanShiftGrid(x, seed); err != nil {
+		if v.Improved.MeanShift, err = meanShiftGrid(x, plan, seed); err != nil {
 			return fmt.Errorf("mean shift: %w", err)
 		}
 		return nil
 	}}
 	for i, kk := range ks {
 		tasks = append(tasks, func() (err error) {
-			if stability[i], _, err = cluster.Stability(x, kk, plan.StabilityResamples, seed, c); err != nil {
-				return fmt.Errorf("stability at k=%d: %w", kk, err)
-			}
-			return nil
+			row := v.Improved.Sweeps[v.Chosen.Algorithm][kk-plan.KMin]
+			v.Checks[i], err = checkSolution(x, v.Chosen.Algorithm, row, plan, seed)
+			return err
 		})
 	}
-	if err := concurrently(tasks...); err != nil {
-		return err
-	}
-	v.Stability = map[int]float64{}
-	for i, kk := range ks {
-		v.Stability[kk] = stability[i]
-	}
-	return nil
+	return concurrently(tasks...)
 }
 
-// Rows returns the rows of x the set was validated on.
-func (sv SetValidation) Rows(x *mat.Dense) *mat.Dense {
-	if sv.Sample == nil {
-		return x
-	}
-	_, d := x.Dims()
-	out := mat.NewDense(len(sv.Sample), d, nil)
-	for r, i := range sv.Sample {
-		out.SetRow(r, x.RawRowView(i))
-	}
-	return out
-}
-
-// sampleRows draws max of n row indices without replacement (seeded,
-// sorted), or returns nil when n <= max.
-func sampleRows(n, max int, seed uint64) []int {
-	if n <= max {
-		return nil
-	}
-	rng := rand.New(rand.NewPCG(seed, 0x5eed))
-	idx := rng.Perm(n)[:max]
-	sort.Ints(idx)
-	return idx
-}
-
-// nearestCentre labels every row of all by the nearest mean of the
-// clusters that labels gives the rows of sample.
-func nearestCentre(all, sample *mat.Dense, labels []int, k int) []int {
-	_, d := all.Dims()
-	centres := make([][]float64, k)
-	counts := make([]float64, k)
-	for c := range centres {
-		centres[c] = make([]float64, d)
-	}
-	for r, l := range labels {
-		if l < 0 {
-			continue
-		}
-		floats.Add(centres[l], sample.RawRowView(r))
-		counts[l]++
-	}
-	for c := range centres {
-		floats.Scale(1/counts[c], centres[c])
-	}
-	n, _ := all.Dims()
-	out := make([]int, n)
-	for i := 0; i < n; i++ {
-		row := all.RawRowView(i)
-		best, bestD := 0, math.Inf(1)
-		for c := range centres {
-			if dd := floats.Distance(row, centres[c], 2); dd < bestD {
-				best, bestD = c, dd
-			}
-		}
-		out[i] = best
-	}
-	return out
-}
-
-func validateSet(cat *catalog.Catalog, fs FeatureSet, seed uint64) (SetValidation, error) {
-	prep, err := fs.Prepare(cat)
-	if err != nil {
-		return SetValidation{}, err
-	}
-	total, _ := prep.X.Dims()
-	sv := SetValidation{Set: prep.Set, Components: prep.Components, Sweeps: map[string][]cluster.SweepRow{}}
-	plan := DefaultPlan()
-	sv.Sample = sampleRows(total, plan.MaxRows, seed)
-	x := sv.Rows(prep.X)
-	n, d := x.Dims()
-	sv.N, sv.Total = n, total
-	if prep.PCA != nil {
-		sv.PCARatio = prep.PCA.ExplainedVarianceRatio()
-	}
-	km, err := cluster.Sweep(x, 1, plan.KMax, Clusterer(AlgKMeans, seed))
-	if err != nil {
-		return sv, err
-	}
-	ks := make([]float64, len(km))
-	for i, r := range km {
-		sv.WCSS = append(sv.WCSS, r.Inertia)
-		ks[i] = float64(r.K)
-	}
-	if i, ok := cluster.Knee(ks, sv.WCSS, cluster.Convex, cluster.Decreasing, 1); ok {
-		sv.Knee = km[i].K
-	}
-	sv.Sweeps[AlgKMeans] = km[1:]
-	for _, a := range Algorithms[1:] {
-		if sv.Sweeps[a], err = cluster.Sweep(x, plan.KMin, plan.KMax, Clusterer(a, seed)); err != nil {
-			return sv, fmt.Errorf("%s: %w", a, err)
-		}
-	}
-	if sv.Gap, err = cluster.Gap(x, 1, plan.KMax, plan.GapReferences, seed, cluster.KMeans{NInit: 3, Seed: seed}); err != nil {
-		return sv, fmt.Errorf("gap statistic: %w", err)
-	}
-	sv.MinPts = 2 * d
-	sv.EpsKnee, sv.KDistance, err = cluster.SuggestEps(x, sv.MinPts)
-	if errors.Is(err, cluster.ErrNoKnee) {
-		// A flat curve: every row is as far from its neighbours, so
-		// any radius on it is the curve's value; take the median.
-		sv.EpsKnee, sv.EpsFlat, err = sv.KDistance[len(sv.KDistance)/2], true, nil
-	}
-	if err != nil {
-		return sv, fmt.Errorf("k-distance: %w", err)
-	}
-	for _, f := range plan.DBSCANEpsFactors {
-		for _, m := range []int{d, 2 * d} {
-			run, err := runDBSCAN(x, f*sv.EpsKnee, m)
-			if err != nil {
-				return sv, err
-			}
-			sv.DBSCAN = append(sv.DBSCAN, run)
-		}
-	}
-	sv.Best = Choice{Set: fs.Name, Silhouette: math.Inf(-1)}
-	for _, a := range Algorithms {
-		for _, r := range sv.Sweeps[a] {
-			if r.Silhouette > sv.Best.Silhouette {
-				sv.Best = Choice{Set: fs.Name, Algorithm: a, K: r.K, Silhouette: r.Silhouette}
-			}
-		}
-	}
-	return sv, nil
-}
-
-// bestAt returns the algorithm with the highest silhouette at k.
+// bestAt returns the algorithm with the highest silhouette at k among the
+// solutions that are not degenerate (all of them when every one is).
 func bestAt(sv SetValidation, k int) Choice {
 	best := Choice{Set: sv.Set.Name, K: k, Silhouette: math.Inf(-1)}
-	for _, a := range Algorithms {
-		if s := sv.Sweeps[a][k-KMin].Silhouette; s > best.Silhouette {
-			best.Algorithm, best.Silhouette = a, s
+	for _, degenerateOK := range []bool{false, true} {
+		for _, a := range Algorithms {
+			r := sv.Row(a, k)
+			if r.Silhouette > best.Silhouette && (degenerateOK || !sv.Degenerate(a, k)) {
+				best.Algorithm, best.Silhouette = a, r.Silhouette
+			}
+		}
+		if best.Algorithm != "" {
+			break
 		}
 	}
 	return best
-}
-
-func runDBSCAN(x *mat.Dense, eps float64, minSamples int) (DBSCANRun, error) {
-	m := cluster.DBSCAN{Eps: eps, MinSamples: minSamples}
-	if err := m.Fit(x); err != nil {
-		return DBSCANRun{}, err
-	}
-	labels := m.Labels()
-	run := DBSCANRun{Eps: eps, MinSamples: minSamples, Clusters: m.NClusters(), Silhouette: math.NaN()}
-	var keep []int
-	for i, l := range labels {
-		if l < 0 {
-			run.NoiseShare++
-		} else {
-			keep = append(keep, i)
-		}
-	}
-	run.NoiseShare /= float64(len(labels))
-	if run.Clusters >= 2 && len(keep) > run.Clusters {
-		_, d := x.Dims()
-		sub := mat.NewDense(len(keep), d, nil)
-		sl := make([]int, len(keep))
-		for r, i := range keep {
-			sub.SetRow(r, x.RawRowView(i))
-			sl[r] = labels[i]
-		}
-		if s, err := cluster.Silhouette(sub, sl); err == nil {
-			run.Silhouette = s
-		}
-	}
-	return run, nil
-}
-
-// meanShiftGrid runs Mean Shift at the bandwidths of three quantiles.
-func meanShiftGrid(x *mat.Dense, seed uint64) ([]MeanShiftRun, error) {
-	var out []MeanShiftRun
-	for _, q := range DefaultPlan().MeanShiftQuantiles {
-		bw, err := cluster.EstimateBandwidth(x, q, 2000, seed)
-		if err != nil {
-			return nil, err
-		}
-		ms := cluster.MeanShift{Bandwidth: bw, BinSeeding: true, ClusterAll: true}
-		if err := ms.Fit(x); errors.Is(err, cluster.ErrNoSeedInBandwidth) {
-			// No cluster at this bandwidth: recorded as 0 clusters.
-			out = append(out, MeanShiftRun{Quantile: q, Bandwidth: bw, LargestShare: math.NaN(), Silhouette: math.NaN()})
-			continue
-		} else if err != nil {
-			return nil, err
-		}
-		labels := ms.Labels()
-		sizes := map[int]int{}
-		largest := 0
-		for _, l := range labels {
-			sizes[l]++
-			largest = max(largest, sizes[l])
-		}
-		run := MeanShiftRun{Quantile: q, Bandwidth: bw, Clusters: len(sizes), LargestShare: float64(largest) / float64(len(labels)), Silhouette: math.NaN()}
-		if len(sizes) >= 2 && len(sizes) < len(labels) {
-			if run.Silhouette, err = cluster.Silhouette(x, labels); err != nil {
-				return nil, err
-			}
-		}
-		out = append(out, run)
-	}
-	return out, nil
-}
-
-// agreement fills the ARI/NMI matrix of several labelings.
-func agreement(labels [][]int) [][]float64 {
-	m := make([][]float64, len(labels))
-	for i := range m {
-		m[i] = make([]float64, len(labels))
-		for j := range m[i] {
-			if j >= i {
-				m[i][j] = cluster.AdjustedRandIndex(labels[i], labels[j])
-			} else {
-				m[i][j] = cluster.NormalizedMutualInfo(labels[i], labels[j])
-			}
-		}
-	}
-	return m
 }
 
 func indexOf(s []string, v string) int {
@@ -485,72 +248,26 @@ func indexOf(s []string, v string) int {
 	return -1
 }
 
-// RelabelBySize renumbers labels 0..k-1 by decreasing cluster size (ties
-// by first appearance), so cohort numbers are stable across runs. Negative
-// labels (noise) are kept.
-func RelabelBySize(labels []int) []int {
-	size := map[int]int{}
-	first := map[int]int{}
-	var ids []int
-	for i, l := range labels {
-		if l < 0 {
-			continue
-		}
-		if _, ok := size[l]; !ok {
-			first[l] = i
-			ids = append(ids, l)
-		}
-		size[l]++
-	}
-	for i := 1; i < len(ids); i++ {
-		for j := i; j > 0; j-- {
-			a, b := ids[j-1], ids[j]
-			if size[b] > size[a] || (size[b] == size[a] && first[b] < first[a]) {
-				ids[j-1], ids[j] = b, a
-			}
+func indexOfInt(s []int, v int) int {
+	for i, x := range s {
+		if x == v {
+			return i
 		}
 	}
-	newID := map[int]int{}
-	for i, l := range ids {
-		newID[l] = i
-	}
-	out := make([]int, len(labels))
-	for i, l := range labels {
-		if l < 0 {
-			out[i] = l
-		} else {
-			out[i] = newID[l]
-		}
-	}
-	return out
+	return -1
 }
 
-// expandToTracks gives every track the label of its row, or of its
-// canonical recording's row when it is a reissue that was not clustered.
-func expandToTracks(cat *catalog.Catalog, rows []int, labels []int) ([]string, []int) {
-	byID := map[string]int{}
-	for r, i := range rows {
-		byID[cat.Tracks[i].ID] = labels[r]
+// insertSorted inserts v into the increasing s.
+func insertSorted(s []int, v int) []int {
+	i := 0
+	for i < len(s) && s[i] < v {
+		i++
 	}
-	ids := make([]string, len(cat.Tracks))
-	out := make([]int, len(cat.Tracks))
-	for i := range cat.Tracks {
-		t := &cat.Tracks[i]
-		ids[i] = t.ID
-		l, ok := byID[t.ID]
-		if !ok {
-			l, ok = byID[t.CanonicalID]
-		}
-		if !ok {
-			l = -1
-		}
-		out[i] = l
-	}
-	return ids, out
+	return append(s[:i], append([]int{v}, s[i:]...)...)
 }
 
-// ChosenLabels returns the chosen solution's labels on the prepared rows of
-// the improved feature set, renumbered by size.
+// ChosenLabels returns the chosen solution's labels on the validated rows
+// of the improved feature set, renumbered by size.
 func (v *Validation) ChosenLabels() []int {
-	return RelabelBySize(v.Improved.Sweeps[v.Chosen.Algorithm][v.Chosen.K-KMin].Labels)
+	return v.Improved.LabelsOf(v.Chosen)
 }

@@ -45,8 +45,8 @@ func LoadValidation(p Params) (*Validation, error) {
 	return &v, nil
 }
 
-// RunValidation loads the cleaned tracks, validates them and caches the
-// result.
+// RunValidation loads the cleaned tracks, validates them with DefaultPlan
+// and caches the result.
 func RunValidation(p Params) (*Validation, error) {
 	key, err := ValidationKey(p)
 	if err != nil {
@@ -56,7 +56,7 @@ func RunValidation(p Params) (*Validation, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := Validate(cat, p.Seed, p.K)
+	v, err := Validate(cat, DefaultPlan(), p.Seed, p.K)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,8 @@ func RunValidation(p Params) (*Validation, error) {
 }
 
 // ValidationFor returns the cached validation when it was computed from the
-// same cleaned tracks, seed and K as p asks for, and otherwise runs
+// same cleaned tracks, seed, K and plan (DefaultPlan) as p asks for, and
+// otherwise runs
 // RunValidation. Notebooks 03 and 04 start with it, so either can run first
 // and the validation is computed once.
 func ValidationFor(p Params) (*Validation, error) {
@@ -95,11 +96,11 @@ func LoadCohorts(p Params) (*catalog.Catalog, *Validation, error) {
 
 // validationFormat numbers the layout of a cached Validation: a cache of
 // another layout is stale.
-const validationFormat = 2
+const validationFormat = 3
 
-// ValidationKey fingerprints the inputs of a validation: the seed, K and
-// the bytes of the cleaned tracks. ValidationFor reuses a cached
-// validation only when its Key equals it.
+// ValidationKey fingerprints the inputs of a validation: the seed, K,
+// every field of DefaultPlan and the bytes of the cleaned tracks.
+// ValidationFor reuses a cached validation only when its Key equals it.
 func ValidationKey(p Params) (string, error) {
 	b, err := os.ReadFile(p.Interim(catalog.CleanTracksFile))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -108,5 +109,5 @@ func ValidationKey(p Params) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return fmt.Sprintf("format=%d seed=%d k=%d clean=%x", validationFormat, p.Seed, p.K, sha256.Sum256(b)), nil
+	return fmt.Sprintf("format=%d seed=%d k=%d plan=%s clean=%x", validationFormat, p.Seed, p.K, DefaultPlan().key(), sha256.Sum256(b)), nil
 }

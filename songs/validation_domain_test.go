@@ -289,8 +289,30 @@ func TestWriteValidationMetrics(t *testing.T) {
 	if got := keys(m.Reproduction); got != "kmeans_knee,kmeans_wcss,pca_components_95,pca_explained_variance_ratio,silhouette" {
 		t.Errorf("reproduction keys %s", got)
 	}
-	if got := keys(m.Chosen); got != "algorithm,feature_set,features,k,silhouette,stability" {
+	if got := keys(m.Chosen); got != "algorithm,feature_set,features,k,null_silhouette,sides,silhouette,stability,stability_ci95,stability_resamples" {
 		t.Errorf("chosen keys %s", got)
+	}
+	var null struct {
+		Mean, SD float64
+		Draws    int
+	}
+	var ci [2]float64
+	var resamples int
+	var stability float64
+	if err := json.Unmarshal(m.Chosen["null_silhouette"], &null); err != nil || null.Draws != 20 || null.Mean != v.ChosenCheck().Null.Mean {
+		t.Errorf("null_silhouette %s (%v)", m.Chosen["null_silhouette"], err)
+	}
+	for key, dst := range map[string]any{"stability_ci95": &ci, "stability_resamples": &resamples, "stability": &stability} {
+		if err := json.Unmarshal(m.Chosen[key], dst); err != nil {
+			t.Fatalf("%s: %v", key, err)
+		}
+	}
+	if resamples != 100 || !(ci[0] <= stability && stability <= ci[1]) {
+		t.Errorf("stability %v, interval %v over %d resamples", stability, ci, resamples)
+	}
+	var sides []map[string]any
+	if err := json.Unmarshal(m.Chosen["sides"], &sides); err != nil || len(sides) != v.Chosen.K {
+		t.Errorf("sides %s (%v)", m.Chosen["sides"], err)
 	}
 	var sil map[string]map[string]float64
 	if err := json.Unmarshal(m.Reproduction["silhouette"], &sil); err != nil {

@@ -21,7 +21,7 @@ const (
 
 // CohortHeader is the header of the cohort table's CSV file.
 var CohortHeader = []string{"id", "uri", "name", "album", "year", "popularity", "cohort", "cohort_name",
-	"centre_distance", "silhouette", "membership_prob"}
+	"centre_distance", "silhouette", "membership_prob", "subcohort", "subcohort_name"}
 
 // CohortRow is one cleaned track of the cohort table. Year is 0 when
 // unknown; Popularity, Silhouette and MembershipProb are NaN where they do
@@ -42,6 +42,9 @@ type CohortRow struct {
 	// MembershipProb is the mixture's posterior probability of the track's
 	// cohort (sklearn's GaussianMixture.predict_proba).
 	MembershipProb float64
+	// Subcohort labels the track's sub-cohort within its cohort,
+	// "<cohort>.<sub-cohort>" (e.g. "1.0"), and SubcohortName names it.
+	Subcohort, SubcohortName string
 }
 
 // formatFloat writes v in its shortest exact form, "" for NaN.
@@ -59,7 +62,7 @@ func (r CohortRow) Strings() []string {
 		year = strconv.Itoa(r.Year)
 	}
 	return []string{r.ID, r.URI, r.Name, r.Album, year, formatFloat(r.Popularity), strconv.Itoa(r.Cohort), r.CohortName,
-		formatFloat(r.CentreDistance), formatFloat(r.Silhouette), formatFloat(r.MembershipProb)}
+		formatFloat(r.CentreDistance), formatFloat(r.Silhouette), formatFloat(r.MembershipProb), r.Subcohort, r.SubcohortName}
 }
 
 // CohortCSV renders the rows as CSV with the CohortHeader header.
@@ -88,6 +91,8 @@ type cohortParquetRow struct {
 	CentreDistance *float64 `parquet:"centre_distance,optional"`
 	Silhouette     *float64 `parquet:"silhouette,optional"`
 	MembershipProb *float64 `parquet:"membership_prob,optional"`
+	Subcohort      string   `parquet:"subcohort"`
+	SubcohortName  string   `parquet:"subcohort_name"`
 }
 
 // CohortParquet renders the rows as a Parquet file.
@@ -96,7 +101,7 @@ func CohortParquet(rows []CohortRow) ([]byte, error) {
 	for i, r := range rows {
 		p := cohortParquetRow{ID: r.ID, URI: r.URI, Name: r.Name, Album: r.Album, Popularity: ptr(r.Popularity),
 			Cohort: int32(r.Cohort), CohortName: r.CohortName, CentreDistance: ptr(r.CentreDistance),
-			Silhouette: ptr(r.Silhouette), MembershipProb: ptr(r.MembershipProb)}
+			Silhouette: ptr(r.Silhouette), MembershipProb: ptr(r.MembershipProb), Subcohort: r.Subcohort, SubcohortName: r.SubcohortName}
 		if r.Year != 0 {
 			y := int32(r.Year)
 			p.Year = &y

@@ -22,8 +22,8 @@ type GapResult struct {
 	// SE holds s_k = sd_k·sqrt(1 + 1/B), sd_k the standard deviation
 	// (divisor B) of the reference log W_k.
 	SE []float64
-	// Best is the smallest k with Gap(k) >= Gap(k+1) - s_{k+1} (the 1-SE
-	// rule), or kmax if none qualifies.
+	// Best is the k that Tibshirani's rule indicates (GapBest), or 0 when
+	// no k of the range satisfies it.
 	Best int
 }
 
@@ -37,7 +37,7 @@ type GapResult struct {
 // clustering of x by c into k clusters and W*_kb that of reference data
 // set b, drawn uniformly in the bounding box of the columns of x (the
 // paper's option (a)) by a PCG generator seeded with seed. Best applies
-// the paper's 1-SE rule. Gap returns clustering and data errors, and
+// the paper's rule (GapBest). Gap returns clustering and data errors, and
 // panics if kmin < 1, kmax < kmin or b < 1.
 func Gap(x mat.Matrix, kmin, kmax, b int, seed uint64, c Clusterer) (GapResult, error) {
 	if kmin < 1 || kmax < kmin || b < 1 {
@@ -101,12 +101,28 @@ func Gap(x mat.Matrix, kmin, kmax, b int, seed uint64, c Clusterer) (GapResult, 
 		res.Gap = append(res.Gap, mean-lw)
 		res.SE = append(res.SE, math.Sqrt(ss/float64(b))*math.Sqrt(1+1/float64(b)))
 	}
-	res.Best = kmax
-	for i := 0; i+1 < len(res.K); i++ {
-		if res.Gap[i] >= res.Gap[i+1]-res.SE[i+1] {
-			res.Best = res.K[i]
-			break
+	res.Best = GapBest(res.K, res.Gap, res.SE)
+	return res, nil
+}
+
+// GapBest applies the rule of Tibshirani, Walther and Hastie (2001,
+// section 3) to a gap curve: the number of clusters is the smallest k with
+//
+//	Gap(k) >= Gap(k+1) - s_{k+1}.
+//
+// The rule compares each k with the next one, so it cannot indicate the
+// last k of the range; GapBest returns 0 when no k satisfies it (the gap
+// still grows by more than its standard error at the end of the range, and
+// the range indicates no number of clusters). It panics if the lengths
+// differ.
+func GapBest(k []int, gap, se []float64) int {
+	if len(gap) != len(k) || len(se) != len(k) {
+		panic("cluster: GapBest needs one gap and one standard error per k")
+	}
+	for i := 0; i+1 < len(k); i++ {
+		if gap[i] >= gap[i+1]-se[i+1] {
+			return k[i]
 		}
 	}
-	return res, nil
+	return 0
 }

@@ -13,16 +13,30 @@ import (
 )
 
 // NearestToCentreTable lists the tracks nearest each cohort's centre
-// (songs.NearestToCentre).
+// (songs.NearestToCentre), with their album, or artist for a catalog
+// without albums.
 func NearestToCentreTable(cat *catalog.Catalog, near []songs.CentreTrack, cs []songs.Cohort) report.Table {
+	by, byHeader := func(t *catalog.Track) string { return t.Album }, "album"
+	if !cat.Has[catalog.Album] {
+		by, byHeader = func(t *catalog.Track) string { return t.Artist }, "artist"
+	}
+	withBy := cat.Has[catalog.Album] || cat.Has["artist"]
 	rows := make([][]string, len(near))
 	per := map[int]int{}
 	for r, nt := range near {
 		t := &cat.Tracks[nt.Track]
 		per[nt.Cohort]++
-		rows[r] = []string{fmt.Sprintf("%d: %s", nt.Cohort, cs[nt.Cohort].Name), t.Name, t.Album, ftoa(nt.Distance, 2)}
+		rows[r] = []string{fmt.Sprintf("%d: %s", nt.Cohort, cs[nt.Cohort].Name), t.Name}
+		if withBy {
+			rows[r] = append(rows[r], by(t))
+		}
+		rows[r] = append(rows[r], ftoa(nt.Distance, 2))
 	}
-	t := report.NewTable([]string{"cohort", "title", "album", "distance to the centre (standard deviations)"}, rows)
+	headers := []string{"cohort", "title"}
+	if withBy {
+		headers = append(headers, byHeader)
+	}
+	t := report.NewTable(append(headers, "distance to the centre (standard deviations)"), rows)
 	most := 0
 	for _, n := range per {
 		most = max(most, n)

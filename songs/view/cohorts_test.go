@@ -21,7 +21,7 @@ func TestProfileTable(t *testing.T) {
 	if len(tb.Rows) != 2 || len(tb.Headers) != 7 {
 		t.Fatalf("profile table %q %q", tb.Headers, tb.Rows)
 	}
-	want := []string{"1", "acoustic, energetic, danceable", "2", "50.0", "65.0", "100.0"}
+	want := []string{"1", "Live", "2", "50.0", "65.0", "100.0"}
 	if strings.Join(tb.Rows[1][:6], "|") != strings.Join(want, "|") {
 		t.Errorf("row %q, want %q", tb.Rows[1][:6], want)
 	}
@@ -129,7 +129,7 @@ func TestCatalogExtras(t *testing.T) {
 func blobValidation(t *testing.T) (*catalog.Catalog, *songs.Validation) {
 	t.Helper()
 	cat := studytest.BlobCatalog(120, 7)
-	return cat, studytest.Cached(t, "validation of the blob catalog", func() (*songs.Validation, error) { return songs.Validate(cat, 42, 2) })
+	return cat, studytest.Cached(t, "validation of the blob catalog", func() (*songs.Validation, error) { return songs.Validate(cat, songs.DefaultPlan(), 42, 2) })
 }
 
 func TestProfileHeatmapAndNames(t *testing.T) {
@@ -139,7 +139,7 @@ func TestProfileHeatmapAndNames(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(fig.PNG, []byte("\x89PNG")) {
 		t.Errorf("ProfileHeatmap: %v", err)
 	}
-	if n := view.CohortNames(cs); n[1] != "1: acoustic, energetic, danceable" {
+	if n := view.CohortNames(cs); n[1] != "1: Live" {
 		t.Errorf("CohortNames = %q", n)
 	}
 }

@@ -18,6 +18,7 @@ type StudyAnswers struct {
 	Exploration *songs.Exploration           // songs.Explore
 	Validation  *songs.Validation            // songs.ValidationFor
 	Cohorts     []songs.Cohort               // songs.Profiles
+	Subcohorts  []songs.Cohort               // songs.SubcohortProfiles
 	Evaluation  *songs.RecommenderEvaluation // songs.EvaluationFor
 }
 
@@ -70,19 +71,33 @@ func ExecutiveSummary(a StudyAnswers) string {
 			best.Groups[0], best.Effect, e.Effect.Result.Effect)
 	}
 	item("Correlations.", corr+".", section("02-eda", "How the features move together", "(02, correlations)"))
-	item("The cohorts.", cohortAnswer(a.Validation, a.Cohorts), section("", "What the cohorts sound like", "(04, cohorts)"))
+	item("The cohorts.", cohortAnswer(a.Validation, a.Cohorts, a.Subcohorts), section("", "The cohort hierarchy", "(04, cohorts)"))
 	if s := RecommenderSummary(a.Evaluation); s != "" {
 		item("Recommendations.", s, section("", "Cohorts as a product, and recommendations", "(04, recommendations)"))
 	}
 	return b.String()
 }
 
-// cohortAnswer names the chosen cohorts with their sizes and the choice.
-func cohortAnswer(v *songs.Validation, cs []songs.Cohort) string {
+// cohortAnswer names the chosen cohorts with their sizes, how the choice
+// was checked, and how many sub-cohorts each splits into.
+func cohortAnswer(v *songs.Validation, cs, subs []songs.Cohort) string {
 	var names []string
 	for _, c := range cs {
-		names = append(names, fmt.Sprintf("%q (%s tracks)", c.Name, report.FormatInt(c.Size)))
+		n := 0
+		for _, s := range subs {
+			if s.Parent == c.ID {
+				n++
+			}
+		}
+		split := "not split further"
+		if n > 1 {
+			split = fmt.Sprintf("%d sub-cohorts", n)
+		}
+		names = append(names, fmt.Sprintf("%q (%s tracks, %s)", c.Name, report.FormatInt(c.Size), split))
 	}
-	return report.Markdownf("%s with k = %d on the audio features (silhouette %.2f) gives %s.",
-		v.Chosen.Algorithm, v.Chosen.K, v.Chosen.Silhouette, strings.Join(names, " and "))
+	ch := v.ChosenCheck()
+	return report.Markdownf("%s with k = %d on the audio features gives %s. Its silhouette %.2f beats data drawn from one Gaussian "+
+		"(%.2f ± %.2f over %d draws), and it comes back on resampled data (mean ARI %.2f, 95%% interval %.2f to %.2f).",
+		v.Chosen.Algorithm, v.Chosen.K, strings.Join(names, " and "), v.Chosen.Silhouette, ch.Null.Mean, ch.Null.SD, len(ch.Null.Draws),
+		ch.Stability.Mean, ch.Stability.CI95[0], ch.Stability.CI95[1])
 }

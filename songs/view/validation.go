@@ -3,6 +3,7 @@ package view
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"github.com/songcohorts/cohorts/songs"
@@ -80,7 +81,8 @@ func SilhouetteCurves(sv songs.SetValidation) (chart.Figure, error) {
 		XLabel: "number of clusters k", YLabel: "mean silhouette (-1 to 1)"})
 }
 
-// MetricsTable lists every validation metric for k = KMin..KMax.
+// MetricsTable lists every validation metric for k = KMin..KMax; a
+// degenerate solution's silhouette is marked with a dagger.
 func MetricsTable(sv songs.SetValidation) report.Table {
 	headers := []string{"k"}
 	for _, a := range songs.Algorithms {
@@ -88,24 +90,140 @@ func MetricsTable(sv songs.SetValidation) report.Table {
 	}
 	headers = append(headers, "GMM BIC", "gap (K-Means)")
 	var rows [][]string
+	degenerate := 0
 	for i := range sv.Sweeps[songs.AlgKMeans] {
 		k := sv.Sweeps[songs.AlgKMeans][i].K
 		row := []string{itoa(k)}
 		for _, a := range songs.Algorithms {
 			r := sv.Sweeps[a][i]
-			row = append(row, ftoa(r.Silhouette, 4), ftoa(r.DaviesBouldin, 3), ftoa(r.CalinskiHarabasz, 1))
+			sil := fnum(r.Silhouette, 4)
+			if sv.Degenerate(a, k) {
+				sil += " †"
+				degenerate++
+			}
+			row = append(row, sil, fnum(r.DaviesBouldin, 3), fnum(r.CalinskiHarabasz, 1))
 		}
-		gap := ""
+		gap := "–"
 		for j, gk := range sv.Gap.K {
 			if gk == k {
 				gap = ftoa(sv.Gap.Gap[j], 3) + " ± " + ftoa(sv.Gap.SE[j], 3)
 			}
 		}
-		row = append(row, ftoa(sv.Sweeps[songs.AlgGMM][i].BIC, 0), gap)
+		row = append(row, fnum(sv.Sweeps[songs.AlgGMM][i].BIC, 0), gap)
 		rows = append(rows, row)
 	}
 	t := report.NewTable(headers, rows)
 	t.Caption = fmt.Sprintf("Validation metrics, %s features (n = %d): silhouette and Calinski-Harabasz higher is better, Davies-Bouldin and BIC lower", sv.Set.Name, sv.N)
+	if degenerate > 0 {
+		t.Caption += fmt.Sprintf("; † marks %d degenerate solutions (a cluster under %.0f%% of the rows), never chosen", degenerate, 100*sv.MinClusterShare)
+	}
+	return t
+}
+
+// fnum formats v with dec decimals, or a dash when it is NaN (a metric
+// that does not apply).
+func fnum(v float64, dec int) string {
+	if math.IsNaN(v) {
+		return "–"
+	}
+	return ftoa(v, dec)
+}
+
+// percent writes a share as a percentage with one decimal, or two under
+// 1%, so that a small cluster does not read as 0.0%.
+func percent(share float64) string {
+	if share < 0.01 {
+		return ftoa(100*share, 2)
+	}
+	return ftoa(100*share, 1)
+}
+
+// Indication is the number of clusters one measure points to.
+type Indication struct {
+	Measure, Rule string
+	// K is the k indicated, 0 when the measure indicates none.
+	K     int
+	Value string
+}
+
+// Indications reads every measure of a sweep: the silhouette, Davies-
+// Bouldin and Calinski-Harabasz optima over the algorithms (degenerate
+// solutions aside), K-Means' elbow, the gap statistic by Tibshirani's rule
+// and the mixture's BIC and AIC minima.
+func Indications(sv songs.SetValidation) []Indication {
+	best := func(better func(a, b float64) bool, metric func(r cluster.SweepRow) float64, algs []string) (string, int, float64) {
+		ba, bk, bv := "", 0, math.NaN()
+		for _, a := range algs {
+			for _, r := range sv.Sweeps[a] {
+				v := metric(r)
+				if math.IsNaN(v) || sv.Degenerate(a, r.K) {
+					continue
+				}
+				if ba == "" || better(v, bv) {
+					ba, bk, bv = a, r.K, v
+				}
+			}
+		}
+		return ba, bk, bv
+	}
+	hi := func(a, b float64) bool { return a > b }
+	lo := func(a, b float64) bool { return a < b }
+	var out []Indication
+	add := func(measure, rule string, prec int, a string, k int, v float64) {
+		out = append(out, Indication{Measure: measure, Rule: rule, K: k, Value: fmt.Sprintf("%s %s", a, fnum(v, prec))})
+	}
+	a, k, v := best(hi, func(r cluster.SweepRow) float64 { return r.Silhouette }, songs.Algorithms)
+	add("silhouette", "highest", 4, a, k, v)
+	a, k, v = best(lo, func(r cluster.SweepRow) float64 { return r.DaviesBouldin }, songs.Algorithms)
+	add("Davies-Bouldin", "lowest", 3, a, k, v)
+	a, k, v = best(hi, func(r cluster.SweepRow) float64 { return r.CalinskiHarabasz }, songs.Algorithms)
+	add("Calinski-Harabasz", "highest", 1, a, k, v)
+	out = append(out, Indication{Measure: "elbow of K-Means' WCSS", Rule: "knee (Kneedle)", K: sv.Knee, Value: "–"})
+	gap := Indication{Measure: "gap statistic", Rule: "Tibshirani: smallest k with Gap(k) >= Gap(k+1) - s(k+1)", K: sv.Gap.Best, Value: "–"}
+	if gap.K == 0 && len(sv.Gap.K) > 0 {
+		gap.Value = fmt.Sprintf("the gap grows up to k = %d", sv.Gap.K[len(sv.Gap.K)-1])
+	}
+	out = append(out, gap)
+	gmm := []string{songs.AlgGMM}
+	a, k, v = best(lo, func(r cluster.SweepRow) float64 { return r.BIC }, gmm)
+	add("GMM BIC", "lowest", 0, a, k, v)
+	a, k, v = best(lo, func(r cluster.SweepRow) float64 { return r.AIC }, gmm)
+	add("GMM AIC", "lowest", 0, a, k, v)
+	return out
+}
+
+// IndicationsTable shows what each measure says about the number of
+// clusters, with the spread of their answers in the caption.
+func IndicationsTable(sv songs.SetValidation) report.Table {
+	var rows [][]string
+	byK := map[int][]string{}
+	for _, in := range Indications(sv) {
+		k := "none"
+		if in.K > 0 {
+			k = itoa(in.K)
+		}
+		byK[in.K] = append(byK[in.K], in.Measure)
+		rows = append(rows, []string{in.Measure, in.Rule, k, in.Value})
+	}
+	t := report.NewTable([]string{"measure", "rule", "k indicated", "at"}, rows)
+	var ks []int
+	for k := range byK {
+		ks = append(ks, k)
+	}
+	sort.Ints(ks)
+	var parts []string
+	for _, k := range ks {
+		if k > 0 {
+			parts = append(parts, fmt.Sprintf("k = %d (%s)", k, strings.Join(byK[k], ", ")))
+		}
+	}
+	if len(byK[0]) > 0 {
+		parts = append(parts, fmt.Sprintf("no k (%s)", strings.Join(byK[0], ", ")))
+	}
+	t.Caption = fmt.Sprintf("How many cohorts, %s features: the measures indicate %s", sv.Set.Name, strings.Join(parts, "; "))
+	if len(ks) > 1 {
+		t.Caption += "; the data have no single natural number of clusters"
+	}
 	return t
 }
 
@@ -138,11 +256,17 @@ func kneeWord(flat bool) string {
 // DBSCANTable lists the DBSCAN parameter grid.
 func DBSCANTable(sv songs.SetValidation) report.Table {
 	var rows [][]string
+	undefined := false
 	for _, r := range sv.DBSCAN {
-		rows = append(rows, []string{ftoa(r.Eps, 3), itoa(r.MinSamples), itoa(r.Clusters), ftoa(100*r.NoiseShare, 1), ftoa(r.Silhouette, 4)})
+		undefined = undefined || math.IsNaN(r.Silhouette)
+		rows = append(rows, []string{ftoa(r.Eps, 3), itoa(r.MinSamples), itoa(r.Clusters), ftoa(100*r.NoiseShare, 1),
+			percent(r.SmallestShare), yesNo(r.Degenerate), fnum(r.Silhouette, 4)})
 	}
-	t := report.NewTable([]string{"eps", "min_samples", "clusters", "noise %", "silhouette (non-noise)"}, rows)
+	t := report.NewTable([]string{"eps", "min_samples", "clusters", "noise %", "smallest cluster %", "degenerate", "silhouette (non-noise)"}, rows)
 	t.Caption = fmt.Sprintf("DBSCAN around the knee radius, %s features", sv.Set.Name)
+	if undefined {
+		t.Caption += ("; – : one cluster, so no silhouette")
+	}
 	return t
 }
 
@@ -182,7 +306,7 @@ func ScoreTable(name string, s songs.FitScore) report.Table {
 	return t
 }
 
-// PlanTable lists what the cluster validation compared.
+// PlanTable lists what the cluster validation compared (Validation.Plan).
 func PlanTable(plan songs.Plan) report.Table {
 	var sets []string
 	for _, fs := range plan.Sets {
@@ -196,13 +320,22 @@ func PlanTable(plan songs.Plan) report.Table {
 	for i, q := range plan.MeanShiftQuantiles {
 		qs[i] = ftoa(q, 2)
 	}
+	sub := "not run"
+	if plan.Subcohorts {
+		sub = fmt.Sprintf("each cohort's recordings clustered alone with the same sweep; split when the cohorts' algorithm's best solution beats the reference (p < 0.05) with a mean bootstrap ARI of at least %s", ftoa(plan.MinStability, 2))
+	}
 	rows := [][]string{
 		{"feature sets", strings.Join(sets, "; ")},
-		{"algorithms, for every k", strings.Join(plan.Algorithms, ", ")},
+		{"algorithms, for every k", fmt.Sprintf("K-Means (k-means++, %d restarts), Ward, Gaussian mixture with full covariances (%d restarts; %d in the reproduction, as the original)",
+			plan.KMeansRestarts, plan.GMMRestarts, songs.OriginalGMMRestarts)},
 		{"k", fmt.Sprintf("%d to %d (K-Means' WCSS and the gap statistic from 1)", plan.KMin, plan.KMax)},
 		{"rows", fmt.Sprintf("every row up to %d, else a seeded sample of %d", plan.MaxRows, plan.MaxRows)},
-		{"gap statistic", fmt.Sprintf("%d uniform reference data sets", plan.GapReferences)},
-		{"bootstrap stability", fmt.Sprintf("%d resamples at each k of %s", plan.StabilityResamples, joinInts(plan.StabilityK))},
+		{"gap statistic", fmt.Sprintf("%d uniform reference data sets, read by Tibshirani's rule", plan.GapReferences)},
+		{"solutions side by side", fmt.Sprintf("k = %s of the chosen algorithm: profiles, agreement of the algorithms (ARI)", joinInts(plan.SensitivityK))},
+		{"structureless reference", fmt.Sprintf("the chosen algorithm's silhouette on %d draws of one Gaussian with the data's mean and covariance, at each of those k", plan.NullDraws)},
+		{"bootstrap stability", fmt.Sprintf("%d resamples at each of those k: ARI of each refit with the solution, mean and 95%% interval", plan.StabilityResamples)},
+		{"degenerate solutions", fmt.Sprintf("a cluster under %s%% of the rows: flagged, never chosen", ftoa(100*plan.MinClusterShare, 0))},
+		{"sub-cohorts", sub},
 		{"DBSCAN", "eps at " + strings.Join(eps, ", ") + " times the k-distance knee"},
 		{"Mean Shift", "bandwidths at the " + strings.Join(qs, ", ") + " quantiles of the pairwise distances"},
 	}
@@ -221,22 +354,32 @@ func joinInts(v []int) string {
 }
 
 // ClustersSummary says in one sentence what a clustering found: clusters,
-// the largest one's share and the noise share.
-func ClustersSummary(name string, s songs.FitScore) string {
+// the largest one's share and the noise share, and flags a degenerate
+// solution (a cluster under minShare of the rows).
+func ClustersSummary(name string, s songs.FitScore, minShare float64) string {
 	n := s.Noise
 	for _, c := range s.Sizes {
 		n += c
 	}
-	largest := 0
+	largest, smallest := 0, 0
 	if len(s.Sizes) > 0 {
-		largest = s.Sizes[0]
+		largest, smallest = s.Sizes[0], s.Sizes[len(s.Sizes)-1]
 	}
 	clusters := "clusters"
 	if s.K == 1 {
 		clusters = "cluster"
 	}
-	return report.Markdownf("%s found **%d %s** in %d rows; the largest holds %.1f%% of them and %.1f%% are noise.",
+	out := report.Markdownf("%s found **%d %s** in %d rows; the largest holds %.1f%% of them and %.1f%% are noise.",
 		name, s.K, clusters, n, 100*float64(largest)/float64(n), 100*float64(s.Noise)/float64(n))
+	if s.K >= 2 && float64(smallest) < minShare*float64(n) {
+		rows := "rows"
+		if smallest == 1 {
+			rows = "row"
+		}
+		out += report.Markdownf(" **Degenerate:** its smallest cluster holds %d %s (%s%%), a few outliers set apart rather than a cohort, so its silhouette of %.3f says nothing about cohorts.",
+			smallest, rows, percent(float64(smallest)/float64(n)), s.Silhouette)
+	}
+	return out
 }
 
 // AgreementHeatmap draws the ARI/NMI matrix between algorithms.
@@ -246,42 +389,53 @@ func AgreementHeatmap(v *songs.Validation) (chart.Figure, error) {
 	return chart.Heatmap(v.Agreement, songs.Algorithms, songs.Algorithms, o)
 }
 
-// StabilityTable lists the bootstrap stability of the chosen algorithm.
-func StabilityTable(v *songs.Validation) report.Table {
-	var rows [][]string
-	for k := 2; k <= 6; k++ {
-		rows = append(rows, []string{itoa(k), ftoa(v.Stability[k], 3)})
-	}
-	t := report.NewTable([]string{"k", "mean ARI between refits on resamples"}, rows)
-	t.Caption = fmt.Sprintf("Bootstrap stability of %s (10 resamples; 1 = identical clusterings)", v.Chosen.Algorithm)
-	return t
-}
-
 // ChoiceSummary states the choice and why, from the numbers.
 func ChoiceSummary(v *songs.Validation) string {
 	o, im := v.Original.Best, v.Improved.Best
-	return report.Markdownf("On the original features the best silhouette is **%.4f (%s, k = %d)**; on the improved features "+
+	c := v.ChosenCheck()
+	out := report.Markdownf("On the original features the best silhouette is **%.4f (%s, k = %d)**; on the improved features "+
 		"(audio features and duration, one row per recording, popularity left out) it is **%.4f (%s, k = %d)**. "+
 		"The project recommends the improved set: popularity is the outcome the cohorts should explain, not an input, and reissues "+
-		"would count one recording several times. **Chosen: %s with k = %d (silhouette %.4f)**, whose bootstrap stability is %.2f "+
-		"(mean ARI between refits) against %.2f at k = 3. The WCSS knee is at k = %d and the gap statistic's 1-SE rule suggests k = %d; "+
-		"silhouettes around 0.2 mean the cohorts overlap, as the original study also found.",
-		o.Silhouette, o.Algorithm, o.K, im.Silhouette, im.Algorithm, im.K, v.Chosen.Algorithm, v.Chosen.K, v.Chosen.Silhouette,
-		v.Stability[v.Chosen.K], v.Stability[3], v.Improved.Knee, v.Improved.Gap.Best)
+		"would count one recording several times. **Chosen: %s with k = %d (silhouette %.4f).** ",
+		o.Silhouette, o.Algorithm, o.K, im.Silhouette, im.Algorithm, im.K, v.Chosen.Algorithm, v.Chosen.K, v.Chosen.Silhouette)
+	return out + referenceSentence(c) + " " + report.Markdownf("Silhouettes around %.1f mean the cohorts overlap: they are regions of a continuum, as the original study also found.", v.Chosen.Silhouette)
 }
 
-// MeanShiftTable lists the Mean Shift bandwidth grid.
+// referenceSentence compares a solution with its structureless reference
+// and states its stability.
+func referenceSentence(c songs.KCheck) string {
+	beats := "beats every one"
+	if !c.Null.Beaten() {
+		beats = "does not beat all"
+	}
+	return report.Markdownf("Its silhouette %s of %d draws of one Gaussian with the data's covariance (%.3f ± %.3f, p = %.3f), and "+
+		"refits on %d bootstrap resamples reproduce it with a mean ARI of %.2f (95%% of resamples between %.2f and %.2f).",
+		beats, len(c.Null.Draws), c.Null.Mean, c.Null.SD, c.Null.P, len(c.Stability.ARI), c.Stability.Mean, c.Stability.CI95[0], c.Stability.CI95[1])
+}
+
+// MeanShiftTable lists the Mean Shift bandwidth grid, flagging degenerate
+// solutions.
 func MeanShiftTable(sv songs.SetValidation) report.Table {
 	var rows [][]string
+	var flagged []songs.MeanShiftRun
 	for _, r := range sv.MeanShift {
 		if r.Clusters == 0 {
-			rows = append(rows, []string{ftoa(r.Quantile, 2), ftoa(r.Bandwidth, 3), "none: no row within the bandwidth of any seed", "-", "-"})
+			rows = append(rows, []string{ftoa(r.Quantile, 2), ftoa(r.Bandwidth, 3), "none: no row within the bandwidth of any seed", "–", "–", "–", "–"})
 			continue
 		}
-		rows = append(rows, []string{ftoa(r.Quantile, 2), ftoa(r.Bandwidth, 3), itoa(r.Clusters), ftoa(100*r.LargestShare, 1), ftoa(r.Silhouette, 4)})
+		if r.Degenerate {
+			flagged = append(flagged, r)
+		}
+		rows = append(rows, []string{ftoa(r.Quantile, 2), ftoa(r.Bandwidth, 3), itoa(r.Clusters), ftoa(100*r.LargestShare, 1),
+			percent(r.SmallestShare), yesNo(r.Degenerate), fnum(r.Silhouette, 4)})
 	}
-	t := report.NewTable([]string{"quantile", "bandwidth", "clusters", "largest cluster %", "silhouette"}, rows)
-	t.Caption = fmt.Sprintf("Mean Shift (flat kernel, bin seeding) at three estimated bandwidths, %s features", sv.Set.Name)
+	t := report.NewTable([]string{"quantile", "bandwidth", "clusters", "largest cluster %", "smallest cluster %", "degenerate", "silhouette"}, rows)
+	t.Caption = fmt.Sprintf("Mean Shift (flat kernel, bin seeding) at %d estimated bandwidths, %s features", len(sv.MeanShift), sv.Set.Name)
+	if len(flagged) > 0 {
+		r := flagged[len(flagged)-1]
+		t.Caption += fmt.Sprintf(": %d of them degenerate, e.g. a largest cluster of %s%% and a smallest of %s%% at the %s quantile, whose silhouette of %.3f measures a few outliers set apart, not cohorts",
+			len(flagged), percent(r.LargestShare), percent(r.SmallestShare), ftoa(r.Quantile, 2), r.Silhouette)
+	}
 	return t
 }
 

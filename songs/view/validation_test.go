@@ -3,6 +3,7 @@ package view_test
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ import (
 // silhouette 0.15491 at k = 2, both reproduced exactly.
 func TestReproductionTableRealCatalog(t *testing.T) {
 	cat := studytest.RealCleaned(t).Tracks
-	v := studytest.Cached(t, "validation of the course catalog", func() (*songs.Validation, error) { return songs.Validate(cat, 42, 0) })
+	v := studytest.Cached(t, "validation of the course catalog", func() (*songs.Validation, error) { return songs.Validate(cat, songs.DefaultPlan(), 42, 0) })
 
 	rt := view.ReproductionTable(v, len(cat.Tracks))
 	studytest.RendersBoth(t, rt)
@@ -47,10 +48,17 @@ func TestValidationTables(t *testing.T) {
 			t.Errorf("DBSCAN table: %d rows for %d runs, want 3 radii x 2 min_samples", len(dt.Rows), len(sv.DBSCAN))
 		}
 	}
-	st := view.StabilityTable(v)
+	st := view.SensitivityTable(v)
 	studytest.RendersBoth(t, st)
-	if len(st.Rows) != 5 || st.Rows[0][0] != "2" || st.Rows[0][1] != report.FormatFloat(v.Stability[2], 3) {
-		t.Errorf("stability rows %q", st.Rows)
+	c2, _ := v.Check(2)
+	if len(st.Rows) != 5 || st.Rows[0][0] != "2" || st.Rows[0][1] != report.FormatFloat(c2.Silhouette, 4) ||
+		!strings.HasPrefix(st.Rows[0][4], report.FormatFloat(c2.Stability.Mean, 2)+" [") {
+		t.Errorf("sensitivity rows %q", st.Rows)
+	}
+	it := view.IndicationsTable(v.Improved)
+	studytest.RendersBoth(t, it)
+	if len(it.Rows) != 7 || it.Rows[0][0] != "silhouette" || it.Rows[0][2] != strconv.Itoa(v.Improved.Best.K) {
+		t.Errorf("indications %q", it.Rows)
 	}
 	ms := view.MeanShiftTable(v.Improved)
 	studytest.RendersBoth(t, ms)
@@ -78,13 +86,20 @@ func TestScoreViews(t *testing.T) {
 	if strings.Join(tb.Rows[0][:3], "|") != "toy|2|2 / 1" || tb.Rows[0][len(tb.Rows[0])-1] != "1" {
 		t.Errorf("row %q", tb.Rows[0])
 	}
-	if got := view.ClustersSummary("Toy", s); !strings.Contains(got, "**2 clusters** in 4 rows; the largest holds 50.0% of them and 25.0% are noise") {
+	if got := view.ClustersSummary("Toy", s, 0.2); !strings.Contains(got, "**2 clusters** in 4 rows; the largest holds 50.0% of them and 25.0% are noise") ||
+		strings.Contains(got, "Degenerate") {
 		t.Errorf("summary %q", got)
+	}
+	// The smallest cluster holds 1 of 4 rows (25%): degenerate under a
+	// threshold of 30%.
+	if got := view.ClustersSummary("Toy", s, 0.3); !strings.Contains(got, "**Degenerate:** its smallest cluster holds 1 row (25.0%)") {
+		t.Errorf("summary under a 30%% threshold %q", got)
 	}
 	if fig, err := view.SilhouettePlot("toy", s); err != nil || !bytes.HasPrefix(fig.PNG, []byte("\x89PNG")) {
 		t.Errorf("SilhouettePlot: %v", err)
 	}
-	if tb := view.PlanTable(songs.DefaultPlan()); len(tb.Rows) != 8 || !strings.Contains(tb.Rows[2][1], "2 to 10") {
+	if tb := view.PlanTable(songs.DefaultPlan()); len(tb.Rows) != 12 || !strings.Contains(tb.Rows[2][1], "2 to 10") ||
+		!strings.Contains(tb.Rows[1][1], "(5 restarts; 1 in the reproduction") || !strings.Contains(tb.Rows[7][1], "100 resamples") {
 		t.Errorf("plan table %q", tb.Rows)
 	}
 }

@@ -47,7 +47,11 @@ func runCohorts(args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		if rows, err = songs.CohortTable(cat, v, cs); err != nil {
+		subs, err := songs.SubcohortProfiles(cat, v.Labels, v.SubLabels, cs, p.PopularThreshold)
+		if err != nil {
+			return err
+		}
+		if rows, err = songs.CohortTable(cat, v, cs, subs); err != nil {
 			return err
 		}
 	}
@@ -69,14 +73,14 @@ func runCohorts(args []string, stdout io.Writer) error {
 		for i, r := range rows {
 			js[i] = cohortJSON{ID: r.ID, URI: r.URI, Name: r.Name, Album: r.Album, Year: r.Year, Popularity: num(r.Popularity),
 				Cohort: r.Cohort, CohortName: r.CohortName, CentreDistance: num(r.CentreDistance),
-				Silhouette: num(r.Silhouette), MembershipProb: num(r.MembershipProb)}
+				Silhouette: num(r.Silhouette), MembershipProb: num(r.MembershipProb), Subcohort: r.Subcohort, SubcohortName: r.SubcohortName}
 		}
 		return printJSON(stdout, js)
 	}
 	w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "id\tcohort\tcohort name\tdistance\ttitle\talbum")
+	fmt.Fprintln(w, "id\tcohort\tcohort name\tsub-cohort\tdistance\ttitle\talbum")
 	for _, r := range rows {
-		fmt.Fprintf(w, "%s\t%d\t%s\t%.3f\t%s\t%s\n", r.ID, r.Cohort, r.CohortName, r.CentreDistance, clip(r.Name, 48), clip(r.Album, 40))
+		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%.3f\t%s\t%s\n", r.ID, r.Cohort, r.CohortName, r.Subcohort, r.CentreDistance, clip(r.Name, 48), clip(r.Album, 40))
 	}
 	return w.Flush()
 }
@@ -94,6 +98,8 @@ type cohortJSON struct {
 	CentreDistance *float64 `json:"centre_distance"`
 	Silhouette     *float64 `json:"silhouette"`
 	MembershipProb *float64 `json:"membership_prob"`
+	Subcohort      string   `json:"subcohort"`
+	SubcohortName  string   `json:"subcohort_name"`
 }
 
 // num is nil for NaN, so JSON shows null.

@@ -107,10 +107,11 @@ func kmeansValidation(t *testing.T, cat *catalog.Catalog, seed uint64) *songs.Va
 	for r, l := range songs.RelabelBySize(km.Labels) {
 		byID[cat.Tracks[prep.Rows[r]].ID] = l
 	}
-	v := &songs.Validation{Seed: seed, Chosen: songs.Choice{Set: songs.ImprovedSet.Name, Algorithm: songs.AlgKMeans, K: 2}}
+	v := &songs.Validation{Seed: seed, Plan: songs.DefaultPlan(), Chosen: songs.Choice{Set: songs.ImprovedSet.Name, Algorithm: songs.AlgKMeans, K: 2}}
 	for _, tr := range cat.Tracks {
 		v.IDs = append(v.IDs, tr.ID)
 		v.Labels = append(v.Labels, byID[tr.CanonicalID])
+		v.SubLabels = append(v.SubLabels, 0) // one sub-cohort per cohort
 	}
 	return v
 }

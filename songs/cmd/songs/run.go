@@ -110,7 +110,9 @@ func runRun(args []string, stdout io.Writer) error {
 
 // cohortRun runs the study's pipeline on the catalog at path: load and
 // validate, clean as notebook 01 does, choose the cohorts with
-// songs.Validate as notebook 03 does (k chosen when k is 0), and write the
+// songs.Validate as notebook 03 does (k chosen when k is 0; the checks of
+// other k and the sub-cohorts, which the command does not export, are
+// left to the notebook), and write the
 // cohort table (id, cohort) to outDir/cohorts_run.csv; done is told of
 // each stage as it ends.
 func cohortRun(path string, seed uint64, k int, outDir string, done func(runStage)) (*runResult, error) {
@@ -134,7 +136,12 @@ func cohortRun(path string, seed uint64, k int, outDir string, done func(runStag
 	cat = nil // the loaded catalog is no longer needed
 	res.Kept = len(kept.Tracks)
 	stage("clean")
-	v, err := songs.Validate(kept, seed, k)
+	// The command exports the cohorts only: notebook 03's plan, with the
+	// chosen k alone checked (no k = 2..6 side by side) and no second
+	// level of sub-cohorts. The choice is the same.
+	plan := songs.DefaultPlan()
+	plan.SensitivityK, plan.Subcohorts = nil, false
+	v, err := songs.Validate(kept, plan, seed, k)
 	if err != nil {
 		return nil, err
 	}
