@@ -162,10 +162,11 @@ func liveClaim(recs []Recording, seed uint64) (stats.Result, error) {
 	return family[0], nil
 }
 
-// PopularityDrivers returns the claims behind the insights on success
-// (ClaimTests: popularity, or the hit flag), or nil for a catalog with
-// neither, whose insights then rest on the cohorts alone.
-func PopularityDrivers(cat *catalog.Catalog, threshold float64, seed uint64) (*Claims, error) {
+// OutcomeClaims returns the claims about the catalog's outcome (ClaimTests:
+// popularity, or the hit flag), behind the key findings and the insights,
+// or nil for a catalog with neither, whose insights then rest on the
+// cohorts alone.
+func OutcomeClaims(cat *catalog.Catalog, threshold float64, seed uint64) (*Claims, error) {
 	_, hits, err := Hits(cat)
 	if err != nil {
 		return nil, err

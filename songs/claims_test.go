@@ -88,14 +88,14 @@ func pvaluesOf(rs []stats.Result) []float64 {
 }
 
 // TestClaimTestsNeedPopularity checks that a catalog without popularity
-// has no claims, and that PopularityDrivers then returns none.
+// has no claims, and that OutcomeClaims then returns none.
 func TestClaimTestsNeedPopularity(t *testing.T) {
 	cat := &catalog.Catalog{Has: map[string]bool{}}
 	var mc *catalog.MissingColumnError
 	if _, err := ClaimTests(cat, 50, 1); !errors.As(err, &mc) || mc.Columns[0] != catalog.Popularity {
 		t.Fatalf("ClaimTests without popularity: %v (%T), want a *MissingColumnError naming popularity", err, err)
 	}
-	if d, err := PopularityDrivers(cat, 50, 1); d != nil || err != nil {
-		t.Errorf("PopularityDrivers without popularity = %v, %v; want nothing", d, err)
+	if d, err := OutcomeClaims(cat, 50, 1); d != nil || err != nil {
+		t.Errorf("OutcomeClaims without popularity = %v, %v; want nothing", d, err)
 	}
 }

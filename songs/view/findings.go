@@ -8,6 +8,7 @@ import (
 	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // bullets writes findings as a markdown list.
@@ -109,4 +110,30 @@ func capitalised(s string) string {
 	}
 	r := []rune(s)
 	return strings.ToUpper(string(r[0])) + string(r[1:])
+}
+
+// ValidationFindings are notebook 03's key findings: the answers of the
+// claims (hits, live against studio, time) with their effect sizes, the
+// chosen cohorts with their checks and sub-cohorts, and how closely the
+// cohorts follow the live flag (assoc: songs.CohortAssociation).
+func ValidationFindings(claims *songs.Claims, v *songs.Validation, cs, subs []songs.Cohort, assoc []stats.Result) string {
+	var items []string
+	if claims != nil {
+		if f, ok := claims.Family(songs.QuestionHits); ok {
+			items = append(items, strings.TrimSpace(strings.TrimPrefix(hitInsight(f), "- ")))
+		}
+		if f, ok := claims.Family(songs.QuestionLive); ok {
+			items = append(items, report.EscapeMarkdown(Reading(f.Results[0])))
+		}
+		if claims.Time != nil {
+			items = append(items, TimeSummary(claims.Time))
+		}
+	}
+	items = append(items, cohortAnswer(v, cs, subs))
+	if len(assoc) > 0 {
+		r := assoc[0]
+		items = append(items, report.Markdownf("Cohort membership follows the title's live flag with Cramér's V = %.2f (95%% CI %.2f to %.2f).",
+			r.Effect, r.CI.Lo, r.CI.Hi))
+	}
+	return bullets(items)
 }

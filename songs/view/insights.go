@@ -14,7 +14,7 @@ import (
 
 // Insights states what the cohorts and the claims about success mean for
 // recommendations, each insight an action with the number behind it,
-// computed from the profiles and the claims (songs.PopularityDrivers; nil
+// computed from the profiles and the claims (songs.OutcomeClaims; nil
 // for a catalog without popularity or hit flag, whose insights rest on the
 // cohorts). What the recommender should do is RecommenderInsights', from
 // its evaluation.

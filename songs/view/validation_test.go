@@ -103,3 +103,26 @@ func TestScoreViews(t *testing.T) {
 		t.Errorf("plan table %q", tb.Rows)
 	}
 }
+
+// TestValidationFindingsRealCatalog opens notebook 03 with the live claim,
+// the time trend, the chosen cohorts and their link to the live flag
+// (Cramér's V 0.71 over recordings, the chi-square CohortAssociation's
+// tests check against SciPy).
+func TestValidationFindingsRealCatalog(t *testing.T) {
+	cat := studytest.RealCleaned(t).Tracks
+	v := studytest.Cached(t, "validation of the course catalog", func() (*songs.Validation, error) { return songs.Validate(cat, songs.DefaultPlan(), 42, 0) })
+	claims := studytest.Must(songs.OutcomeClaims(cat, 50, 42))(t)
+	cs := studytest.Must(songs.Profiles(cat, v.Labels, v.Chosen.K, 50))(t)
+	ss := studytest.Must(songs.SubcohortProfiles(cat, v.Labels, v.SubLabels, cs, 50))(t)
+	assoc := studytest.Must(songs.CohortAssociation(cat, v.Labels, v.Chosen.K, 42))(t)
+	got := view.ValidationFindings(claims, v, cs, ss, assoc)
+	for _, want := range []string{"Popularity is lower for live recordings than for studio recordings", "Popularity has barely changed",
+		"K-Means with k = 2", "Cohort membership follows the title's live flag with Cramér's V = 0.71"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("findings lack %q:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "\n- ") + 1; n < 3 || n > 6 {
+		t.Errorf("%d findings, want 3 to 6:\n%s", n, got)
+	}
+}
