@@ -68,7 +68,7 @@ func ClaimFamiliesTable(c *songs.Claims) report.Table {
 		}
 	}
 	t := report.NewTable([]string{"question", "test", "compared", "statistic", "df", "p", "Holm p within the question", "effect size", "95% bootstrap CI"}, rows)
-	t.Caption = fmt.Sprintf("Tests of the study's claims on %d recordings, one family per question (– where a test has no degrees of freedom)", c.Recordings)
+	t.Caption = fmt.Sprintf("Tests of the study's claims on %s recordings, one family per question (– where a test has no degrees of freedom)", report.FormatInt(c.Recordings))
 	return t
 }
 
@@ -121,7 +121,7 @@ func FeatureTable(f songs.ClaimFamily) report.Table {
 		rows = append(rows, []string{r.Groups[0], ftoa(r.Effect, 3), "[" + ftoa(r.CI.Lo, 3) + ", " + ftoa(r.CI.Hi, 3) + "]", pText(r.P), pText(r.PAdjusted), strength(r.Effect)})
 	}
 	t := report.NewTable([]string{"feature", "Spearman rho", "95% bootstrap CI", "p", "Holm p", "size"}, rows)
-	t.Caption = fmt.Sprintf("Correlation of each feature with popularity on %d recordings (Holm over the %d features)", f.Recordings, len(f.Results))
+	t.Caption = fmt.Sprintf("Correlation of each feature with popularity on %s recordings (Holm over the %d features)", report.FormatInt(f.Recordings), len(f.Results))
 	return t
 }
 

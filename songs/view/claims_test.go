@@ -51,7 +51,7 @@ func TestClaimViewsRealCatalog(t *testing.T) {
 	c := realClaims(t)
 	tb := view.ClaimFamiliesTable(c)
 	studytest.RendersBoth(t, tb)
-	if len(tb.Rows) != 16 || !strings.Contains(tb.Caption, "1436 recordings") {
+	if len(tb.Rows) != 16 || !strings.Contains(tb.Caption, "1,436 recordings") {
 		t.Errorf("%d rows (want 4 time + 1 live + 1 albums + 10 features), caption %q", len(tb.Rows), tb.Caption)
 	}
 	for _, row := range tb.Rows {
@@ -62,7 +62,7 @@ func TestClaimViewsRealCatalog(t *testing.T) {
 		}
 	}
 	r := view.ClaimReadings(cat, c)
-	for _, want := range []string{"**How has popularity changed over time?**", "**Popularity has barely changed with release year**: across 1436 recordings it rose slightly (rho = 0.05",
+	for _, want := range []string{"**How has popularity changed over time?**", "**Popularity has barely changed with release year**: across 1,436 recordings it rose slightly (rho = 0.05",
 		"Holm p = 0.040), a negligible association", "Within each kind of recording, studio recordings rose (rho = 0.22", "the mix changed",
 		"**The album effect.**", "across 97 releases", "epsilon squared = 0.79", "liveness, has rho = -0.20", "Tumbling Dice"} {
 		if !strings.Contains(r, want) {

@@ -207,13 +207,13 @@ func TimeSummary(t *songs.PopularityTrend) string {
 	var s string
 	switch {
 	case all.PAdjusted >= Alpha:
-		s = report.Markdownf("**Popularity has not changed measurably with release year**: across %d recordings, %s.", t.Recordings, rhoText(all))
+		s = report.Markdownf("**Popularity has not changed measurably with release year**: across %s recordings, %s.", report.FormatInt(t.Recordings), rhoText(all))
 	case math.Abs(all.Effect) < 0.1:
-		s = report.Markdownf("**Popularity has barely changed with release year**: across %d recordings it %s slightly (%s), a %s association.",
-			t.Recordings, trendVerb(all), rhoText(all), strength(all.Effect))
+		s = report.Markdownf("**Popularity has barely changed with release year**: across %s recordings it %s slightly (%s), a %s association.",
+			report.FormatInt(t.Recordings), trendVerb(all), rhoText(all), strength(all.Effect))
 	default:
-		s = report.Markdownf("**Popularity has %s with release year**: across %d recordings (%s), a %s association.",
-			map[bool]string{true: "risen", false: "fallen"}[all.Effect > 0], t.Recordings, rhoText(all), strength(all.Effect))
+		s = report.Markdownf("**Popularity has %s with release year**: across %s recordings (%s), a %s association.",
+			map[bool]string{true: "risen", false: "fallen"}[all.Effect > 0], report.FormatInt(t.Recordings), rhoText(all), strength(all.Effect))
 	}
 	return s
 }

@@ -59,7 +59,7 @@ func ExecutiveSummary(a StudyAnswers) string {
 		item("The two albums to recommend.", "This catalog has no albums or no popularity, so the question does not apply.", "")
 	}
 	if e.Trend != nil {
-		item("Popularity over time.", TimeSummary(e.Trend), section("02-eda", "How has popularity changed over time?", "(02, time)"))
+		item("Over time.", TimeSummary(e.Trend), section("02-eda", "How has popularity changed over time?", "(02, time)"))
 	} else {
 		item("Popularity over time.", "This catalog has no popularity or no release dates, so the question does not apply.", "")
 	}
