@@ -96,9 +96,11 @@ export JUPYTER_PYTHON := $(PY)
 export JUPYTER_DATA_DIR := $(CURDIR)/.jupyter
 export JUPYTER_CONFIG_DIR := $(CURDIR)/.jupyter/config
 export JUPYTER_PLATFORM_DIRS := 1
+# The export scripts take their tools from these.
+export NBCONVERT := $(PY) -m nbconvert
 STAMPS := .stamps
 KERNEL := $(JUPYTER_DATA_DIR)/kernels/gonb/kernel.json
-SONGS := $(GOBIN)/songs
+export SONGS := $(GOBIN)/songs
 # A notebook depends on the Go files of the packages it imports and of their
 # dependencies inside this module, so editing songs/ re-runs exactly the
 # notebooks that use the edited code.
@@ -113,7 +115,7 @@ NOTEBOOKS := $(STEMS:%=notebooks/%.ipynb)
 REPORTS := $(STEMS:%=$(OUT)/%.html) $(STEMS:%=$(OUT)/%.docx)
 
 .PHONY: reports help params run-folder prepare setup venv kernel data test-data lab metrics clean FORCE
-.PHONY: test gotest check-notebooks notebook-test browser-test safety-test bad-input-test make-test bench
+.PHONY: layout-tools test gotest check-notebooks notebook-test browser-test safety-test bad-input-test make-test check-reports golden bench
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_%/.()-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 24
@@ -254,18 +256,21 @@ $(S_PROCESSED)/validation.gob: $(S_OUT)/01-cleaning.ipynb $(SONGS) $$(call nb_so
 	@$(RUN_ENV) $(SONGS) validation
 	@touch $@
 
-$(S_OUT)/%.html: $(S_OUT)/%.ipynb
+# The exports are remade when their tools change.
+EXPORT_HTML_TOOLS := .tools/export-html $(wildcard .tools/nbconvert/templates/report/*) $(wildcard songs/report/export/*.go)
+EXPORT_DOCX_TOOLS := .tools/export-docx .tools/docx.lua .tools/docx-reference .tools/docx-properties .tools/unembed-images
+$(S_OUT)/%.html: $(S_OUT)/%.ipynb $(EXPORT_HTML_TOOLS) | $(SONGS)
 	@bash .tools/export-html $< $@
 
-$(S_OUT)/%.docx: $(S_OUT)/%.html
+$(S_OUT)/%.docx: $(S_OUT)/%.html $(EXPORT_DOCX_TOOLS)
 	@bash .tools/export-docx $< $@
 
 $(S_OUT)/metrics.json: $(S_EXECUTED) $(SONGS)
-	@$(RUN_ENV) $(SONGS) metrics --out $@ $(S_PROCESSED)/metrics-0*.json
+	@$(RUN_ENV) $(SONGS) metrics --out $@ $(S_PROCESSED)/metrics-*.json
 endif
 
 # ---- Tests ---------------------------------------------------------------------
-test: params setup test-data gotest check-notebooks notebook-test browser-test safety-test bad-input-test make-test ## Run every test: go vet, go test, notebooks headless and in JupyterLab, export checks, make's promises
+test: params setup test-data gotest check-notebooks notebook-test browser-test safety-test bad-input-test check-reports make-test ## Run every test: go vet, go test, notebooks headless and in JupyterLab, export checks, make's promises
 
 gotest: ## Go tests only (no Jupyter needed)
 	$(GO) vet ./...
@@ -293,8 +298,33 @@ safety-test: setup $(SONGS) ## Reports of a hostile catalog opened in Chromium: 
 check-notebooks: $(SONGS) ## Fail if a committed notebook carries outputs or execution counts
 	$(SONGS) check-notebooks $(NOTEBOOKS)
 
-notebook-test: reports ## Execute every notebook headlessly and check the exported files
+# LibreOffice and pdftotext let the export checks read each DOCX as a person
+# would (as PDF pages); only the tests install them (as root on Debian; the
+# check says what it skipped without them, and fails under CI=true).
+layout-tools:
+	@bash .tools/setup-system --optional "the DOCX layout checks" soffice=libreoffice-writer-nogui pdftotext=poppler-utils || [ $$? -eq 3 ]
+
+notebook-test: reports layout-tools ## Execute every notebook headlessly and check the exported files (DOCX tables through LibreOffice)
 	$(SONGS) check-exports $(REPORTS)
+
+# The report check reads every exported report of both catalogs (the
+# hostile reports of safety-test excepted): `make check-reports` makes
+# what is missing or stale, then checks; the layout check of the other
+# catalog's DOCX files runs here too.
+RS_REPORTS := $(foreach s,$(STEMS),output/$(s).html output/$(s)-nocode.html output/$(s).docx)
+HP_REPORTS := $(foreach s,$(STEMS),output/hit-predictor/$(s).html output/hit-predictor/$(s)-nocode.html output/hit-predictor/$(s).docx)
+check-reports: layout-tools ## Read the text of every report of both catalogs: no NaN, nil, %!, "Skipped:", raw markup, paths, empty fields, Rolling Stones wording elsewhere
+	@$(MAKE) reports CATALOG=rolling-stones RAW_CSV=data/raw/rolling_stones_spotify.csv
+	@$(MAKE) reports CATALOG=hit-predictor RAW_CSV='data/raw/hit-predictor/dataset-of-*.csv'
+	@status=0; \
+	$(SONGS) check-exports $(filter %.docx,$(HP_REPORTS)) || status=1; \
+	$(SONGS) check-reports --catalog rolling-stones $(RS_REPORTS) || status=1; \
+	$(SONGS) check-reports --catalog hit-predictor $(HP_REPORTS) || status=1; \
+	exit $$status
+
+golden: ## Redraw the chart test images (songs/chart/testdata/images) after an intended change to the charts' look
+	$(GO) test ./songs/chart -run 'TestImages$$' -update
+	@git status --short songs/chart/testdata/images
 
 # make's promises (README), tried on scratch copies of this checkout.
 make-test: setup $(SONGS) ## make's promises on scratch copies: parameters as prerequisites, no mixed outputs, locks, clean-up, bad input

@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/stats"
 )
 
@@ -26,8 +26,8 @@ import (
 //
 // The seed drives the bootstrap intervals. A catalog without popularity
 // has no claims to test: the error is a *MissingColumnError.
-func ClaimTests(cat *Catalog, seed uint64) ([]stats.Result, error) {
-	if err := cat.Require("the tests of the popularity claims", Popularity); err != nil {
+func ClaimTests(cat *catalog.Catalog, seed uint64) ([]stats.Result, error) {
+	if err := cat.Require("the tests of the popularity claims", catalog.Popularity); err != nil {
 		return nil, err
 	}
 	boot := stats.Bootstrap{Method: stats.BCa, Resamples: 2000, Seed: seed}
@@ -39,12 +39,12 @@ func ClaimTests(cat *Catalog, seed uint64) ([]stats.Result, error) {
 		out = append(out, r)
 		return nil
 	}
-	live, studio := splitBy(cat, func(t *Track) bool { return LiveByTitle(t) })
+	live, studio := splitBy(cat, func(t *catalog.Track) bool { return LiveByTitle(t) })
 	if err := add(twoGroups(live, studio, "a live recording", "a studio recording", boot)); err != nil {
 		return nil, fmt.Errorf("live vs studio: %w", err)
 	}
 	if cat.Has["decade"] {
-		groups, names := groupBy(cat, func(t *Track) string {
+		groups, names := groupBy(cat, func(t *catalog.Track) string {
 			if t.Decade == 0 {
 				return ""
 			}
@@ -59,22 +59,22 @@ func ClaimTests(cat *Catalog, seed uint64) ([]stats.Result, error) {
 		for i := range cat.Tracks {
 			years = append(years, float64(cat.Tracks[i].ReleaseDate.Year))
 		}
-		mid := int(Quantile(years, 0.5))
-		early, late := splitBy(cat, func(t *Track) bool { return t.ReleaseDate.Year <= mid })
+		mid := int(catalog.Quantile(years, 0.5))
+		early, late := splitBy(cat, func(t *catalog.Track) bool { return t.ReleaseDate.Year <= mid })
 		if err := add(twoGroups(late, early, fmt.Sprintf("a track released after %d", mid), fmt.Sprintf("a track released in %d or earlier", mid), boot)); err != nil {
 			return nil, fmt.Errorf("early vs late: %w", err)
 		}
 	}
 	if cat.Has["album"] {
-		groups, names := groupBy(cat, func(t *Track) string { return t.Album }, 5)
+		groups, names := groupBy(cat, func(t *catalog.Track) string { return t.Album }, 5)
 		if err := add(severalGroups(groups, fmt.Sprintf("%d albums with 5 or more tracks", len(names)))); err != nil {
 			return nil, fmt.Errorf("albums: %w", err)
 		}
 	}
-	pop := cat.Column(Popularity)
-	for _, f := range append(append([]string(nil), AudioFeatures...), DurationMS) {
+	pop := cat.Column(catalog.Popularity)
+	for _, f := range append(append([]string(nil), catalog.AudioFeatures...), catalog.DurationMS) {
 		r, err := stats.Spearman(cat.Column(f), pop, stats.TwoSided, 0.95)
-		if err := add(r.WithGroups(f, Popularity), err); err != nil {
+		if err := add(r.WithGroups(f, catalog.Popularity), err); err != nil {
 			return nil, fmt.Errorf("%s: %w", f, err)
 		}
 	}
@@ -94,7 +94,7 @@ func twoGroups(x, y []float64, nx, ny string, boot stats.Bootstrap) (stats.Resul
 		return r, err
 	}
 	r = r.WithEffect("rank-biserial r", stats.RankBiserial(x, y), ci).WithGroups(nx, ny)
-	r.Measure = Popularity
+	r.Measure = catalog.Popularity
 	return r, nil
 }
 
@@ -110,12 +110,12 @@ func severalGroups(groups [][]float64, names ...string) (stats.Result, error) {
 		n += len(g)
 	}
 	r = r.WithEffect("epsilon squared", stats.KruskalEpsilonSquared(r.Statistic, n), stats.Interval{}).WithGroups(names...)
-	r.Measure = Popularity
+	r.Measure = catalog.Popularity
 	return r, nil
 }
 
 // splitBy splits popularity by a predicate.
-func splitBy(cat *Catalog, in func(*Track) bool) (yes, no []float64) {
+func splitBy(cat *catalog.Catalog, in func(*catalog.Track) bool) (yes, no []float64) {
 	for i := range cat.Tracks {
 		if in(&cat.Tracks[i]) {
 			yes = append(yes, cat.Tracks[i].Popularity)
@@ -128,7 +128,7 @@ func splitBy(cat *Catalog, in func(*Track) bool) (yes, no []float64) {
 
 // groupBy groups popularity by a key (empty keys dropped), keeping groups
 // of at least min tracks, in key order.
-func groupBy(cat *Catalog, key func(*Track) string, min int) ([][]float64, []string) {
+func groupBy(cat *catalog.Catalog, key func(*catalog.Track) string, min int) ([][]float64, []string) {
 	by := map[string][]float64{}
 	for i := range cat.Tracks {
 		if k := key(&cat.Tracks[i]); k != "" {
@@ -149,54 +149,12 @@ func groupBy(cat *Catalog, key func(*Track) string, min int) ([][]float64, []str
 	return groups, names
 }
 
-// ClaimTable tabulates test results under a caption.
-func ClaimTable(rs []stats.Result, caption string) report.Table {
-	var rows [][]string
-	for _, r := range rs {
-		ci := ""
-		if r.CI.Level > 0 {
-			ci = "[" + ftoa(r.CI.Lo, 3) + ", " + ftoa(r.CI.Hi, 3) + "]"
-		}
-		groups := ""
-		for i, g := range r.Groups {
-			if i > 0 {
-				groups += " vs "
-			}
-			groups += g
-		}
-		rows = append(rows, []string{r.Test, shorten(groups, 60), ftoa(r.Statistic, 3), dfText(r), pText(r.P), pText(r.PAdjusted),
-			r.EffectName + " = " + ftoa(r.Effect, 3), ci})
-	}
-	t := report.NewTable([]string{"test", "groups", "statistic", "df", "p", "Holm p", "effect size", "95% CI"}, rows)
-	t.Caption = caption
-	return t
-}
-
-func dfText(r stats.Result) string {
-	if r.DF != r.DF {
-		return ""
-	}
-	if r.DF2 == r.DF2 {
-		return ftoa(r.DF, 0) + ", " + ftoa(r.DF2, 1)
-	}
-	return ftoa(r.DF, 0)
-}
-
-// Readings lists each result's plain-language reading as Markdown bullets.
-func Readings(rs []stats.Result) string {
-	s := ""
-	for _, r := range rs {
-		s += "- " + report.EscapeMarkdown(r.Reading()) + "\n"
-	}
-	return s
-}
-
 // PopularityDrivers runs ClaimTests and picks the readings that say what
 // drives popularity: the live-versus-studio comparison and the feature most
 // strongly correlated with popularity. A catalog without popularity has
 // none.
-func PopularityDrivers(cat *Catalog, seed uint64) ([]string, error) {
-	if cat.Require("", Popularity) != nil {
+func PopularityDrivers(cat *catalog.Catalog, seed uint64) ([]string, error) {
+	if cat.Require("", catalog.Popularity) != nil {
 		return nil, nil
 	}
 	rs, err := ClaimTests(cat, seed)

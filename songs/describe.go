@@ -5,37 +5,32 @@ import (
 
 	"gonum.org/v1/gonum/stat"
 
-	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
-// SummaryTable shows count, mean, standard deviation (n-1), minimum,
-// quartiles (type 7) and maximum of every numeric column, as pandas'
-// describe().
-func SummaryTable(cat *Catalog) report.Table {
-	var rows [][]string
-	for _, c := range cat.NumericColumns() {
-		x := finite(cat.Column(c))
-		mean, sd := stat.MeanStdDev(x, nil)
-		f := TukeyFences(x)
-		lo, hi := math.Inf(1), math.Inf(-1)
-		for _, v := range x {
-			lo, hi = math.Min(lo, v), math.Max(hi, v)
-		}
-		d := decimalsFor(c)
-		rows = append(rows, []string{c, itoa(len(x)), ftoa(mean, d), ftoa(sd, d), ftoa(lo, d), ftoa(f.Q1, d), ftoa(f.Median, d), ftoa(f.Q3, d), ftoa(hi, d)})
-	}
-	t := report.NewTable([]string{"feature", "count", "mean", "std", "min", "25%", "50%", "75%", "max"}, rows)
-	t.Caption = "Summary statistics of the cleaned tracks"
-	return t
+// ColumnSummary describes one numeric column as pandas' describe() does:
+// the count of finite values, their mean and sample standard deviation
+// (n-1), minimum, quartiles (type 7, as NumPy) and maximum.
+type ColumnSummary struct {
+	Column                             string
+	Count                              int
+	Mean, SD, Min, Q1, Median, Q3, Max float64
 }
 
-// decimalsFor picks a readable precision for a column's values.
-func decimalsFor(col string) int {
-	switch col {
-	case DurationMS:
-		return 0
-	case Popularity, Tempo, Loudness:
-		return 2
+// Describe summarises every numeric column of the catalog, in the
+// original study's column order.
+func Describe(cat *catalog.Catalog) []ColumnSummary {
+	var out []ColumnSummary
+	for _, c := range cat.NumericColumns() {
+		x := cat.Values(c)
+		s := ColumnSummary{Column: c, Count: len(x), Min: math.Inf(1), Max: math.Inf(-1)}
+		s.Mean, s.SD = stat.MeanStdDev(x, nil)
+		f := catalog.TukeyFences(x)
+		s.Q1, s.Median, s.Q3 = f.Q1, f.Median, f.Q3
+		for _, v := range x {
+			s.Min, s.Max = math.Min(s.Min, v), math.Max(s.Max, v)
+		}
+		out = append(out, s)
 	}
-	return 3
+	return out
 }

@@ -1,41 +1,16 @@
-// Package songs is the study's vocabulary: a catalog of tracks with their
-// Spotify audio features, how it is loaded and validated, how it is cleaned
-// (with a log of every row removed and why), and how cleaned tracks become
-// the matrices that the numeric packages cluster and embed.
+// Package songs is the study's domain: which features describe a song, how
+// cleaned tracks become the matrices that are clustered, how the algorithm
+// and the number of cohorts are chosen (Validate, the one choice the
+// notebooks and the command share), what each cohort sounds like, the
+// model that assigns new tracks, the recommender and its evaluation, and
+// the statistical tests of the study's claims.
 //
-// The numeric work lives in general subpackages that know nothing about
-// songs: cluster (K-Means, hierarchical, DBSCAN, Mean Shift, Gaussian
-// mixtures, validation metrics), embed (scalers, PCA, ICA, t-SNE, UMAP) and
-// stats (hypothesis tests and effect sizes). chart draws figures and report
-// displays tables and figures in notebooks.
-//
-// # Accepted input
-//
-// A catalog is one or several CSV files with a header row. Column names are
-// normalised (trimmed, spaces to underscores, lower case). A track needs:
-//
-//   - an identifier: id, or the id part of a spotify:track:<id> uri;
-//   - a title: name, or track;
-//   - the nine audio features (acousticness, danceability, energy,
-//     instrumentalness, liveness, loudness, speechiness, tempo, valence)
-//     and duration_ms.
-//
-// number_row (or an empty first header cell), album, artist, release_date
-// (or year, or decade), track_number and popularity are optional; extra
-// columns are kept as text. Dates may be M/D/YYYY, YYYY-MM-DD, YYYY-MM or
-// YYYY. CRLF or LF line ends, a UTF-8 byte order mark and quoted fields
-// (with commas, quotes and newlines) are accepted.
-//
-// # Errors and findings
-//
-// Problems that make a file unusable stop the load with a *RecordError
-// naming the file, the data record (1-based, header excluded), the file line
-// and the column: malformed CSV or a truncated record, invalid UTF-8, a
-// missing required column, duplicate column names, text where a number is
-// expected, an infinite value, an id that disagrees with its uri. Problems
-// confined to one row are findings (see Finding): the row is kept in the
-// loaded catalog with its flags, and Clean removes it with a logged reason:
-// missing values (empty, NA, NaN, null), values outside the data
-// dictionary's ranges, an empty title, an unparseable date, exact duplicates
-// and repeated ids.
+// It works on catalogs read by package catalog with the general numeric
+// packages cluster, embed and stats, and returns plain data: numbers,
+// labels, rankings and the results of tests. It imports no display code
+// (report, chart, view): package view turns its results into the tables
+// and figures the notebooks show. Params holds the study's parameters,
+// read from the environment by the notebooks and the command alike, and
+// the files of the study (interim and processed data, metrics, caches) are
+// named from it.
 package songs

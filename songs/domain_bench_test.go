@@ -3,13 +3,16 @@ package songs
 import (
 	"fmt"
 	"testing"
+
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
 // BenchmarkDomain times the notebook-facing summaries on synthetic
 // catalogs of growing size (blobCatalog: two groups, reissues, 40 years).
 func BenchmarkDomain(b *testing.B) {
 	for _, n := range []int{1000, 10000, 100000} {
-		cat := blobCatalog(n, 1)
+		cat := studytest.BlobCatalog(n, 1)
 		labels := make([]int, n)
 		for i := range labels {
 			labels[i] = i % 2
@@ -26,22 +29,24 @@ func BenchmarkDomain(b *testing.B) {
 		})
 		b.Run(fmt.Sprintf("MeansByYear/n=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				MeansByYear(cat, Popularity)
+				MeansByYear(cat, catalog.Popularity)
 			}
 		})
 		b.Run(fmt.Sprintf("CorrelationMatrixSpearman/n=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				CorrelationMatrix(cat, OriginalFeatures, true)
+				CorrelationMatrix(cat, catalog.OriginalFeatures, true)
 			}
 		})
 		b.Run(fmt.Sprintf("Profiles/n=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				Profiles(cat, labels, 2, 50)
+				if _, err := Profiles(cat, labels, 2, 50); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
-		b.Run(fmt.Sprintf("SummaryTable/n=%d", n), func(b *testing.B) {
+		b.Run(fmt.Sprintf("Describe/n=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				SummaryTable(cat)
+				Describe(cat)
 			}
 		})
 	}
@@ -51,7 +56,7 @@ func BenchmarkDomain(b *testing.B) {
 // bootstrap intervals (2,000 resamples and a jackknife each).
 func BenchmarkClaimTests(b *testing.B) {
 	for _, n := range []int{400, 1600} {
-		cat := blobCatalog(n, 1)
+		cat := studytest.BlobCatalog(n, 1)
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := ClaimTests(cat, 1); err != nil {

@@ -4,10 +4,11 @@ import (
 	"fmt"
 
 	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
 func ExampleLiveByTitle() {
-	for _, t := range []songs.Track{
+	for _, t := range []catalog.Track{
 		{Name: "Live With Me", Album: "Let It Bleed"},
 		{Name: "Miss You - Live", Album: "Some Girls"},
 		{Name: "Angie", Album: "Licked Live In NYC"},
@@ -29,12 +30,12 @@ func ExampleLiveAgreement_Kappa() {
 }
 
 func ExampleAlbumsByPopularSongs() {
-	cat := &songs.Catalog{}
+	cat := &catalog.Catalog{}
 	for _, t := range []struct {
 		album string
 		pop   float64
 	}{{"Aftermath", 80}, {"Aftermath", 20}, {"Some Girls", 55}, {"Some Girls", 50}, {"Some Girls", 10}, {"Undercover", 30}} {
-		cat.Tracks = append(cat.Tracks, songs.Track{Album: t.album, Popularity: t.pop})
+		cat.Tracks = append(cat.Tracks, catalog.Track{Album: t.album, Popularity: t.pop})
 	}
 	for _, a := range songs.AlbumsByPopularSongs(cat, 50) {
 		fmt.Printf("%-10s popular %d of %d, mean %.4f\n", a.Album, a.PopularSongs, a.Tracks, a.Mean)

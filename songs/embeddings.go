@@ -12,7 +12,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/songcohorts/cohorts/songs/chart"
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/embed"
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
@@ -31,6 +31,9 @@ type Embeddings struct {
 	Trustworthiness []float64
 	// TSNEKL is t-SNE's final Kullback-Leibler divergence.
 	TSNEKL float64
+	// Key names the validation and the projectors the embeddings were
+	// made from (see EmbeddingsFor); a cache with another key is stale.
+	Key string
 }
 
 // EmbeddingsFile caches Embed's result.
@@ -39,21 +42,57 @@ const EmbeddingsFile = "embeddings.gob"
 // trustSample bounds the rows trustworthiness is measured on.
 const trustSample = 5000
 
-// Embed projects the chosen feature set to two dimensions four ways: PCA,
-// t-SNE (perplexity 30, PCA initialisation), UMAP (15 neighbours, min_dist
-// 0.1) and FastICA (the two least Gaussian of all the sources). All seeded.
-func Embed(cat *Catalog, v *Validation, seed uint64) (*Embeddings, error) {
+// Projectors are the four projections to the plane and their
+// hyperparameters. PCA and ICA are fitted as given (ICA keeps the two least
+// Gaussian of its sources); TSNE and UMAP must be set, from embed.NewTSNE
+// and embed.NewUMAP.
+type Projectors struct {
+	PCA  embed.PCA
+	TSNE *embed.TSNE
+	UMAP *embed.UMAP
+	ICA  embed.FastICA
+}
+
+// DefaultProjectors are the study's projections: PCA to two components,
+// t-SNE (perplexity 30, PCA initialisation) and UMAP (15 neighbours,
+// min_dist 0.1) with scikit-learn's and umap-learn's defaults, and FastICA
+// of all the sources (at most 1,000 iterations), all seeded.
+func DefaultProjectors(seed uint64) Projectors {
+	return Projectors{PCA: embed.PCA{NComponents: 2}, TSNE: embed.NewTSNE(seed), UMAP: embed.NewUMAP(seed),
+		ICA: embed.FastICA{Seed: seed, MaxIter: 1000}}
+}
+
+// key fingerprints the projectors' hyperparameters for the cache.
+func (pr Projectors) key() string {
+	if pr.TSNE == nil || pr.UMAP == nil {
+		panic("songs: Projectors needs TSNE and UMAP (embed.NewTSNE, embed.NewUMAP)")
+	}
+	return fmt.Sprintf("pca=%+v tsne=%+v umap=%+v ica=%+v", pr.PCA, *pr.TSNE, *pr.UMAP, pr.ICA)
+}
+
+// Embed projects the improved feature set of the catalog to two dimensions
+// four ways with pr, and measures each projection's trustworthiness.
+func Embed(cat *catalog.Catalog, v *Validation, pr Projectors) (*Embeddings, error) {
 	prep, err := ImprovedSet.Prepare(cat)
 	if err != nil {
 		return nil, err
 	}
 	x := prep.X
-	n, d := x.Dims()
+	n, _ := x.Dims()
+	var kl float64
 	fits := []func(*mat.Dense) error{
-		func(dst *mat.Dense) error { p := embed.PCA{NComponents: 2}; return p.FitTransform(dst, x) },
-		nil, // t-SNE, below, keeps its KL divergence
+		func(dst *mat.Dense) error { p := pr.PCA; return p.FitTransform(dst, x) },
 		func(dst *mat.Dense) error {
-			u := embed.NewUMAP(seed)
+			t := *pr.TSNE
+			if err := t.Fit(x); err != nil {
+				return err
+			}
+			t.EmbeddingTo(dst)
+			kl = t.KLDivergence()
+			return nil
+		},
+		func(dst *mat.Dense) error {
+			u := *pr.UMAP
 			if err := u.Fit(x); err != nil {
 				return err
 			}
@@ -61,7 +100,7 @@ func Embed(cat *Catalog, v *Validation, seed uint64) (*Embeddings, error) {
 			return nil
 		},
 		func(dst *mat.Dense) error {
-			ica := embed.FastICA{NComponents: d, Seed: seed, MaxIter: 1000}
+			ica := pr.ICA
 			var s mat.Dense
 			if err := ica.FitTransform(&s, x); err != nil {
 				return err
@@ -75,16 +114,6 @@ func Embed(cat *Catalog, v *Validation, seed uint64) (*Embeddings, error) {
 		},
 	}
 	e := &Embeddings{}
-	var kl float64
-	fits[1] = func(dst *mat.Dense) error {
-		t := embed.NewTSNE(seed)
-		if err := t.Fit(x); err != nil {
-			return err
-		}
-		t.EmbeddingTo(dst)
-		kl = t.KLDivergence()
-		return nil
-	}
 	rowsXY := make([][][2]float64, len(fits))
 	for pi, fit := range fits {
 		var y mat.Dense
@@ -156,21 +185,6 @@ func (e *Embeddings) CSV() []byte {
 	return buf.Bytes()
 }
 
-// Figure draws the four projections side by side, coloured by cohort, with
-// each one's trustworthiness under it.
-func (e *Embeddings) Figure(names []string) (chart.Figure, error) {
-	var panels []chart.Panel
-	for p, name := range Projections {
-		xs, ys := make([]float64, len(e.IDs)), make([]float64, len(e.IDs))
-		for i := range e.IDs {
-			xs[i], ys[i] = e.XY[p][i][0], e.XY[p][i][1]
-		}
-		panels = append(panels, chart.Panel{Title: name, X: xs, Y: ys, XLabel: name + " 1 (arbitrary units)", YLabel: name + " 2 (arbitrary units)",
-			Caption: fmt.Sprintf("trustworthiness (k = 10): %.3f", e.Trustworthiness[p])})
-	}
-	return chart.ScatterGrid(panels, e.Cohort, names, chart.Options{Title: "The cohorts in two dimensions, four ways"})
-}
-
 // SaveEmbeddings caches e and writes embeddings.csv to the output folder.
 func SaveEmbeddings(p Params, e *Embeddings) error {
 	var buf bytes.Buffer
@@ -199,15 +213,30 @@ func LoadEmbeddings(p Params) (*Embeddings, error) {
 	return &e, gob.NewDecoder(bytes.NewReader(b)).Decode(&e)
 }
 
-// ProjectionFigure draws one projection coloured by cohort: the static
-// rendition of the interactive explorer, for the DOCX and print.
-func (e *Embeddings) ProjectionFigure(projection int, names []string) (chart.Figure, error) {
-	xs, ys := make([]float64, len(e.IDs)), make([]float64, len(e.IDs))
-	for i := range e.IDs {
-		xs[i], ys[i] = e.XY[projection][i][0], e.XY[projection][i][1]
+// EmbeddingsFor returns the cached embeddings when they were made by the
+// same projectors from the validation v (whose key names the cleaned
+// tracks, SEED and K), and otherwise computes them, caches them and writes
+// embeddings.csv and the embeddings' metrics.
+func EmbeddingsFor(p Params, v *Validation, pr Projectors) (*Embeddings, error) {
+	key := v.Key + " " + pr.key()
+	if e, err := LoadEmbeddings(p); err == nil && e.Key == key {
+		return e, nil
 	}
-	name := Projections[projection]
-	return chart.ScatterClusters(xs, ys, e.Cohort, names, chart.Options{
-		Title:  name + " map of the catalog, coloured by cohort (static view of the explorer)",
-		XLabel: name + " 1 (arbitrary units)", YLabel: name + " 2 (arbitrary units)"})
+	cat, err := LoadClean(p)
+	if err != nil {
+		return nil, err
+	}
+	e, err := Embed(cat, v, pr)
+	if err != nil {
+		return nil, err
+	}
+	e.Key = key
+	if err := SaveEmbeddings(p, e); err != nil {
+		return nil, err
+	}
+	cs, err := Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)
+	if err != nil {
+		return nil, err
+	}
+	return e, WriteEmbeddingMetrics(p, e, cs)
 }

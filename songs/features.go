@@ -1,77 +1,206 @@
 package songs
 
-import "math"
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
 
-// Audio features in the catalog's column order.
-const (
-	Acousticness     = "acousticness"
-	Danceability     = "danceability"
-	Energy           = "energy"
-	Instrumentalness = "instrumentalness"
-	Liveness         = "liveness"
-	Loudness         = "loudness"
-	Speechiness      = "speechiness"
-	Tempo            = "tempo"
-	Valence          = "valence"
-	Popularity       = "popularity"
-	DurationMS       = "duration_ms"
-	Album            = "album"
-	ReleaseDate      = "release_date"
+	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat"
+
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/embed"
 )
 
-// AudioFeatures are the nine Spotify audio features every catalog has, in
-// the order of the course file's columns.
-var AudioFeatures = []string{
-	Acousticness, Danceability, Energy, Instrumentalness, Liveness,
-	Loudness, Speechiness, Tempo, Valence,
+// FeatureSet says which columns a clustering uses and how they are
+// prepared: standardised, optionally reduced by PCA to the components that
+// reach a share of the variance, on every track or on one row per
+// recording (reissues removed).
+type FeatureSet struct {
+	Name            string
+	Columns         []string
+	PCAVariance     float64 // 0: no PCA
+	OnePerRecording bool
 }
 
-// OriginalFeatures are the eleven inputs of the original study's clustering:
-// the nine audio features, popularity and duration_ms, in that order.
-var OriginalFeatures = append(append([]string(nil), AudioFeatures...), Popularity, DurationMS)
+// OriginalSet is the original study's input: the eleven features
+// (popularity included), standardised, PCA to 95% of the variance, every
+// track.
+var OriginalSet = FeatureSet{Name: "original", Columns: catalog.OriginalFeatures, PCAVariance: 0.95}
 
-// NumericColumns are the columns checked for outliers: the nine audio
-// features, popularity and duration_ms.
-var NumericColumns = OriginalFeatures
+// ImprovedSet clusters what a song sounds like: the nine audio features and
+// duration, standardised, one row per recording. Popularity is an outcome
+// the cohorts are later compared on, not an input.
+var ImprovedSet = FeatureSet{Name: "improved", Columns: append(append([]string(nil), catalog.AudioFeatures...), catalog.DurationMS), OnePerRecording: true}
 
-// Range is the closed interval of values the data dictionary allows for a
-// column. Lo or Hi may be infinite; Open marks a lower bound that is
-// excluded (tempo and duration must be strictly positive).
-type Range struct {
-	Lo, Hi  float64
-	OpenLo  bool
-	Unit    string
-	Meaning string
+// Prepared is a feature set applied to a catalog.
+type Prepared struct {
+	Set FeatureSet
+	// X holds one row per entry of Rows.
+	X *mat.Dense
+	// Rows are the indices into the catalog's tracks of X's rows.
+	Rows    []int
+	Scaling Scaling
+	// PCA is the fitted PCA when the set uses one (nil otherwise).
+	PCA *embed.PCA
+	// Components is the number of principal components kept (0 without PCA).
+	Components int
 }
 
-// Contains reports whether v lies in the range.
-func (r Range) Contains(v float64) bool {
-	if r.OpenLo {
-		return v > r.Lo && v <= r.Hi
+// Prepare builds the matrix of a feature set.
+func (fs FeatureSet) Prepare(cat *catalog.Catalog) (*Prepared, error) {
+	sub := cat
+	rows := make([]int, 0, len(cat.Tracks))
+	if fs.OnePerRecording {
+		sub = &catalog.Catalog{Sources: cat.Sources, Columns: cat.Columns, Has: cat.Has, Extra: cat.Extra}
+		for i := range cat.Tracks {
+			t := &cat.Tracks[i]
+			if t.CanonicalID == "" || t.CanonicalID == t.ID {
+				sub.Tracks = append(sub.Tracks, *t)
+				rows = append(rows, i)
+			}
+		}
+	} else {
+		for i := range cat.Tracks {
+			rows = append(rows, i)
+		}
 	}
-	return v >= r.Lo && v <= r.Hi
+	cols := fs.Columns
+	if !cat.Has[catalog.Popularity] {
+		cols = withoutColumn(cols, catalog.Popularity)
+	}
+	z, scaler, err := Standardised(sub, cols)
+	if err != nil {
+		return nil, err
+	}
+	p := &Prepared{Set: fs, X: z, Rows: rows, Scaling: scaler}
+	p.Set.Columns = cols
+	if fs.PCAVariance > 0 {
+		var pca embed.PCA
+		if err := pca.Fit(z); err != nil {
+			return nil, err
+		}
+		p.PCA = &pca
+		p.Components = pca.ComponentsFor(fs.PCAVariance)
+		reduced := embed.PCA{NComponents: p.Components}
+		var scores mat.Dense
+		if err := reduced.FitTransform(&scores, z); err != nil {
+			return nil, err
+		}
+		p.X = &scores
+	}
+	return p, nil
 }
 
-// DictionaryRanges are the value ranges of the data dictionary: the 0..1
-// features, loudness in dB (-60..0), tempo in BPM (> 0), popularity 0..100
-// and duration in milliseconds (> 0).
-var DictionaryRanges = map[string]Range{
-	Acousticness:     {Lo: 0, Hi: 1, Unit: "0-1", Meaning: "confidence the track is acoustic"},
-	Danceability:     {Lo: 0, Hi: 1, Unit: "0-1", Meaning: "suitability for dancing"},
-	Energy:           {Lo: 0, Hi: 1, Unit: "0-1", Meaning: "intensity and activity"},
-	Instrumentalness: {Lo: 0, Hi: 1, Unit: "0-1", Meaning: "likelihood of no vocals"},
-	Liveness:         {Lo: 0, Hi: 1, Unit: "0-1", Meaning: "presence of an audience; > 0.8 means likely live"},
-	Loudness:         {Lo: -60, Hi: 0, Unit: "dB", Meaning: "overall loudness"},
-	Speechiness:      {Lo: 0, Hi: 1, Unit: "0-1", Meaning: "presence of spoken words"},
-	Tempo:            {Lo: 0, Hi: math.Inf(1), OpenLo: true, Unit: "BPM", Meaning: "estimated tempo"},
-	Valence:          {Lo: 0, Hi: 1, Unit: "0-1", Meaning: "musical positiveness"},
-	Popularity:       {Lo: 0, Hi: 100, Unit: "0-100", Meaning: "Spotify popularity"},
-	DurationMS:       {Lo: 0, Hi: math.Inf(1), OpenLo: true, Unit: "ms", Meaning: "track length"},
+func withoutColumn(cols []string, drop string) []string {
+	var out []string
+	for _, c := range cols {
+		if c != drop {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
-// Units returns the unit of a numeric column for axis labels ("" if unknown).
-func Units(column string) string { return DictionaryRanges[column].Unit }
+// Matrix returns the tracks' values of the given numeric columns as an
+// n x len(columns) matrix, row i being Tracks[i]. A missing value is an
+// error naming the track and column: cleaned catalogs have none.
+func Matrix(cat *catalog.Catalog, columns []string) (*mat.Dense, error) {
+	if len(cat.Tracks) == 0 {
+		return nil, catalog.ErrNoData
+	}
+	x := mat.NewDense(len(cat.Tracks), len(columns), nil)
+	for i := range cat.Tracks {
+		for j, c := range columns {
+			v := cat.Tracks[i].Value(c)
+			if math.IsNaN(v) {
+				return nil, fmt.Errorf("track %s has no %s value", cat.Tracks[i].ID, c)
+			}
+			x.Set(i, j, v)
+		}
+	}
+	return x, nil
+}
 
-// LiveLiveness is the data dictionary's threshold above which a track is
-// likely a live recording.
-const LiveLiveness = 0.8
+// Scaling is a fitted standardisation of columns, z = (x - Mean) / Scale,
+// with the meaning of scikit-learn's StandardScaler: Mean is each column's
+// mean and Scale its population standard deviation, except that a constant
+// column (embed.StandardScaler's rule) gets Scale 1, so its z is 0.
+type Scaling struct {
+	Mean, Scale []float64
+}
+
+// FitScaling fits a Scaling to the columns of x with embed.StandardScaler,
+// setting aside the columns it finds constant.
+func FitScaling(x mat.Matrix) (Scaling, error) {
+	_, c := x.Dims()
+	s := Scaling{Mean: make([]float64, c), Scale: make([]float64, c)}
+	cols := make([]int, c) // the columns still to fit
+	for j := range cols {
+		cols[j] = j
+	}
+	for len(cols) > 0 {
+		var es embed.StandardScaler
+		err := es.Fit(columnsOf(x, cols))
+		var ce *embed.ConstantColumnError
+		if errors.As(err, &ce) {
+			j := cols[ce.Col]
+			s.Mean[j], s.Scale[j] = stat.Mean(mat.Col(nil, j, x), nil), 1
+			cols = slices.Delete(cols, ce.Col, ce.Col+1)
+			continue
+		}
+		if err != nil {
+			return Scaling{}, err
+		}
+		for k, j := range cols {
+			s.Mean[j], s.Scale[j] = es.Mean()[k], es.Scale()[k]
+		}
+		break
+	}
+	return s, nil
+}
+
+// Apply returns the standardised x.
+//
+// Apply panics if x's column count differs from the fitted one.
+func (s Scaling) Apply(x mat.Matrix) *mat.Dense {
+	r, c := x.Dims()
+	if c != len(s.Mean) {
+		panic("songs: Scaling.Apply: column count differs from the fitted data")
+	}
+	z := mat.NewDense(r, c, nil)
+	for i := 0; i < r; i++ {
+		row := z.RawRowView(i)
+		for j := range row {
+			row[j] = (x.At(i, j) - s.Mean[j]) / s.Scale[j]
+		}
+	}
+	return z
+}
+
+// columnsOf returns the listed columns of x.
+func columnsOf(x mat.Matrix, cols []int) *mat.Dense {
+	r, _ := x.Dims()
+	out := mat.NewDense(r, len(cols), nil)
+	for k, j := range cols {
+		out.SetCol(k, mat.Col(nil, j, x))
+	}
+	return out
+}
+
+// Standardised returns the columns of the catalog standardised by their
+// Scaling (scikit-learn's StandardScaler: population standard deviation,
+// a constant column 0), the one standardisation of the study, and the
+// Scaling itself.
+func Standardised(cat *catalog.Catalog, columns []string) (*mat.Dense, Scaling, error) {
+	x, err := Matrix(cat, columns)
+	if err != nil {
+		return nil, Scaling{}, err
+	}
+	s, err := FitScaling(x)
+	if err != nil {
+		return nil, Scaling{}, err
+	}
+	return s.Apply(x), s, nil
+}

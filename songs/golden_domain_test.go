@@ -3,13 +3,12 @@ package songs
 import (
 	"encoding/json"
 	"os"
-	"strings"
 	"sync"
 	"testing"
 
-	"gonum.org/v1/gonum/floats/scalar"
-
-	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
 // goldenDomain is testdata/golden_domain.json, written by
@@ -137,72 +136,21 @@ func readGoldenDomain(t testing.TB) *goldenDomain {
 	return &golden
 }
 
-var (
-	realOnce    sync.Once
-	realCleaned *Cleaned
-	realErr     error
-)
-
-// realClean loads the staged course catalog and cleans it as notebook 01
-// does (DefaultCleanOptions: 1,600 rows), once per test binary. It skips
-// when the catalog is not staged (fails under CI=true).
-func realClean(t *testing.T) *Cleaned {
-	t.Helper()
-	needFile(t, realCatalog)
-	realOnce.Do(func() {
-		cat, err := Load(realCatalog)
-		if err != nil {
-			realErr = err
-			return
-		}
-		realCleaned = Clean(cat, DefaultCleanOptions)
-	})
-	if realErr != nil {
-		t.Fatal(realErr)
-	}
-	if n := len(realCleaned.Tracks.Tracks); n != OriginalRowsAfterCleaning {
-		t.Fatalf("cleaned catalog has %d rows, want %d", n, OriginalRowsAfterCleaning)
-	}
-	return realCleaned
-}
-
-var (
-	realValOnce sync.Once
-	realVal     *Validation
-	realValErr  error
-)
-
-// realValidation runs Validate on the cleaned course catalog once per test
-// binary (about ten seconds), with the project's default seed. It skips
-// in -short mode.
-func realValidation(t *testing.T) (*Catalog, *Validation) {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("validation of the real catalog takes about ten seconds")
-	}
-	cat := realClean(t).Tracks
-	realValOnce.Do(func() { realVal, realValErr = Validate(cat, 42, 0) })
-	if realValErr != nil {
-		t.Fatal(realValErr)
-	}
-	return cat, realVal
-}
-
 // syntheticCatalog builds the golden file's synthetic table as a catalog:
 // one track per value, released in the given years, with popularity and
 // the listed audio features (the others 0.5).
-func syntheticCatalog(t *testing.T, g *goldenDomain) *Catalog {
+func syntheticCatalog(t *testing.T, g *goldenDomain) *catalog.Catalog {
 	t.Helper()
 	s := g.Synthetic
-	cat := &Catalog{Has: map[string]bool{Popularity: true, Album: true, ReleaseDate: true, "decade": true}}
+	cat := &catalog.Catalog{Has: map[string]bool{catalog.Popularity: true, catalog.Album: true, catalog.ReleaseDate: true, "decade": true}}
 	for i, y := range s.Years {
-		tr := Track{ID: testID(i), Name: "Song", Album: "Album", ReleaseDate: Date{Year: y, Month: 1, Day: 1},
-			Decade: y / 10 * 10, DurationMS: 200000 + float64(i), Popularity: s.Values[Popularity][i]}
+		tr := catalog.Track{ID: catalogtest.ID(i), Name: "Song", Album: "Album", ReleaseDate: catalog.Date{Year: y, Month: 1, Day: 1},
+			Decade: y / 10 * 10, DurationMS: 200000 + float64(i), Popularity: s.Values[catalog.Popularity][i]}
 		for j := range tr.Audio {
 			tr.Audio[j] = 0.5
 		}
 		for _, c := range s.Columns {
-			if k := featureIndex(c); k >= 0 {
+			if k := catalog.FeatureIndex(c); k >= 0 {
 				tr.Audio[k] = s.Values[c][i]
 			}
 		}
@@ -212,35 +160,29 @@ func syntheticCatalog(t *testing.T, g *goldenDomain) *Catalog {
 	return cat
 }
 
-// near reports whether got is within the absolute or relative tolerance of
-// want.
-func near(got, want, tol float64) bool { return scalar.EqualWithinAbsOrRel(got, want, tol, tol) }
-
-// column returns the index of a header in a table, failing the test when
-// it is missing.
-func column(t *testing.T, tb report.Table, header string) int {
+// realValidation validates the cleaned course catalog as notebook 03 does
+// (seed 42, k chosen), once per test binary; it skips in -short mode.
+func realValidation(t testing.TB) (*catalog.Catalog, *Validation) {
 	t.Helper()
-	for j, h := range tb.Headers {
-		if h == header {
-			return j
-		}
-	}
-	t.Fatalf("table %q has no column %q (headers %q)", tb.Caption, header, tb.Headers)
-	return -1
+	cat := studytest.RealCleaned(t).Tracks
+	return cat, studytest.Cached(t, "validation of the course catalog", func() (*Validation, error) { return Validate(cat, 42, 0) })
 }
 
-// rendersBoth checks that the table renders as HTML and Markdown with its
-// caption, every header and every cell of its first row.
-func rendersBoth(t *testing.T, tb report.Table) {
-	t.Helper()
-	h, md := tb.HTML(), tb.Markdown()
-	want := append([]string{tb.Caption}, tb.Headers...)
-	if len(tb.Rows) > 0 {
-		want = append(want, tb.Rows[0]...)
+// TestDescribeRealCatalog compares every summary of the cleaned catalog
+// with pandas' describe() (testdata/gen_golden_domain.py).
+func TestDescribeRealCatalog(t *testing.T) {
+	g := readGoldenDomain(t).Real.Describe
+	cs := Describe(studytest.RealCleaned(t).Tracks)
+	if len(cs) != len(g.Columns) {
+		t.Fatalf("%d columns, want %d", len(cs), len(g.Columns))
 	}
-	for _, s := range want {
-		if !strings.Contains(h, report.EscapeHTML(s)) || !strings.Contains(md, report.EscapeMarkdown(s)) {
-			t.Errorf("table %q: %q missing from a rendering", tb.Caption, s)
+	for i, c := range g.Columns {
+		s, w := cs[i], g.Stats[c]
+		got := []float64{float64(s.Count), s.Mean, s.SD, s.Min, s.Q1, s.Median, s.Q3, s.Max}
+		for j, k := range []string{"count", "mean", "std", "min", "25%", "50%", "75%", "max"} {
+			if s.Column != c || !studytest.Near(got[j], w[k], 1e-12) {
+				t.Errorf("%s %s = %v, pandas %v (%s)", s.Column, k, got[j], w[k], g.Source)
+			}
 		}
 	}
 }

@@ -3,7 +3,7 @@ package songs
 import (
 	"regexp"
 
-	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
 // liveTitle matches a title marked as a live recording: a " - " suffix
@@ -17,14 +17,14 @@ var liveTitle = regexp.MustCompile(`(?i)( - ([^-]*\b)?live\b|[(\[]live\b[^)\]]*[
 var liveAlbum = regexp.MustCompile(`(?i)\b(live|concert)\b`)
 
 // LiveByTitle reports whether the title or album marks the track as live.
-func LiveByTitle(t *Track) bool {
+func LiveByTitle(t *catalog.Track) bool {
 	return liveTitle.MatchString(t.Name) || liveAlbum.MatchString(t.Album)
 }
 
 // LiveByLiveness reports whether liveness exceeds the data dictionary's
 // threshold of 0.8 ("a strong likelihood that the track is live").
-func LiveByLiveness(t *Track) bool {
-	return t.Audio[featureIndex(Liveness)] > LiveLiveness
+func LiveByLiveness(t *catalog.Track) bool {
+	return t.Audio[catalog.FeatureIndex(catalog.Liveness)] > catalog.LiveLiveness
 }
 
 // LiveAgreement is the 2 x 2 cross-tabulation of the two live flags:
@@ -35,7 +35,7 @@ type LiveAgreement struct {
 
 // CompareLiveFlags cross-tabulates the title/album flag and the liveness
 // flag over a catalog.
-func CompareLiveFlags(cat *Catalog) LiveAgreement {
+func CompareLiveFlags(cat *catalog.Catalog) LiveAgreement {
 	var a LiveAgreement
 	for i := range cat.Tracks {
 		a.Counts[b2i(LiveByTitle(&cat.Tracks[i]))][b2i(LiveByLiveness(&cat.Tracks[i]))]++
@@ -65,15 +65,4 @@ func (a LiveAgreement) Kappa() float64 {
 	pLive := float64(c[0][1]+c[1][1]) / n
 	pe := pTitle*pLive + (1-pTitle)*(1-pLive)
 	return (po - pe) / (1 - pe)
-}
-
-// Table shows the cross-tabulation.
-func (a LiveAgreement) Table() report.Table {
-	c := a.Counts
-	t := report.NewTable([]string{"title or album says", "liveness <= 0.8", "liveness > 0.8", "total"}, [][]string{
-		{"studio", itoa(c[0][0]), itoa(c[0][1]), itoa(c[0][0] + c[0][1])},
-		{"live", itoa(c[1][0]), itoa(c[1][1]), itoa(c[1][0] + c[1][1])},
-	})
-	t.Caption = "Live-recording flag: from the title and album vs from liveness"
-	return t
 }

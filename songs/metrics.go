@@ -1,9 +1,13 @@
 package songs
 
 import (
+	"math"
 	"os"
+	"strconv"
 
-	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/embed"
+	"github.com/songcohorts/cohorts/songs/internal/metricsfile"
 )
 
 // WriteMetrics writes one notebook's machine-readable results to
@@ -13,17 +17,17 @@ func WriteMetrics(p Params, step string, v any) error {
 	if err := os.MkdirAll(p.ProcessedDir(), 0o755); err != nil {
 		return err
 	}
-	return report.WriteMetrics(p.Processed("metrics-"+step+".json"), v)
+	return metricsfile.Write(p.Processed("metrics-"+step+".json"), v)
 }
 
-// WriteMetrics01 records the cleaning's reproduction figures: the rows kept
+// WriteCleaningMetrics records the cleaning's reproduction figures: the rows kept
 // and the IQR outlier count per feature.
-func WriteMetrics01(p Params, c *Cleaned) error {
+func WriteCleaningMetrics(p Params, c *catalog.Cleaned) error {
 	iqr := map[string]int{}
 	for _, o := range c.Outliers {
 		iqr[o.Column] = o.IQR
 	}
-	return WriteMetrics(p, "01", map[string]any{
+	return WriteMetrics(p, "cleaning", map[string]any{
 		"reproduction": map[string]any{
 			"rows_after_cleaning": len(c.Tracks.Tracks),
 			"iqr_outliers":        iqr,
@@ -31,8 +35,79 @@ func WriteMetrics01(p Params, c *Cleaned) error {
 		"cleaning": map[string]any{
 			"rows_loaded":    len(c.Loaded.Tracks),
 			"removed":        c.RuleCounts(),
-			"reissue_rows":   ReissueCount(c.Reissues),
+			"reissue_rows":   catalog.ReissueCount(c.Reissues),
 			"reissue_groups": len(c.Reissues),
 		},
+	})
+}
+
+// WriteExplorationMetrics records the exploration's results: the album
+// recommendation and the PCA of the cleaned catalog's numeric features.
+// The album recommendation is recorded only when the catalog has albums and
+// popularity.
+func WriteExplorationMetrics(p Params, cat *catalog.Catalog, pca *embed.PCA) error {
+	m := map[string]any{
+		"eda": map[string]any{
+			"pca_explained_variance_ratio": pca.ExplainedVarianceRatio(),
+			"pca_features":                 cat.NumericColumns(),
+			"pca_components_95":            pca.ComponentsFor(0.95),
+		},
+	}
+	if cat.Require("", catalog.Album, catalog.Popularity) == nil {
+		m["recommended_albums"] = RecommendAlbums(cat, p.PopularThreshold).Metrics()
+	}
+	return WriteMetrics(p, "exploration", m)
+}
+
+// WriteValidationMetrics records the reproduction figures and the choice.
+func WriteValidationMetrics(p Params, v *Validation) error {
+	o := v.Original
+	sil := map[string]map[string]float64{}
+	keys := map[string]string{AlgKMeans: "kmeans", AlgWard: "ward", AlgGMM: "gmm"}
+	for _, a := range Algorithms {
+		m := map[string]float64{}
+		for _, r := range o.Sweeps[a] {
+			m[strconv.Itoa(r.K)] = r.Silhouette
+		}
+		sil[keys[a]] = m
+	}
+	return WriteMetrics(p, "validation", map[string]any{
+		"reproduction": map[string]any{
+			"pca_explained_variance_ratio": o.PCARatio,
+			"pca_components_95":            o.Components,
+			"kmeans_wcss":                  o.WCSS,
+			"kmeans_knee":                  o.Knee,
+			"silhouette":                   sil,
+		},
+		"chosen": map[string]any{
+			"algorithm":  v.Chosen.Algorithm,
+			"k":          v.Chosen.K,
+			"silhouette": v.Chosen.Silhouette,
+			"features":   v.Improved.Set.Columns,
+			"feature_set": map[string]any{
+				"name": v.Improved.Set.Name, "one_row_per_recording": v.Improved.Set.OnePerRecording, "standardised": true,
+			},
+			"stability": v.Stability[v.Chosen.K],
+		},
+	})
+}
+
+// WriteEmbeddingMetrics records the embeddings' quality.
+func WriteEmbeddingMetrics(p Params, e *Embeddings, cs []Cohort) error {
+	tw := map[string]float64{}
+	for i, name := range Projections {
+		tw[name] = e.Trustworthiness[i]
+	}
+	var cohorts []map[string]any
+	for _, c := range cs {
+		m := map[string]any{"cohort": c.ID, "name": c.Name, "tracks": c.Size, "live_share": c.LiveShare}
+		if !math.IsNaN(c.Popularity) {
+			m["mean_popularity"], m["popular_share"] = c.Popularity, c.PopularShare
+		}
+		cohorts = append(cohorts, m)
+	}
+	return WriteMetrics(p, "embeddings", map[string]any{
+		"embeddings": map[string]any{"trustworthiness_k10": tw, "tsne_kl_divergence": e.TSNEKL},
+		"cohorts":    cohorts,
 	})
 }

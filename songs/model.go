@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
 
@@ -65,7 +66,7 @@ type Mixture struct {
 // that it reproduces v's cohorts) and returns the model to save. profiles
 // are the cohorts' profiles (Profiles) and checksums the raw data's sums
 // (DataChecksums).
-func BuildModel(cat *Catalog, v *Validation, profiles []Cohort, checksums []string) (*Model, error) {
+func BuildModel(cat *catalog.Catalog, v *Validation, profiles []Cohort, checksums []string) (*Model, error) {
 	if len(profiles) != v.Chosen.K {
 		panic("songs: BuildModel needs one profile per cohort")
 	}
@@ -81,7 +82,7 @@ func (f *cohortFit) model(v *Validation, profiles []Cohort, checksums []string) 
 	m := &Model{
 		DataChecksums: checksums, Seed: v.Seed,
 		FeatureSet: ImprovedSet.Name, Features: f.prep.Set.Columns,
-		ScalerMean: f.prep.Scaler.Mean(), ScalerScale: f.prep.Scaler.Scale(),
+		ScalerMean: f.prep.Scaling.Mean, ScalerScale: f.prep.Scaling.Scale,
 		Algorithm: v.Chosen.Algorithm, K: v.Chosen.K, Centres: f.centres,
 	}
 	for _, c := range profiles {
@@ -185,7 +186,7 @@ func (m *Model) check() error {
 
 // Scale returns the catalog's tracks as rows of the model's standardised
 // features. A track without one of the features is an error.
-func (m *Model) Scale(cat *Catalog) (*mat.Dense, error) {
+func (m *Model) Scale(cat *catalog.Catalog) (*mat.Dense, error) {
 	x, err := Matrix(cat, m.Features)
 	if err != nil {
 		return nil, err
@@ -203,7 +204,7 @@ func (m *Model) Scale(cat *Catalog) (*mat.Dense, error) {
 // Assign returns the cohort of every track of cat without refitting: the
 // nearest centre for K-Means and Ward, the most probable mixture component
 // for GMM (as GaussianMixture.Predict). Ties go to the lower cohort.
-func (m *Model) Assign(cat *Catalog) ([]int, error) {
+func (m *Model) Assign(cat *catalog.Catalog) ([]int, error) {
 	z, err := m.Scale(cat)
 	if err != nil {
 		return nil, err

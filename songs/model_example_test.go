@@ -5,13 +5,14 @@ import (
 	"log"
 
 	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
 // ExampleModel_Assign assigns a new track with a saved two-cohort model:
 // its standardised features are nearer the second centre.
 func ExampleModel_Assign() {
 	m := &songs.Model{
-		Features:    []string{songs.Energy, songs.Loudness},
+		Features:    []string{catalog.Energy, catalog.Loudness},
 		ScalerMean:  []float64{0.7, -8},
 		ScalerScale: []float64{0.2, 3},
 		Algorithm:   songs.AlgKMeans,
@@ -19,13 +20,13 @@ func ExampleModel_Assign() {
 		Centres:     [][]float64{{-1, -1}, {1, 1}},
 		CohortNames: []string{"calm, quiet", "energetic, loud"},
 	}
-	track := songs.Track{ID: "new", Name: "New Song"}
+	track := catalog.Track{ID: "new", Name: "New Song"}
 	track.Audio[2], track.Audio[5] = 0.95, -4 // energy, loudness
-	labels, err := m.Assign(&songs.Catalog{Tracks: []songs.Track{track}})
+	labels, err := m.Assign(&catalog.Catalog{Tracks: []catalog.Track{track}})
 	if err != nil {
 		log.Fatal(err)
 	}
-	z, _ := m.Scale(&songs.Catalog{Tracks: []songs.Track{track}})
+	z, _ := m.Scale(&catalog.Catalog{Tracks: []catalog.Track{track}})
 	fmt.Printf("z = (%.4f, %.4f): cohort %d, %s\n", z.At(0, 0), z.At(0, 1), labels[0], m.CohortNames[labels[0]])
 	// Output:
 	// z = (1.2500, 1.3333): cohort 1, energetic, loud

@@ -6,6 +6,7 @@ import (
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/cluster"
 )
 
@@ -36,7 +37,7 @@ type cohortFit struct {
 // refitCohorts refits v's chosen algorithm on ImprovedSet with v's seed, as
 // Validate did, and checks that the refit gives every cleaned track the
 // cohort v recorded.
-func refitCohorts(cat *Catalog, v *Validation) (*cohortFit, error) {
+func refitCohorts(cat *catalog.Catalog, v *Validation) (*cohortFit, error) {
 	if v.Chosen.Set != "" && v.Chosen.Set != ImprovedSet.Name {
 		return nil, fmt.Errorf("cohorts were chosen on the %q feature set; only %q can be refitted", v.Chosen.Set, ImprovedSet.Name)
 	}
@@ -47,7 +48,7 @@ func refitCohorts(cat *Catalog, v *Validation) (*cohortFit, error) {
 	if err != nil {
 		return nil, err
 	}
-	f := &cohortFit{prep: prep, x: v.Improved.rows(prep.X)}
+	f := &cohortFit{prep: prep, x: v.Improved.Rows(prep.X)}
 	k := v.Chosen.K
 	var raw []int
 	var fitted *mat.Dense // K-Means centres or mixture means, in fit order

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -29,7 +32,7 @@ func TestModelAssignsTrainingTracks(t *testing.T) {
 	for _, alg := range Algorithms {
 		t.Run(alg, func(t *testing.T) {
 			v := validationFor(t, cat, v0, alg, k)
-			m, err := BuildModel(cat, v, Profiles(cat, v.Labels, k, 50), []string{"x.csv: 00"})
+			m, err := BuildModel(cat, v, studytest.Must(Profiles(cat, v.Labels, k, 50))(t), []string{"x.csv: 00"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -73,7 +76,7 @@ func TestModelGMMPredictMatchesMixture(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := f.model(v, Profiles(cat, v.Labels, 3, 50), nil)
+	m := f.model(v, studytest.Must(Profiles(cat, v.Labels, 3, 50))(t), nil)
 	z := mat.NewDense(200, 10, nil)
 	for i := 0; i < 200; i++ {
 		for j := 0; j < 10; j++ {
@@ -96,23 +99,23 @@ func TestModelAssignsNewTracks(t *testing.T) {
 	cat, v0 := testValidation(t, 120)
 	for _, alg := range []string{AlgKMeans, AlgWard} {
 		v := validationFor(t, cat, v0, alg, 2)
-		m, err := BuildModel(cat, v, Profiles(cat, v.Labels, 2, 50), nil)
+		m, err := BuildModel(cat, v, studytest.Must(Profiles(cat, v.Labels, 2, 50))(t), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
 		// A new track placed at a cohort's centre, and one a little off
 		// it, join that cohort.
-		fresh := &Catalog{Has: map[string]bool{}}
+		fresh := &catalog.Catalog{Has: map[string]bool{}}
 		for c := 0; c < m.K; c++ {
 			for _, off := range []float64{0, 0.3} {
-				var tr Track
-				tr.ID = testID(1000 + 2*c)
+				var tr catalog.Track
+				tr.ID = catalogtest.ID(1000 + 2*c)
 				for j, f := range m.Features {
 					x := m.ScalerMean[j] + m.ScalerScale[j]*(m.Centres[c][j]+off)
-					if f == DurationMS {
+					if f == catalog.DurationMS {
 						tr.DurationMS = x
 					} else {
-						tr.Audio[featureIndex(f)] = x
+						tr.Audio[catalog.FeatureIndex(f)] = x
 					}
 				}
 				fresh.Tracks = append(fresh.Tracks, tr)
@@ -160,7 +163,7 @@ func TestModelRealCatalog(t *testing.T) {
 	cat, v0, p := realCohorts(t)
 	for _, alg := range Algorithms {
 		v := validationFor(t, cat, v0, alg, v0.Chosen.K)
-		m, err := BuildModel(cat, v, Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold), nil)
+		m, err := BuildModel(cat, v, studytest.Must(Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold))(t), nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -160,3 +160,13 @@ func (p Params) Env() [][2]string {
 		{"POPULAR_THRESHOLD", strconv.FormatFloat(p.PopularThreshold, 'g', -1, 64)},
 	}
 }
+
+// Rel names a file relative to the project root, or by its base name when
+// it lies outside the root.
+func (p Params) Rel(path string) string {
+	rel, err := filepath.Rel(p.Root, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
+		return filepath.Base(path)
+	}
+	return rel
+}

@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"runtime"
 	"testing"
+
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
 // writeSyntheticCatalog writes a catalog of n tracks in the course file's
@@ -65,16 +67,16 @@ type studyRun struct {
 func runStudy(t *testing.T, path string, procs int) studyRun {
 	t.Helper()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-	cat, err := Load(path)
+	cat, err := catalog.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := Clean(cat, CleanOptions{})
+	c := catalog.Clean(cat, catalog.CleanOptions{})
 	v, err := Validate(c.Tracks, 7, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := Embed(c.Tracks, v, 7)
+	e, err := Embed(c.Tracks, v, DefaultProjectors(7))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,22 +1,17 @@
 package songs
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/gob"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"math/rand/v2"
-	"os"
 	"sort"
 
 	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/cluster"
-	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
 
 // KMin and KMax bound the numbers of clusters compared, as the original
@@ -59,8 +54,11 @@ func Clusterer(name string, seed uint64) cluster.Clusterer {
 // SetValidation is everything notebook 03 reads off one feature set.
 type SetValidation struct {
 	Set FeatureSet
-	// N is the number of rows validated; Sample, when not nil, lists the
-	// prepared rows they are (a seeded sample of MaxValidationRows rows).
+	// Total is the number of prepared rows (one per recording for a set
+	// with OnePerRecording); N of them were validated. Sample, when not
+	// nil, lists the prepared rows they are (a seeded sample of
+	// MaxValidationRows rows).
+	Total      int
 	N          int
 	Sample     []int
 	Components int
@@ -73,9 +71,11 @@ type SetValidation struct {
 	Sweeps map[string][]cluster.SweepRow
 	Gap    cluster.GapResult
 	// KDistance is the sorted distance to the MinPts-th neighbour;
-	// EpsKnee the radius at its knee.
+	// EpsKnee the radius at its knee, or its median when the curve is
+	// flat (EpsFlat).
 	KDistance []float64
 	EpsKnee   float64
+	EpsFlat   bool
 	MinPts    int
 	DBSCAN    []DBSCANRun
 	// MeanShift is the Mean Shift bandwidth grid (improved set only).
@@ -96,6 +96,7 @@ type DBSCANRun struct {
 // MeanShiftRun is one point of the Mean Shift bandwidth grid: the
 // bandwidth estimated at a quantile of the pairwise distances, the clusters
 // found (bin seeding, every row labelled) and the largest one's share.
+// Clusters is 0 when no bin seed had a row within the bandwidth.
 type MeanShiftRun struct {
 	Quantile, Bandwidth float64
 	Clusters            int
@@ -129,18 +130,60 @@ type Validation struct {
 	Labels []int
 }
 
+// Plan says what the cluster validation compares and how much it
+// resamples. Validate runs DefaultPlan; notebook 03 shows it.
+type Plan struct {
+	// Sets are the feature sets swept; the cohorts are chosen on Improved.
+	Sets []FeatureSet
+	// Algorithms are swept for every k from KMin to KMax (K-Means' WCSS
+	// and the gap statistic from k = 1).
+	Algorithms []string
+	KMin, KMax int
+	// MaxRows bounds the rows the sweeps run on: above it a seeded sample
+	// is validated (Ward, the mixtures and exact silhouettes grow
+	// quadratically), and the other rows join the cohort with the nearest
+	// centre.
+	MaxRows int
+	// GapReferences is the number of uniform reference data sets of the
+	// gap statistic.
+	GapReferences int
+	// StabilityK are the k whose bootstrap stability is measured, with
+	// StabilityResamples refits of the chosen algorithm each.
+	StabilityK         []int
+	StabilityResamples int
+	// DBSCANEpsFactors scale the k-distance knee radius into DBSCAN's grid
+	// (MinSamples d and 2d for d features); MeanShiftQuantiles are the
+	// quantiles of the pairwise distances its bandwidths are estimated at.
+	DBSCANEpsFactors   []float64
+	MeanShiftQuantiles []float64
+}
+
+// DefaultPlan is the validation of the study: the original and the
+// improved feature sets, K-Means, Ward and a full-covariance Gaussian
+// mixture for k = 2..10 on at most MaxValidationRows rows.
+func DefaultPlan() Plan {
+	return Plan{
+		Sets:       []FeatureSet{OriginalSet, ImprovedSet},
+		Algorithms: append([]string(nil), Algorithms...),
+		KMin:       KMin, KMax: KMax,
+		MaxRows:            MaxValidationRows,
+		GapReferences:      10,
+		StabilityK:         []int{2, 3, 4, 5, 6},
+		StabilityResamples: 10,
+		DBSCANEpsFactors:   []float64{0.75, 1, 1.25},
+		MeanShiftQuantiles: []float64{0.1, 0.2, 0.3},
+	}
+}
+
 // MaxValidationRows bounds the rows the k sweeps run on: above it a seeded
 // sample is validated (Ward, the GMM sweep and exact silhouettes grow
 // quadratically), and the other rows join the cohort with the nearest centre.
 const MaxValidationRows = 6000
 
-// ValidationFile is the cache of Validate's result.
-const ValidationFile = "validation.gob"
-
 // Validate runs the cluster validation of notebook 03 on both feature sets
 // and chooses the solution: the highest silhouette of the improved set, or
 // the best algorithm at k when k > 0.
-func Validate(cat *Catalog, seed uint64, k int) (*Validation, error) {
+func Validate(cat *catalog.Catalog, seed uint64, k int) (*Validation, error) {
 	v := &Validation{Seed: seed}
 	// The two feature sets are validated side by side; the improved set's
 	// Mean Shift grid and stability refits follow it.
@@ -160,7 +203,7 @@ func Validate(cat *Catalog, seed uint64, k int) (*Validation, error) {
 			if prep, err = ImprovedSet.Prepare(cat); err != nil {
 				return err
 			}
-			x = v.Improved.rows(prep.X)
+			x = v.Improved.Rows(prep.X)
 			v.Chosen = v.Improved.Best
 			if k > 0 {
 				v.Chosen = bestAt(v.Improved, k)
@@ -189,7 +232,8 @@ func Validate(cat *Catalog, seed uint64, k int) (*Validation, error) {
 // k = 2..6.
 func validateChosen(v *Validation, x *mat.Dense, seed uint64) error {
 	c := Clusterer(v.Chosen.Algorithm, seed)
-	ks := []int{2, 3, 4, 5, 6}
+	plan := DefaultPlan()
+	ks := plan.StabilityK
 	stability := make([]float64, len(ks))
 	tasks := []func() error{func() (err error) {
 		if v.Improved.MeanShift, err = meanShiftGrid(x, seed); err != nil {
@@ -199,7 +243,7 @@ func validateChosen(v *Validation, x *mat.Dense, seed uint64) error {
 	}}
 	for i, kk := range ks {
 		tasks = append(tasks, func() (err error) {
-			if stability[i], _, err = cluster.Stability(x, kk, 10, seed, c); err != nil {
+			if stability[i], _, err = cluster.Stability(x, kk, plan.StabilityResamples, seed, c); err != nil {
 				return fmt.Errorf("stability at k=%d: %w", kk, err)
 			}
 			return nil
@@ -215,8 +259,8 @@ func validateChosen(v *Validation, x *mat.Dense, seed uint64) error {
 	return nil
 }
 
-// rows returns the rows of x the set was validated on.
-func (sv SetValidation) rows(x *mat.Dense) *mat.Dense {
+// Rows returns the rows of x the set was validated on.
+func (sv SetValidation) Rows(x *mat.Dense) *mat.Dense {
 	if sv.Sample == nil {
 		return x
 	}
@@ -274,21 +318,22 @@ func nearestCentre(all, sample *mat.Dense, labels []int, k int) []int {
 	return out
 }
 
-func validateSet(cat *Catalog, fs FeatureSet, seed uint64) (SetValidation, error) {
+func validateSet(cat *catalog.Catalog, fs FeatureSet, seed uint64) (SetValidation, error) {
 	prep, err := fs.Prepare(cat)
 	if err != nil {
 		return SetValidation{}, err
 	}
 	total, _ := prep.X.Dims()
 	sv := SetValidation{Set: prep.Set, Components: prep.Components, Sweeps: map[string][]cluster.SweepRow{}}
-	sv.Sample = sampleRows(total, MaxValidationRows, seed)
-	x := sv.rows(prep.X)
+	plan := DefaultPlan()
+	sv.Sample = sampleRows(total, plan.MaxRows, seed)
+	x := sv.Rows(prep.X)
 	n, d := x.Dims()
-	sv.N = n
+	sv.N, sv.Total = n, total
 	if prep.PCA != nil {
 		sv.PCARatio = prep.PCA.ExplainedVarianceRatio()
 	}
-	km, err := cluster.Sweep(x, 1, KMax, Clusterer(AlgKMeans, seed))
+	km, err := cluster.Sweep(x, 1, plan.KMax, Clusterer(AlgKMeans, seed))
 	if err != nil {
 		return sv, err
 	}
@@ -302,18 +347,24 @@ func validateSet(cat *Catalog, fs FeatureSet, seed uint64) (SetValidation, error
 	}
 	sv.Sweeps[AlgKMeans] = km[1:]
 	for _, a := range Algorithms[1:] {
-		if sv.Sweeps[a], err = cluster.Sweep(x, KMin, KMax, Clusterer(a, seed)); err != nil {
+		if sv.Sweeps[a], err = cluster.Sweep(x, plan.KMin, plan.KMax, Clusterer(a, seed)); err != nil {
 			return sv, fmt.Errorf("%s: %w", a, err)
 		}
 	}
-	if sv.Gap, err = cluster.Gap(x, 1, KMax, 10, seed, cluster.KMeans{NInit: 3, Seed: seed}); err != nil {
+	if sv.Gap, err = cluster.Gap(x, 1, plan.KMax, plan.GapReferences, seed, cluster.KMeans{NInit: 3, Seed: seed}); err != nil {
 		return sv, fmt.Errorf("gap statistic: %w", err)
 	}
 	sv.MinPts = 2 * d
-	if sv.EpsKnee, sv.KDistance, err = cluster.SuggestEps(x, sv.MinPts); err != nil {
+	sv.EpsKnee, sv.KDistance, err = cluster.SuggestEps(x, sv.MinPts)
+	if errors.Is(err, cluster.ErrNoKnee) {
+		// A flat curve: every row is as far from its neighbours, so
+		// any radius on it is the curve's value; take the median.
+		sv.EpsKnee, sv.EpsFlat, err = sv.KDistance[len(sv.KDistance)/2], true, nil
+	}
+	if err != nil {
 		return sv, fmt.Errorf("k-distance: %w", err)
 	}
-	for _, f := range []float64{0.75, 1, 1.25} {
+	for _, f := range plan.DBSCANEpsFactors {
 		for _, m := range []int{d, 2 * d} {
 			run, err := runDBSCAN(x, f*sv.EpsKnee, m)
 			if err != nil {
@@ -378,13 +429,17 @@ func runDBSCAN(x *mat.Dense, eps float64, minSamples int) (DBSCANRun, error) {
 // meanShiftGrid runs Mean Shift at the bandwidths of three quantiles.
 func meanShiftGrid(x *mat.Dense, seed uint64) ([]MeanShiftRun, error) {
 	var out []MeanShiftRun
-	for _, q := range []float64{0.1, 0.2, 0.3} {
+	for _, q := range DefaultPlan().MeanShiftQuantiles {
 		bw, err := cluster.EstimateBandwidth(x, q, 2000, seed)
 		if err != nil {
 			return nil, err
 		}
 		ms := cluster.MeanShift{Bandwidth: bw, BinSeeding: true, ClusterAll: true}
-		if err := ms.Fit(x); err != nil {
+		if err := ms.Fit(x); errors.Is(err, cluster.ErrNoSeedInBandwidth) {
+			// No cluster at this bandwidth: recorded as 0 clusters.
+			out = append(out, MeanShiftRun{Quantile: q, Bandwidth: bw, LargestShare: math.NaN(), Silhouette: math.NaN()})
+			continue
+		} else if err != nil {
 			return nil, err
 		}
 		labels := ms.Labels()
@@ -472,7 +527,7 @@ func RelabelBySize(labels []int) []int {
 
 // expandToTracks gives every track the label of its row, or of its
 // canonical recording's row when it is a reissue that was not clustered.
-func expandToTracks(cat *Catalog, rows []int, labels []int) ([]string, []int) {
+func expandToTracks(cat *catalog.Catalog, rows []int, labels []int) ([]string, []int) {
 	byID := map[string]int{}
 	for r, i := range rows {
 		byID[cat.Tracks[i].ID] = labels[r]
@@ -494,96 +549,8 @@ func expandToTracks(cat *Catalog, rows []int, labels []int) ([]string, []int) {
 	return ids, out
 }
 
-// SaveValidation caches v under p's processed folder.
-func SaveValidation(p Params, v *Validation) error {
-	if err := os.MkdirAll(p.ProcessedDir(), 0o755); err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(p.Processed(ValidationFile), buf.Bytes(), 0o644)
-}
-
-// LoadValidation reads the cache SaveValidation wrote, or says which
-// notebook makes it.
-func LoadValidation(p Params) (*Validation, error) {
-	b, err := os.ReadFile(p.Processed(ValidationFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%w: %s does not exist yet: run notebook 03-tests-validation first (make output/03-tests-validation.html)", ErrMissingInput, p.Processed(ValidationFile))
-	}
-	if err != nil {
-		return nil, err
-	}
-	var v Validation
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&v); err != nil {
-		return nil, fmt.Errorf("%s: %w", p.Processed(ValidationFile), err)
-	}
-	return &v, nil
-}
-
-// RunValidation loads the cleaned tracks, validates, caches the result and
-// writes notebook 03's metrics.
-func RunValidation(p Params) (*Validation, error) {
-	key, err := ValidationKey(p)
-	if err != nil {
-		return nil, err
-	}
-	cat, err := LoadClean(p)
-	if err != nil {
-		return nil, err
-	}
-	v, err := Validate(cat, p.Seed, p.K)
-	if err != nil {
-		return nil, err
-	}
-	v.Key = key
-	if err := SaveValidation(p, v); err != nil {
-		return nil, err
-	}
-	return v, WriteMetrics03(p, v)
-}
-
-// ValidationFor returns the cached validation when it was computed from the
-// same cleaned tracks, seed and K as p asks for, and otherwise runs
-// RunValidation. Notebooks 03 and 04 start with it, so either can run first
-// and the validation is computed once.
-func ValidationFor(p Params) (*Validation, error) {
-	key, err := ValidationKey(p)
-	if err != nil {
-		return nil, err
-	}
-	if v, err := LoadValidation(p); err == nil && v.Key == key {
-		return v, WriteMetrics03(p, v)
-	}
-	return RunValidation(p)
-}
-
-// LoadCohorts loads the cleaned tracks and the validation computed from
-// them (ValidationFor), whose Labels give each track's cohort.
-func LoadCohorts(p Params) (*Catalog, *Validation, error) {
-	cat, err := LoadClean(p)
-	if err != nil {
-		return nil, nil, err
-	}
-	v, err := ValidationFor(p)
-	if err != nil {
-		return nil, nil, err
-	}
-	return cat, v, nil
-}
-
-// ValidationKey fingerprints the inputs of a validation: the seed, K and
-// the bytes of the cleaned tracks. ValidationFor reuses a cached
-// validation only when its Key equals it.
-func ValidationKey(p Params) (string, error) {
-	b, err := os.ReadFile(p.Interim(CleanTracksFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		_, err = LoadClean(p) // its error names the notebook that makes the file
-	}
-	if err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("seed=%d k=%d clean=%x", p.Seed, p.K, sha256.Sum256(b)), nil
+// ChosenLabels returns the chosen solution's labels on the prepared rows of
+// the improved feature set, renumbered by size.
+func (v *Validation) ChosenLabels() []int {
+	return RelabelBySize(v.Improved.Sweeps[v.Chosen.Algorithm][v.Chosen.K-KMin].Labels)
 }

@@ -5,6 +5,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
 // ValidationFor reuses the cache only while the cleaned tracks, the seed
@@ -14,11 +17,11 @@ func TestValidationForCache(t *testing.T) {
 	if _, err := ValidationFor(p); !errors.Is(err, ErrMissingInput) || !strings.Contains(err.Error(), "notebook 01") {
 		t.Fatalf("without cleaned tracks: %v; want ErrMissingInput naming notebook 01", err)
 	}
-	c := Clean(blobCatalog(120, 7), CleanOptions{})
+	c := catalog.Clean(studytest.BlobCatalog(120, 7), catalog.CleanOptions{})
 	if err := os.MkdirAll(p.InterimDir(), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteParquet(p.Interim(CleanTracksFile), c.Tracks, c.Rows(true)); err != nil {
+	if err := catalog.WriteParquet(p.Interim(catalog.CleanTracksFile), c.Tracks, c.Rows(true)); err != nil {
 		t.Fatal(err)
 	}
 	first, err := ValidationFor(p)
@@ -46,8 +49,8 @@ func TestValidationForCache(t *testing.T) {
 	if err := SaveValidation(p, &marked); err != nil {
 		t.Fatal(err)
 	}
-	c2 := Clean(blobCatalog(130, 7), CleanOptions{})
-	if err := WriteParquet(p.Interim(CleanTracksFile), c2.Tracks, c2.Rows(true)); err != nil {
+	c2 := catalog.Clean(studytest.BlobCatalog(130, 7), catalog.CleanOptions{})
+	if err := catalog.WriteParquet(p.Interim(catalog.CleanTracksFile), c2.Tracks, c2.Rows(true)); err != nil {
 		t.Fatal(err)
 	}
 	if v, err := ValidationFor(p); err != nil || v.Chosen.Silhouette == 99 || len(v.Labels) != len(c2.Tracks.Tracks) {

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -28,20 +30,20 @@ func TestValidateReproducesOriginalStudy(t *testing.T) {
 		t.Fatalf("validated %d rows (sample %v), want all %d", o.N, o.Sample != nil, g.Rows)
 	}
 	// Published: first component 0.284 (0.2838 to 4 decimals), 9 components.
-	if !near(o.PCARatio[0], 0.2838, 1e-4) || o.Components != OriginalPCAComponents || o.Components != g.Components {
+	if !studytest.Near(o.PCARatio[0], 0.2838, 1e-4) || o.Components != OriginalPCAComponents || o.Components != g.Components {
 		t.Errorf("PCA: first ratio %.6f, %d components; want 0.2838 and 9", o.PCARatio[0], o.Components)
 	}
 	for i, w := range g.PCARatio {
-		if !near(o.PCARatio[i], w, 1e-9) {
+		if !studytest.Near(o.PCARatio[i], w, 1e-9) {
 			t.Errorf("PCA ratio %d = %v, sklearn %v", i, o.PCARatio[i], w)
 		}
 	}
 	// Published: knee k = 3 with WCSS 11800.52; sklearn's K-Means finds the
 	// same optimum (11800.5244).
-	if o.Knee != OriginalKnee || !near(o.WCSS[2], OriginalWCSSAtKnee, 1e-2/OriginalWCSSAtKnee) || !near(o.WCSS[2], g.WCSS[2], 1e-6) {
+	if o.Knee != OriginalKnee || !studytest.Near(o.WCSS[2], OriginalWCSSAtKnee, 1e-2/OriginalWCSSAtKnee) || !studytest.Near(o.WCSS[2], g.WCSS[2], 1e-6) {
 		t.Errorf("knee %d, WCSS(3) %.4f; want 3 and 11800.52 (sklearn %.4f)", o.Knee, o.WCSS[2], g.WCSS[2])
 	}
-	if !near(o.WCSS[0], g.WCSS[0], 1e-9) {
+	if !studytest.Near(o.WCSS[0], g.WCSS[0], 1e-9) {
 		t.Errorf("WCSS(1) %.6f, want the total sum of squares %.6f", o.WCSS[0], g.WCSS[0])
 	}
 	sil := func(a string) float64 { return o.Sweeps[a][2-KMin].Silhouette }
@@ -49,13 +51,13 @@ func TestValidateReproducesOriginalStudy(t *testing.T) {
 		o.PCARatio[0], o.Components, o.WCSS[2], o.Knee, sil(AlgKMeans), sil(AlgWard), g.SilhouetteK2["ward"], sil(AlgGMM))
 	// K-Means and the mixture draw other random numbers than NumPy: within
 	// 1e-3 of the published figures. Ward is deterministic: exact.
-	if s := sil(AlgKMeans); !near(s, OriginalSilKMeans, 1e-3) {
+	if s := sil(AlgKMeans); !studytest.Near(s, OriginalSilKMeans, 1e-3) {
 		t.Errorf("K-Means silhouette at k=2 %.5f, published 0.19538", s)
 	}
-	if s := sil(AlgGMM); !near(s, OriginalSilGMM, 1e-3) {
+	if s := sil(AlgGMM); !studytest.Near(s, OriginalSilGMM, 1e-3) {
 		t.Errorf("GMM silhouette at k=2 %.5f, published 0.17981", s)
 	}
-	if s := sil(AlgWard); !near(s, OriginalSilWard, 1e-5) || !near(s, g.SilhouetteK2["ward"], 1e-9) {
+	if s := sil(AlgWard); !studytest.Near(s, OriginalSilWard, 1e-5) || !studytest.Near(s, g.SilhouetteK2["ward"], 1e-9) {
 		t.Errorf("Ward silhouette at k=2 %.12f, published 0.15491, sklearn %.12f", s, g.SilhouetteK2["ward"])
 	}
 	if sizes := clusterSizes(o.Sweeps[AlgWard][0].Labels); !reflect.DeepEqual(sizes, g.WardK2Sizes) {
@@ -65,15 +67,6 @@ func TestValidateReproducesOriginalStudy(t *testing.T) {
 	// Every cleaned track gets a cohort, in catalog order; a reissue gets
 	// its canonical recording's.
 	checkTrackLabels(t, cat, v)
-
-	rt := ReproductionTable(v, len(cat.Tracks))
-	rendersBoth(t, rt)
-	if len(rt.Rows) != 9 || strings.Join(rt.Rows[0], "|") != "rows after cleaning|1600|1600|0.0" {
-		t.Errorf("reproduction table rows %q", rt.Rows)
-	}
-	if got := rt.Rows[7]; got[0] != "silhouette at k = 2, Ward" || got[1] != "0.15491" || got[2] != "0.15491" {
-		t.Errorf("Ward row %q", got)
-	}
 }
 
 // clusterSizes returns the cluster sizes in decreasing order.
@@ -93,7 +86,7 @@ func clusterSizes(labels []int) []int {
 // checkTrackLabels checks Validate's IDs and Labels: every track of cat
 // once, in order, labelled 0..K-1 with cohorts numbered by decreasing
 // size, and every reissue labelled as its canonical recording.
-func checkTrackLabels(t *testing.T, cat *Catalog, v *Validation) {
+func checkTrackLabels(t *testing.T, cat *catalog.Catalog, v *Validation) {
 	t.Helper()
 	if len(v.IDs) != len(cat.Tracks) || len(v.Labels) != len(cat.Tracks) {
 		t.Fatalf("%d ids and %d labels for %d tracks", len(v.IDs), len(v.Labels), len(cat.Tracks))
@@ -153,7 +146,7 @@ func TestRelabelBySize(t *testing.T) {
 }
 
 func TestExpandToTracks(t *testing.T) {
-	cat := &Catalog{Tracks: []Track{
+	cat := &catalog.Catalog{Tracks: []catalog.Track{
 		{ID: "a", CanonicalID: "a"},
 		{ID: "b", CanonicalID: "b"},
 		{ID: "c", CanonicalID: "a"}, // reissue of a
@@ -206,7 +199,7 @@ func TestValidationAboveMaxRows(t *testing.T) {
 	}
 	n, _ := prep.X.Dims()
 	sv := SetValidation{Sample: sampleRows(n, n/2, 3)}
-	x := sv.rows(prep.X)
+	x := sv.Rows(prep.X)
 	if r, _ := x.Dims(); r != n/2 {
 		t.Fatalf("sample matrix has %d rows, want %d", r, n/2)
 	}
@@ -268,51 +261,13 @@ func TestSaveLoadValidation(t *testing.T) {
 	}
 }
 
-func TestValidationTables(t *testing.T) {
-	cat, v := testValidation(t, 120)
-	checkTrackLabels(t, cat, v)
-	for _, sv := range []SetValidation{v.Original, v.Improved} {
-		mt := MetricsTable(sv)
-		rendersBoth(t, mt)
-		if len(mt.Rows) != KMax-KMin+1 || mt.Rows[0][0] != "2" || len(mt.Headers) != 1+3*len(Algorithms)+2 {
-			t.Errorf("%s metrics table: %d rows, headers %q", sv.Set.Name, len(mt.Rows), mt.Headers)
-		}
-		if got, want := mt.Rows[0][column(t, mt, "Ward silhouette")], ftoa(sv.Sweeps[AlgWard][0].Silhouette, 4); got != want {
-			t.Errorf("Ward silhouette cell %q, want %q", got, want)
-		}
-		dt := DBSCANTable(sv)
-		rendersBoth(t, dt)
-		if len(dt.Rows) != 6 || len(sv.DBSCAN) != 6 {
-			t.Errorf("DBSCAN table: %d rows for %d runs, want 3 radii x 2 min_samples", len(dt.Rows), len(sv.DBSCAN))
-		}
-	}
-	st := StabilityTable(v)
-	rendersBoth(t, st)
-	if len(st.Rows) != 5 || st.Rows[0][0] != "2" || st.Rows[0][1] != ftoa(v.Stability[2], 3) {
-		t.Errorf("stability rows %q", st.Rows)
-	}
-	ms := MeanShiftTable(v.Improved)
-	rendersBoth(t, ms)
-	if len(ms.Rows) != 3 {
-		t.Errorf("mean shift table has %d rows, want 3", len(ms.Rows))
-	}
-	rt := ReproductionTable(v, len(cat.Tracks))
-	rendersBoth(t, rt)
-	if len(rt.Rows) != 9 {
-		t.Errorf("reproduction table has %d rows", len(rt.Rows))
-	}
-	if s := ChoiceSummary(v); !strings.Contains(s, fmt.Sprintf("**Chosen: %s with k = %d", v.Chosen.Algorithm, v.Chosen.K)) {
-		t.Errorf("choice summary %q", s)
-	}
-}
-
-func TestWriteMetrics03(t *testing.T) {
+func TestWriteValidationMetrics(t *testing.T) {
 	_, v := testValidation(t, 120)
 	p := Params{Root: t.TempDir(), Catalog: DefaultCatalog}
-	if err := WriteMetrics03(p, v); err != nil {
+	if err := WriteValidationMetrics(p, v); err != nil {
 		t.Fatal(err)
 	}
-	b, err := os.ReadFile(filepath.Join(p.ProcessedDir(), "metrics-03.json"))
+	b, err := os.ReadFile(filepath.Join(p.ProcessedDir(), "metrics-validation.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,7 +296,7 @@ func TestWriteMetrics03(t *testing.T) {
 	if err := json.Unmarshal(m.Reproduction["silhouette"], &sil); err != nil {
 		t.Fatal(err)
 	}
-	if len(sil) != 3 || len(sil["ward"]) != KMax-KMin+1 || !near(sil["ward"]["2"], v.Original.Sweeps[AlgWard][0].Silhouette, 1e-12) {
+	if len(sil) != 3 || len(sil["ward"]) != KMax-KMin+1 || !studytest.Near(sil["ward"]["2"], v.Original.Sweeps[AlgWard][0].Silhouette, 1e-12) {
 		t.Errorf("silhouette metrics %v", sil)
 	}
 	var k int
@@ -351,7 +306,7 @@ func TestWriteMetrics03(t *testing.T) {
 }
 
 func TestFeatureSetPrepare(t *testing.T) {
-	cat := blobCatalog(40, 3)
+	cat := studytest.BlobCatalog(40, 3)
 	orig, err := OriginalSet.Prepare(cat)
 	if err != nil {
 		t.Fatal(err)
@@ -384,7 +339,7 @@ func TestFeatureSetPrepare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Set.Columns) != 10 || strings.Contains(strings.Join(p.Set.Columns, ","), Popularity) {
+	if len(p.Set.Columns) != 10 || strings.Contains(strings.Join(p.Set.Columns, ","), catalog.Popularity) {
 		t.Errorf("without popularity the original set uses %q", p.Set.Columns)
 	}
 }

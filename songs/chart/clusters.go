@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -71,7 +72,13 @@ func Silhouette(s []float64, labels []int, names []string, o Options) (Figure, e
 	// more negative values.
 	xmin := math.Min(-0.1, math.Floor((slices.Min(s)-0.05)*10)/10)
 	gap := math.Max(2, 0.02*float64(n))
-	p := newPlot(o.Title, orName(o.XLabel, "Silhouette coefficient"), orName(o.YLabel, "Samples by cluster"))
+	nc := len(distinctLabels(labels))
+	o = o.withSize(lineWidth, max(2.6*vg.Inch, vg.Length(nc)*0.55*vg.Inch+1.4*vg.Inch))
+	p := newPlot(orName(o.XLabel, "Silhouette coefficient"), orName(o.YLabel, "Samples by cluster"))
+	var leg legend
+	grid := plotter.NewGrid()
+	grid.Horizontal.Color = nil
+	p.Add(grid)
 	var ticks []plot.Tick
 	y := gap / 2
 	alt := fmt.Sprintf("Silhouette plot of %d samples in %d clusters; mean silhouette %.3f (dashed line).", n, len(distinctLabels(labels)), mean)
@@ -103,25 +110,20 @@ func Silhouette(s []float64, labels []int, names []string, o Options) (Figure, e
 		}
 		cm /= float64(len(vs))
 		name := clusterName(c, names)
-		ticks = append(ticks, plot.Tick{Value: y + float64(len(vs))/2, Label: fmt.Sprintf("%s (n=%d)", Truncate(name, 24), len(vs))})
+		ticks = append(ticks, plot.Tick{Value: y + float64(len(vs))/2,
+			Label: strings.Join(wrap(p.Y.Tick.Label, fmt.Sprintf("%s (n=%d)", name, len(vs)), 1.6*vg.Inch), "\n")})
 		alt += fmt.Sprintf(" %s: %d samples, mean %.3f.", name, len(vs), cm)
 		y += float64(len(vs)) + gap
 	}
 	mline := vline{x: mean, colour: colVermilion}
 	p.Add(mline)
-	p.Legend.Add(fmt.Sprintf("mean silhouette = %.3f", mean), mline)
-	p.Legend.TextStyle.Font.Size = tickSize
+	leg.add(fmt.Sprintf("mean silhouette = %.3f", mean), mline)
 	p.X.Min, p.X.Max = xmin, 1
 	p.Y.Min, p.Y.Max = 0, y-gap/2
 	p.Y.Tick.Marker = plot.ConstantTicks(ticks)
 	p.Y.Tick.Length = 0
 	p.Y.Width = 0
-	p.Add(plotter.NewGrid())
-	png, err := render(o, func(dc draw.Canvas) { legendRight(dc, p) })
-	if err != nil {
-		return Figure{}, err
-	}
-	return Figure{PNG: png, Title: o.Title, Alt: alt}, nil
+	return renderLegend(p, &leg, o, alt)
 }
 
 // Dendrogram draws a hierarchical clustering tree from the U-shaped link
@@ -145,7 +147,8 @@ func Dendrogram(icoord, dcoord [][]float64, leafLabels []string, cut float64, o 
 	if ci != 4 || cd != 4 || ni != nd {
 		return Figure{}, fmt.Errorf("%w: icoord is %dx%d and dcoord %dx%d, want n x 4 each", ErrShape, ni, ci, nd, cd)
 	}
-	p := newPlot(o.Title, orName(o.XLabel, "Leaves"), orName(o.YLabel, "Merge height"))
+	o = o.withSize(lineWidth, lineHeight)
+	p := newPlot(orName(o.XLabel, "Leaves"), orName(o.YLabel, "Merge height"))
 	clusters := 0
 	if cut > 0 {
 		// Links crossing the cut: a vertical leg from below to above it.
@@ -193,22 +196,18 @@ func Dendrogram(icoord, dcoord [][]float64, leafLabels []string, cut float64, o 
 		p.Add(hline{y: cut, text: fmt.Sprintf("cut at %s: %d clusters", fmtNum(cut), clusters), colour: colVermilion})
 		alt += fmt.Sprintf(", cut at height %s into %d clusters", fmtNum(cut), clusters)
 	}
-	png, err := renderPlot(p, o)
-	if err != nil {
-		return Figure{}, err
-	}
-	return Figure{PNG: png, Title: o.Title, Alt: alt + "."}, nil
+	return renderPlot(p, o, alt+".")
 }
 
 // scatterPlot builds a scatter of (x, y) coloured by labels.
-func scatterPlot(x, y []float64, labels []int, names []string, title, xl, yl string, radius vg.Length) (*plot.Plot, []int, error) {
-	if err := checkXY(x, y, "y"); err != nil {
+func scatterPlot(x, y []float64, labels []int, names []string, xl, yl string, radius vg.Length, leg *legend) (*plot.Plot, []int, error) {
+	if err := checkXY(x, y, "y", false); err != nil {
 		return nil, nil, err
 	}
 	if err := checkLen("labels", len(labels), len(x)); err != nil {
 		return nil, nil, err
 	}
-	p := newPlot(title, xl, yl)
+	p := newPlot(xl, yl)
 	p.Add(plotter.NewGrid())
 	cs := distinctLabels(labels)
 	for _, c := range cs {
@@ -230,7 +229,9 @@ func scatterPlot(x, y []float64, labels []int, names []string, title, xl, yl str
 		}
 		sc.GlyphStyle = draw.GlyphStyle{Color: withAlpha(clusterColour(c), 0.7), Radius: radius, Shape: g}
 		p.Add(sc)
-		p.Legend.Add(fmt.Sprintf("%s (n=%d)", Truncate(clusterName(c, names), 24), len(pts)), sc)
+		if leg != nil {
+			leg.add(fmt.Sprintf("%s (n=%d)", clusterName(c, names), len(pts)), legendGlyph{sc.GlyphStyle})
+		}
 	}
 	return p, cs, nil
 }
@@ -243,17 +244,14 @@ func scatterPlot(x, y []float64, labels []int, names []string, title, xl, yl str
 // It returns an error wrapping ErrNoData, ErrNaN or ErrShape for empty,
 // non-finite or mismatched input.
 func ScatterClusters(x, y []float64, labels []int, names []string, o Options) (Figure, error) {
-	p, cs, err := scatterPlot(x, y, labels, names, o.Title, o.XLabel, o.YLabel, vg.Points(2.5))
+	var leg legend
+	p, cs, err := scatterPlot(x, y, labels, names, o.XLabel, o.YLabel, vg.Points(2.5), &leg)
 	if err != nil {
 		return Figure{}, err
 	}
-	p.Legend.TextStyle.Font.Size = tickSize
-	png, err := render(o, func(dc draw.Canvas) { legendRight(dc, p) })
-	if err != nil {
-		return Figure{}, err
-	}
+	o = o.withSize(7*vg.Inch, 4.6*vg.Inch)
 	alt := fmt.Sprintf("Scatter plot of %d points (%s against %s) coloured by %d clusters.", len(x), orName(o.YLabel, "y"), orName(o.XLabel, "x"), len(cs))
-	return Figure{PNG: png, Title: o.Title, Alt: alt}, nil
+	return renderLegend(p, &leg, o, alt)
 }
 
 // Panel is one scatter of ScatterGrid: a 2-D embedding with its title and
@@ -282,40 +280,40 @@ func ScatterGrid(panels []Panel, labels []int, names []string, o Options) (Figur
 	if len(panels) == 0 {
 		return Figure{}, fmt.Errorf("%w: no panels", ErrNoData)
 	}
-	o = o.withSize(11*vg.Inch, 9*vg.Inch)
+	o = o.withSize(10*vg.Inch, 8.6*vg.Inch)
 	plots := make([]*plot.Plot, len(panels))
+	leg := legend{top: true, maxFrac: 0.22}
 	alt := fmt.Sprintf("%d scatter plots of the same %d points coloured by cluster:", len(panels), len(labels))
 	for i, pn := range panels {
-		p, _, err := scatterPlot(pn.X, pn.Y, labels, names, pn.Title, pn.XLabel, pn.YLabel, vg.Points(1.8))
+		var pl *legend
+		if i == 0 {
+			pl = &leg
+		}
+		p, _, err := scatterPlot(pn.X, pn.Y, labels, names, pn.XLabel, pn.YLabel, vg.Points(1.8), pl)
 		if err != nil {
 			return Figure{}, fmt.Errorf("panel %q: %w", pn.Title, err)
 		}
-		p.Title.TextStyle.Font.Size = labelSize
+		setPanelTitle(p, pn.Title, labelSize)
 		p.X.Label.TextStyle.Font.Size = tickSize
 		p.Y.Label.TextStyle.Font.Size = tickSize
-		p.Legend.TextStyle.Font.Size = tickSize
 		plots[i] = p
 		alt += fmt.Sprintf(" %s (%s);", pn.Title, orName(pn.Caption, "no caption"))
 	}
-	png, err := render(o, func(dc draw.Canvas) {
-		dc = drawTitle(dc, o.Title)
-		leg := plots[0].Legend
-		r := leg.Rectangle(dc)
-		w := r.Max.X - r.Min.X + vg.Points(10)
-		col := dc
-		col.Min.X = dc.Max.X - w
-		dc.Max.X -= w
-		leg.Left, leg.Top = true, true
-		leg.Draw(col)
-		cells := tiles(dc, 2, 2)
+	return render(o, alt[:len(alt)-1]+".", func(dc draw.Canvas) {
+		cells := tiles(leg.beside(dc), 2, 2)
 		for i, p := range plots {
-			p.Legend = plot.NewLegend()
-			c := drawCaption(cells[i], panels[i].Caption)
-			p.Draw(c)
+			p.Draw(drawCaption(cells[i], panels[i].Caption))
 		}
 	})
-	if err != nil {
-		return Figure{}, err
-	}
-	return Figure{PNG: png, Title: o.Title, Alt: alt[:len(alt)-1] + "."}, nil
+}
+
+// legendGlyph is a legend thumbnail of a scatter's marker, drawn larger
+// than on the plot so that its colour reads.
+type legendGlyph struct{ draw.GlyphStyle }
+
+// Thumbnail implements plot.Thumbnailer.
+func (g legendGlyph) Thumbnail(c *draw.Canvas) {
+	sty := g.GlyphStyle
+	sty.Radius = max(sty.Radius, vg.Points(3.5))
+	c.DrawGlyphNoClip(sty, c.Center())
 }

@@ -19,7 +19,7 @@ func ExampleHistogramBox() {
 	fmt.Println(img.Bounds().Dx(), "x", img.Bounds().Dy())
 	fmt.Println(fig.Alt)
 	// Output:
-	// 1050 x 600
+	// 900 x 480
 	// Histogram with density curve and box plot. Tempo (BPM) of 12 values: median 121.7, interquartile range 111.8 to 133.7, range 96.5 to 205.1, 1 outliers beyond 1.5 IQR.
 }
 
@@ -33,4 +33,24 @@ func ExampleBars() {
 	fmt.Println(fig.Alt)
 	// Output:
 	// Horizontal bar chart of Songs with popularity >= 50 (count) for 3 categories, sorted; the largest is Let It Bleed (9) and the smallest Beggars Banquet (4).
+}
+
+func ExampleStackedShares() {
+	// Shares of the cohorts in each release decade, in percent: every
+	// decade sums to 100. Group labels may carry a second line.
+	fig, err := chart.StackedShares(
+		[]string{"1960s\n(n=380)", "2000s\n(n=62)"},
+		[]string{"0: studio, calm, danceable", "1: live, energetic"},
+		[][]float64{{92, 19.4}, {8, 80.6}},
+		chart.Options{Title: "Cohort mix by release decade", XLabel: "release decade", YLabel: "share of the decade's tracks (%)",
+			Caption: "Live recordings make up four in five tracks released in the 2000s."})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(fig.Caption)
+	fmt.Println(fig.Alt)
+	// Output:
+	// Live recordings make up four in five tracks released in the 2000s.
+	// Stacked bar chart of the shares (%) of 2 series (0: studio, calm, danceable, 1: live, energetic) in each of 2 groups (1960s (n=380), 2000s (n=62)); 1960s (n=380): 0: studio, calm, danceable 92%, 1: live, energetic 8%; 2000s (n=62): 0: studio, calm, danceable 19%, 1: live, energetic 81%.
 }

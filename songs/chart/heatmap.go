@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/vg"
@@ -75,9 +76,10 @@ func Heatmap(m [][]float64, rowLabels, colLabels []string, o HeatmapOptions) (Fi
 		}
 		scale = fmt.Sprintf("diverging scale centred on 0, blue negative to red positive, limits ±%s", fmtNum(lim))
 	}
-	size := vg.Length(max(nr, nc))
-	o.Options = o.Options.withSize(max(DefaultWidth, size*0.6*vg.Inch+2.5*vg.Inch), max(DefaultHeight, vg.Length(nr)*0.45*vg.Inch+2*vg.Inch))
-	p := newPlot(o.Title, o.XLabel, o.YLabel)
+	// Cells of about 0.6 x 0.42 inches, with room for the row names at the
+	// left and the angled column names below.
+	o.Options = o.Options.withSize(max(6*vg.Inch, vg.Length(nc)*0.6*vg.Inch+3*vg.Inch), max(2.6*vg.Inch, vg.Length(nr)*0.42*vg.Inch+1.8*vg.Inch))
+	p := newPlot(o.XLabel, o.YLabel)
 	var rs []rect
 	var ls []label
 	for i, row := range m {
@@ -91,9 +93,10 @@ func Heatmap(m [][]float64, rowLabels, colLabels []string, o HeatmapOptions) (Fi
 	}
 	p.Add(rects{rs: rs, outline: draw.LineStyle{Color: color.White, Width: vg.Points(1)}})
 	p.Add(textLabels{ls: ls, size: cellFont(nr, nc)})
+	// Row names are shown in full, wrapped at 2.2 inches.
 	rl := make([]string, nr)
 	for i := range rowLabels {
-		rl[nr-1-i] = Truncate(rowLabels[i], MaxLabelRunes)
+		rl[nr-1-i] = strings.Join(wrap(p.Y.Tick.Label, rowLabels[i], 2.2*vg.Inch), "\n")
 	}
 	cl := make([]string, nc)
 	for j := range colLabels {
@@ -111,13 +114,9 @@ func Heatmap(m [][]float64, rowLabels, colLabels []string, o HeatmapOptions) (Fi
 	p.Y.Min, p.Y.Max = -0.5, float64(nr)-0.5
 	p.X.Padding, p.Y.Padding = 0, 0
 	p.X.Width, p.Y.Width = 0, 0
-	png, err := renderPlot(p, o.Options)
-	if err != nil {
-		return Figure{}, err
-	}
 	alt := fmt.Sprintf("Annotated heatmap of %d rows (%s) by %d columns (%s), %s; values from %s to %s are printed in the cells.",
 		nr, joinShort(rowLabels), nc, joinShort(colLabels), scale, fmtNum(lo), fmtNum(hi))
-	return Figure{PNG: png, Title: o.Title, Alt: alt}, nil
+	return renderPlot(p, o.Options, alt)
 }
 
 // cellFont picks the annotation size so values fit in the cells.

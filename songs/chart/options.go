@@ -17,20 +17,33 @@ var ErrNaN = errors.New("chart: NaN or infinite value")
 // ErrShape is returned (wrapped) when slices that must match in length do not.
 var ErrShape = errors.New("chart: mismatched lengths")
 
-// Default figure geometry: 7in x 4in at 150 dpi gives a 1050 x 600 PNG.
+// Default figure geometry: 7in x 4in at 150 dpi gives a 1050 x 600 PNG,
+// shown 7 inches (672 CSS pixels) wide. Charts whose content needs less
+// room choose smaller defaults (a single line: 6in x 3.2in).
 const (
 	DefaultWidth  = 7 * vg.Inch
 	DefaultHeight = 4 * vg.Inch
 	DefaultDPI    = 150
 )
 
-// Options holds what every chart needs besides its data: the title, the axis
-// labels (with units, e.g. "Tempo (BPM)") and the output geometry. Zero
-// Width, Height and DPI select DefaultWidth, DefaultHeight and DefaultDPI.
+// Options holds what every chart needs besides its data: the title, the
+// axis labels (with units, e.g. "Tempo (BPM)", "duration (min)"), the
+// caption shown under the figure and the output geometry. Zero Width,
+// Height and DPI select the chart's own default size and DefaultDPI.
 type Options struct {
 	Title  string
 	XLabel string
 	YLabel string
+
+	// Caption is the figure's visible caption: at most two sentences that
+	// state what the reader should take from it. It is copied to
+	// Figure.Caption; the chart itself never draws it.
+	Caption string
+
+	// XStep, when positive, is the spacing of a line chart's x values
+	// (1 for years): points further apart than XStep are not joined, so
+	// that a missing year shows as a gap instead of a line drawn across.
+	XStep float64
 
 	Width  vg.Length
 	Height vg.Length
@@ -63,12 +76,27 @@ func (o Options) withSize(w, h vg.Length) Options {
 	return o
 }
 
-// Figure is a rendered chart: PNG bytes, its title and an alternative text
-// describing it for readers who cannot see the image.
+// Figure is a rendered chart: PNG bytes, its title, the short visible
+// caption and the full description.
 type Figure struct {
 	PNG   []byte
 	Title string
-	Alt   string
+	// Alt describes the chart in full for readers who cannot see it: the
+	// img element's alt attribute and the Word image's description.
+	Alt string
+	// Caption is the visible caption shown under the figure (see
+	// Options.Caption); empty when the caller set none.
+	Caption string
+	// Width and Height are the size the figure was drawn for: shown at
+	// this size, its text has the point sizes it was set in.
+	Width, Height vg.Length
+}
+
+// WithCaption returns f with the visible caption c (at most two
+// sentences: the figure's takeaway).
+func (f Figure) WithCaption(c string) Figure {
+	f.Caption = c
+	return f
 }
 
 // checkFinite returns an error wrapping ErrNoData if x is empty and ErrNaN if

@@ -3,6 +3,8 @@ package chart
 import (
 	"bytes"
 	"fmt"
+	"image/color"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -12,72 +14,110 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 )
 
-// Font sizes shared by all charts; at 150 dpi they stay legible when a
-// 7in-wide figure is shown at the width of a report page.
+// Typeface is the font family of every chart: Liberation Sans, which
+// gonum/plot embeds, the sans-serif family the reports set their text in
+// (its metrics are those of Arial and Helvetica, the fallbacks of the
+// reports' style sheets).
+var Typeface = font.Font{Typeface: "Liberation", Variant: "Sans"}
+
+// Font sizes shared by all charts, in points. A figure is shown at its
+// drawn size (report.DisplayFigure), so these are the sizes a reader sees,
+// next to report text of about 10.5 pt.
 const (
-	titleSize = 14
-	labelSize = 12
-	tickSize  = 10
+	titleSize = 13
+	labelSize = 11
+	tickSize  = 9.5
 )
 
-// newPlot returns a plot with the title, axis labels and font sizes of o.
-func newPlot(title, xlabel, ylabel string) *plot.Plot {
+// textColour is the colour of titles and labels: near-black, softer than
+// the black of the data.
+var textColour = color.RGBA{R: 0x22, G: 0x22, B: 0x22, A: 0xFF}
+
+// margin is the blank border around every figure.
+var margin = vg.Points(6)
+
+// textStyle returns the plain-text style of the charts at size points.
+func textStyle(size vg.Length) text.Style {
+	return text.Style{Color: textColour, Font: font.From(Typeface, size), Handler: plainText}
+}
+
+// newPlot returns a plot with the axis labels, fonts and tick marks of the
+// charts: round-number ticks, every one labelled (niceTicks). The figure's
+// title is drawn by render across the whole figure; panels of a grid set
+// theirs with setPanelTitle.
+func newPlot(xlabel, ylabel string) *plot.Plot {
 	p := plot.New()
 	p.TextHandler = plainText
-	p.Title.Text = title
-	p.Title.TextStyle.Font.Size = titleSize
-	p.Title.TextStyle.Handler = plainText
-	p.Title.Padding = vg.Points(6)
+	restyle(&p.Title.TextStyle, titleSize)
 	p.X.Label.Text = xlabel
 	p.Y.Label.Text = ylabel
 	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
-		ax.Label.TextStyle.Font.Size = labelSize
-		ax.Label.TextStyle.Handler = plainText
-		ax.Tick.Label.Font.Size = tickSize
-		ax.Tick.Label.Handler = plainText
+		restyle(&ax.Label.TextStyle, labelSize)
+		restyle(&ax.Tick.Label, tickSize)
+		ax.Tick.Marker = niceTicks{}
+		ax.Tick.Length = vg.Points(5)
+		ax.Label.Padding = vg.Points(4)
 	}
-	p.Legend.TextStyle.Font.Size = tickSize
-	p.Legend.TextStyle.Handler = plainText
+	restyle(&p.Legend.TextStyle, tickSize)
 	return p
 }
 
-// render draws with draw onto a white w x h canvas at dpi and returns the
-// PNG bytes.
-func render(o Options, drawFn func(dc draw.Canvas)) ([]byte, error) {
+// restyle sets the font, size, colour and text handler of the charts on
+// s, keeping its alignment.
+func restyle(s *text.Style, size vg.Length) {
+	s.Font = font.From(Typeface, size)
+	s.Color = textColour
+	s.Handler = plainText
+}
+
+// setPanelTitle gives a panel of a grid its own title at size points.
+func setPanelTitle(p *plot.Plot, title string, size vg.Length) {
+	p.Title.Text = title
+	restyle(&p.Title.TextStyle, size)
+	p.Title.Padding = vg.Points(4)
+}
+
+// render draws a figure of o's size and resolution on a white canvas: o's
+// title wrapped across the whole width at the top (never clipped, however
+// long), then drawFn in the rest. It returns the Figure with its PNG.
+func render(o Options, alt string, drawFn func(dc draw.Canvas)) (Figure, error) {
 	w, h, dpi := o.size()
 	c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(dpi))
 	dc := draw.New(c)
+	dc.FillPolygon(color.White, []vg.Point{dc.Min, {X: dc.Max.X, Y: dc.Min.Y}, dc.Max, {X: dc.Min.X, Y: dc.Max.Y}})
+	dc = draw.Crop(dc, margin, -margin, margin, -margin)
+	dc = drawTitle(dc, o.Title)
 	drawFn(dc)
 	var buf bytes.Buffer
 	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("chart: encoding PNG: %w", err)
+		return Figure{}, fmt.Errorf("chart: encoding PNG: %w", err)
 	}
-	return buf.Bytes(), nil
+	return Figure{PNG: buf.Bytes(), Title: o.Title, Alt: alt, Caption: o.Caption, Width: w, Height: h}, nil
 }
 
-// renderPlot renders a single plot.
-func renderPlot(p *plot.Plot, o Options) ([]byte, error) {
-	return render(o, func(dc draw.Canvas) { p.Draw(dc) })
+// renderPlot renders a single plot without a legend.
+func renderPlot(p *plot.Plot, o Options, alt string) (Figure, error) {
+	return render(o, alt, func(dc draw.Canvas) { p.Draw(dc) })
 }
 
-// drawTitle writes a centred title across the top of dc and returns the
-// canvas below it.
+// renderLegend renders a single plot with its legend in a column at the
+// right (see legend.draw).
+func renderLegend(p *plot.Plot, leg *legend, o Options, alt string) (Figure, error) {
+	return render(o, alt, func(dc draw.Canvas) { p.Draw(leg.beside(dc)) })
+}
+
+// drawTitle writes title centred across the top of dc, wrapped onto as
+// many lines as its width needs, and returns the canvas below it.
 func drawTitle(dc draw.Canvas, title string) draw.Canvas {
 	if title == "" {
 		return dc
 	}
-	sty := text.Style{
-		Color:   OkabeIto[7],
-		Font:    font.From(plot.DefaultFont, titleSize),
-		XAlign:  draw.XCenter,
-		YAlign:  draw.YTop,
-		Handler: plainText,
-	}
-	pad := vg.Points(6)
-	top := vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Max.Y - pad}
-	dc.FillText(sty, top, title)
-	_, hgt, dep := sty.Handler.Box(title, sty.Font)
-	return draw.Crop(dc, 0, 0, 0, -(hgt + dep + 2*pad))
+	sty := textStyle(titleSize)
+	sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+	txt := strings.Join(wrap(sty, title, dc.Max.X-dc.Min.X), "\n")
+	pad := vg.Points(4)
+	dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Max.Y}, txt)
+	return draw.Crop(dc, 0, 0, 0, -(sty.Height(txt) + pad))
 }
 
 // drawCaption writes a centred line of text across the bottom of dc and
@@ -86,17 +126,35 @@ func drawCaption(dc draw.Canvas, caption string) draw.Canvas {
 	if caption == "" {
 		return dc
 	}
-	sty := text.Style{
-		Color:   OkabeIto[7],
-		Font:    font.From(plot.DefaultFont, tickSize),
-		XAlign:  draw.XCenter,
-		YAlign:  draw.YBottom,
-		Handler: plainText,
-	}
+	sty := textStyle(tickSize)
+	sty.XAlign, sty.YAlign = draw.XCenter, draw.YBottom
+	txt := strings.Join(wrap(sty, caption, dc.Max.X-dc.Min.X), "\n")
 	pad := vg.Points(3)
-	dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Min.Y + pad}, caption)
-	_, hgt, dep := sty.Handler.Box(caption, sty.Font)
-	return draw.Crop(dc, 0, 0, hgt+dep+2*pad, 0)
+	dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Min.Y + pad}, txt)
+	return draw.Crop(dc, 0, 0, sty.Height(txt)+2*pad, 0)
+}
+
+// wrap breaks s at spaces into lines no wider than w in style sty. A word
+// wider than w gets a line of its own: wrapping never cuts a word.
+// Existing line breaks are kept.
+func wrap(sty text.Style, s string, w vg.Length) []string {
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			switch {
+			case line == "":
+				line = word
+			case sty.Width(line+" "+word) <= w:
+				line += " " + word
+			default:
+				lines = append(lines, line)
+				line = word
+			}
+		}
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // stackV draws plots top to bottom in dc, plot i taking the fraction
@@ -137,7 +195,7 @@ func stackV(dc draw.Canvas, plots []*plot.Plot, fracs []float64) {
 
 // tiles splits dc into a rows x cols grid of canvases, row-major.
 func tiles(dc draw.Canvas, rows, cols int) []draw.Canvas {
-	t := draw.Tiles{Rows: rows, Cols: cols, PadX: vg.Points(10), PadY: vg.Points(10),
+	t := draw.Tiles{Rows: rows, Cols: cols, PadX: vg.Points(14), PadY: vg.Points(12),
 		PadTop: vg.Points(2), PadBottom: vg.Points(2), PadLeft: vg.Points(2), PadRight: vg.Points(6)}
 	out := make([]draw.Canvas, 0, rows*cols)
 	for r := range rows {
@@ -164,25 +222,3 @@ func (u unlabelled) Ticks(min, max float64) []plot.Tick {
 // plainText draws labels verbatim: data such as "{{7*7}}" or "$x$" in a
 // title is never interpreted as markup.
 var plainText = text.Plain{Fonts: font.DefaultCache}
-
-// legendRight draws p with its legend moved out of the data area into a
-// column at the right of dc, so that the legend never hides data.
-func legendRight(dc draw.Canvas, p *plot.Plot) {
-	leg := p.Legend
-	p.Legend = plot.NewLegend()
-	r := leg.Rectangle(dc)
-	w := r.Max.X - r.Min.X + vg.Points(8)
-	left := dc
-	left.Max.X -= w
-	p.Draw(left)
-	col := dc
-	col.Min.X = dc.Max.X - w
-	leg.Top = false
-	leg.Left = true
-	leg.YOffs = 0
-	// Centre the legend vertically in its column.
-	hgt := r.Max.Y - r.Min.Y
-	mid := (dc.Min.Y + dc.Max.Y) / 2
-	col.Min.Y, col.Max.Y = mid-hgt/2, mid+hgt/2
-	leg.Draw(col)
-}

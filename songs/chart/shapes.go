@@ -6,8 +6,6 @@ import (
 	"unicode/utf8"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -78,8 +76,8 @@ func (l textLabels) Plot(c draw.Canvas, plt *plot.Plot) {
 		if col == nil {
 			col = color.Black
 		}
-		sty := text.Style{Color: col, Font: font.From(plot.DefaultFont, l.size),
-			XAlign: t.xalign, YAlign: t.yalign, Handler: plainText}
+		sty := textStyle(l.size)
+		sty.Color, sty.XAlign, sty.YAlign = col, t.xalign, t.yalign
 		c.FillText(sty, vg.Point{X: trX(t.x) + t.dx, Y: trY(t.y) + t.dy}, t.text)
 	}
 }
@@ -99,8 +97,8 @@ func (v vline) Plot(c draw.Canvas, plt *plot.Plot) {
 	sty := draw.LineStyle{Color: v.colour, Width: vg.Points(1.5), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
 	c.StrokeLine2(sty, x, c.Min.Y, x, c.Max.Y)
 	if v.text != "" {
-		ts := text.Style{Color: v.colour, Font: font.From(plot.DefaultFont, tickSize),
-			XAlign: draw.XLeft, YAlign: draw.YTop, Handler: plainText}
+		ts := textStyle(tickSize)
+		ts.Color, ts.XAlign, ts.YAlign = v.colour, draw.XLeft, draw.YTop
 		dx := vg.Points(4)
 		if x > (c.Min.X+c.Max.X)/2 {
 			// In the right half the label goes left of the line.
@@ -132,8 +130,8 @@ func (h hline) Plot(c draw.Canvas, plt *plot.Plot) {
 	sty := draw.LineStyle{Color: h.colour, Width: vg.Points(1.5), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
 	c.StrokeLine2(sty, c.Min.X, y, c.Max.X, y)
 	if h.text != "" {
-		ts := text.Style{Color: h.colour, Font: font.From(plot.DefaultFont, tickSize),
-			XAlign: draw.XLeft, YAlign: draw.YBottom, Handler: plainText}
+		ts := textStyle(tickSize)
+		ts.Color, ts.XAlign, ts.YAlign = h.colour, draw.XLeft, draw.YBottom
 		c.FillText(ts, vg.Point{X: c.Min.X + vg.Points(4), Y: y + vg.Points(3)}, h.text)
 	}
 }

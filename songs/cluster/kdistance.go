@@ -58,7 +58,7 @@ func SuggestEps(x mat.Matrix, k int) (eps float64, curve []float64, err error) {
 	}
 	i, ok := convexIncreasingKnee(curve)
 	if !ok {
-		return 0, curve, errors.New("cluster: the k-distance curve is flat and has no knee")
+		return 0, curve, ErrNoKnee
 	}
 	return curve[i], curve, nil
 }
@@ -80,3 +80,7 @@ func convexIncreasingKnee(y []float64) (int, bool) {
 	}
 	return bi, bi >= 0
 }
+
+// ErrNoKnee is returned by SuggestEps when the k-distance curve is flat
+// and has no knee to take a radius from.
+var ErrNoKnee = errors.New("cluster: the k-distance curve is flat and has no knee")

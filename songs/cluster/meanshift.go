@@ -107,7 +107,7 @@ func (m *MeanShift) Fit(x mat.Matrix) error {
 		}
 	}
 	if len(order) == 0 {
-		return fmt.Errorf("cluster: no seed has a row within bandwidth %v", bw)
+		return fmt.Errorf("%w: bandwidth %v", ErrNoSeedInBandwidth, bw)
 	}
 	sort.SliceStable(order, func(a, b int) bool {
 		sa, sb := order[a], order[b]
@@ -240,3 +240,8 @@ func (m *MeanShift) check() {
 		panic("cluster: MeanShift used before Fit")
 	}
 }
+
+// ErrNoSeedInBandwidth is returned by MeanShift.Fit when no seed has a row
+// within its bandwidth (scikit-learn raises a ValueError then): try a
+// larger bandwidth or seeding from every row.
+var ErrNoSeedInBandwidth = errors.New("cluster: no seed has a row within the bandwidth")

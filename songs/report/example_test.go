@@ -31,16 +31,3 @@ func ExampleMarkdownf() {
 	// Output:
 	// The most popular album is **Let\_It\_Bleed** with 9 songs at 41.2500 mean popularity.
 }
-
-func ExampleCanonicalJSON() {
-	b, _ := report.CanonicalJSON(map[string]any{"silhouette": map[string]float64{"3": 0.4125, "2": 0.3875}, "k": 3})
-	fmt.Print(string(b))
-	// Output:
-	// {
-	//   "k": 3,
-	//   "silhouette": {
-	//     "2": 0.3875,
-	//     "3": 0.4125
-	//   }
-	// }
-}

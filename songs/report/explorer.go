@@ -100,7 +100,8 @@ func (e Explorer) explorerData() (map[string]any, error) {
 }
 
 // HTML returns a self-contained HTML snippet showing e as an interactive
-// plotly scatter. plotlyPath is the local plotly.js bundle (the npm package
+// plotly scatter; its element has the class HTMLOnlyClass, as the DOCX
+// export cannot show it. plotlyPath is the local plotly.js bundle (the npm package
 // plotly.js-dist-min's plotly.min.js), embedded inline so that the report
 // works offline; an empty plotlyPath embeds none and assumes an earlier
 // snippet in the same page did.
@@ -131,7 +132,7 @@ func (e Explorer) HTML(plotlyPath string) (string, error) {
 		b.WriteString(scriptClose.ReplaceAllString(string(js), `<\/$1`))
 		b.WriteString("\n</script>\n")
 	}
-	fmt.Fprintf(&b, "<div id=%q class=\"songs-explorer\" style=\"width: 100%%; height: %dpx\"></div>\n", id, fig["layout"].(map[string]any)["height"])
+	fmt.Fprintf(&b, "<div id=%q class=\"songs-explorer "+HTMLOnlyClass+"\" style=\"width: 100%%; height: %dpx\"></div>\n", id, fig["layout"].(map[string]any)["height"])
 	fmt.Fprintf(&b, "<script>\n(function () {\n  var fig = %s;\n  Plotly.newPlot(%q, fig.data, fig.layout, {responsive: true, displaylogo: false});\n})();\n</script>\n", data, id)
 	return b.String(), nil
 }

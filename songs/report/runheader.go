@@ -44,8 +44,9 @@ func Env(names ...string) map[string]string {
 // lists (the numeric, plotting, data and notebook libraries).
 var headerModules = []string{"gonum.org/v1/", "github.com/go-gota/", "github.com/parquet-go/", "github.com/xuri/excelize", "github.com/janpfeifer/gonb"}
 
-// RunHeader returns the table that opens each report: the data file and
-// its SHA-256, every parameter (seeds included) sorted by name, the Go
+// RunHeader returns the table of a report's run parameters: the data file
+// and its SHA-256, every parameter (seeds included) sorted by name and
+// under the name the Makefile gives it (SEED, K, POPULAR_THRESHOLD), the Go
 // version and the versions of the main module and the libraries it uses,
 // read from the binary's build information (runtime/debug.ReadBuildInfo).
 func RunHeader(dataPath string, params map[string]string) (Table, error) {
@@ -63,7 +64,7 @@ func RunHeader(dataPath string, params map[string]string) (Table, error) {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		rows = append(rows, []string{"parameter " + k, params[k]})
+		rows = append(rows, []string{k, params[k]})
 	}
 	rows = append(rows, []string{"Go", runtime.Version() + " " + runtime.GOOS + "/" + runtime.GOARCH})
 	if bi, ok := debug.ReadBuildInfo(); ok {
@@ -81,5 +82,5 @@ func RunHeader(dataPath string, params map[string]string) (Table, error) {
 			}
 		}
 	}
-	return Table{Headers: []string{"item", "value"}, Rows: rows, Caption: "Run"}, nil
+	return Table{Headers: []string{"parameter", "value"}, Rows: rows, Caption: "Run parameters"}, nil
 }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -22,6 +21,31 @@ type Table struct {
 	// MaxRows, if positive, limits the rows shown; a last line says how
 	// many rows were left out ("... 12 more rows").
 	MaxRows int
+	// Note, if not empty, is shown under the table: what a reader needs
+	// to read it, such as why some cells are missing (shown as Missing).
+	Note string
+	// Code, if set, marks the columns whose cells are code (a program's
+	// text), shown in a code font.
+	Code []bool
+}
+
+// isCode reports whether column j holds code.
+func (t Table) isCode(j int) bool { return j < len(t.Code) && t.Code[j] }
+
+// markdownCode returns s as a Markdown code span that fits in a pipe
+// table cell: fenced with more backticks than it holds in a row, its
+// pipes escaped (GitHub-flavoured Markdown reads a table's pipes first).
+func markdownCode(s string) string {
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "|", `\|`).Replace(s)
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	pad := ""
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		pad = " "
+	}
+	return fence + pad + s + pad + fence
 }
 
 // NewTable returns a Table of the given headers and rows.
@@ -37,7 +61,8 @@ func NewTable(headers []string, rows [][]string) Table {
 }
 
 // FromDataFrame returns a Table of the columns and rows of df. Float
-// columns are formatted with the given number of decimals (NaN as "NaN");
+// columns are formatted with the given number of decimals (NaN as
+// Missing);
 // other columns use gota's text form. It returns df.Err if df carries one.
 //
 // FromDataFrame panics if decimals is negative.
@@ -68,24 +93,6 @@ func FromDataFrame(df dataframe.DataFrame, decimals int) (Table, error) {
 	return Table{Headers: names, Rows: rows}, nil
 }
 
-// FormatFloat formats v with the given decimals, "NaN", "Inf" or "-Inf",
-// and never "-0.000": the same number always prints the same way.
-func FormatFloat(v float64, decimals int) string {
-	switch {
-	case math.IsNaN(v):
-		return "NaN"
-	case math.IsInf(v, 1):
-		return "Inf"
-	case math.IsInf(v, -1):
-		return "-Inf"
-	}
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
-	if strings.HasPrefix(s, "-") && strings.Trim(s, "-0.") == "" {
-		s = s[1:]
-	}
-	return s
-}
-
 // numericColumns reports, per column, whether every non-empty cell is a
 // number (optionally with a trailing %), so that it is right-aligned.
 func (t Table) numericColumns() []bool {
@@ -98,7 +105,7 @@ func (t Table) numericColumns() []bool {
 				continue
 			}
 			c := strings.TrimSpace(r[j])
-			if c == "" {
+			if c == "" || c == Missing {
 				continue
 			}
 			seen = true
@@ -128,19 +135,45 @@ func moreRows(n int) string {
 	return fmt.Sprintf("... %d more rows", n)
 }
 
-// cell returns row[j] or "" if the row is short.
+// cell returns row[j], or Missing if it is empty or the row is short: a
+// report never shows an empty cell.
 func cell(row []string, j int) string {
-	if j < len(row) {
+	if j < len(row) && strings.TrimSpace(row[j]) != "" {
 		return row[j]
 	}
-	return ""
+	return Missing
 }
 
-// HTML renders t as an HTML table. Every header, cell and the caption is
-// escaped with EscapeHTML; numeric columns are right-aligned. The table
-// carries the classes tex2jax_ignore and mathjax_ignore so that MathJax
-// (MathJax 2 and 3 ignore classes) never reads "$" in a value as
-// mathematics.
+// Transposed returns t with rows and columns swapped, for a table of many
+// columns and few rows that reads better, and fits a page, standing up:
+// the first column becomes the header row and the headers the first
+// column. Caption, Note and MaxRows are kept.
+func (t Table) Transposed() Table {
+	if len(t.Headers) == 0 {
+		return t
+	}
+	out := Table{Caption: t.Caption, Note: t.Note, MaxRows: t.MaxRows}
+	out.Headers = make([]string, 0, len(t.Rows)+1)
+	out.Headers = append(out.Headers, t.Headers[0])
+	for _, r := range t.Rows {
+		out.Headers = append(out.Headers, cell(r, 0))
+	}
+	for j := 1; j < len(t.Headers); j++ {
+		row := []string{t.Headers[j]}
+		for _, r := range t.Rows {
+			row = append(row, cell(r, j))
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	return out
+}
+
+// HTML renders t as an HTML table, followed by its note in a paragraph of
+// class songs-table-note. Every header, cell, the caption and the note is
+// escaped with EscapeHTML; numeric columns are right-aligned; an empty
+// cell shows Missing. The table carries the classes tex2jax_ignore and
+// mathjax_ignore so that MathJax (MathJax 2 and 3 ignore classes) never
+// reads "$" in a value as mathematics.
 func (t Table) HTML() string {
 	num := t.numericColumns()
 	align := func(j int) string {
@@ -163,7 +196,11 @@ func (t Table) HTML() string {
 	for _, r := range rows {
 		b.WriteString("<tr>")
 		for j := range t.Headers {
-			b.WriteString("<td" + align(j) + ">" + EscapeHTML(cell(r, j)) + "</td>")
+			c := EscapeHTML(cell(r, j))
+			if t.isCode(j) && cell(r, j) != Missing {
+				c = "<code>" + c + "</code>"
+			}
+			b.WriteString("<td" + align(j) + ">" + c + "</td>")
 		}
 		b.WriteString("</tr>\n")
 	}
@@ -171,6 +208,9 @@ func (t Table) HTML() string {
 		fmt.Fprintf(&b, `<tr><td colspan="%d" style="text-align: left"><em>%s</em></td></tr>`+"\n", max(len(t.Headers), 1), moreRows(more))
 	}
 	b.WriteString("</tbody>\n</table>\n")
+	if t.Note != "" {
+		b.WriteString(`<p class="songs-table-note">` + EscapeHTML(t.Note) + "</p>\n")
+	}
 	return b.String()
 }
 
@@ -200,12 +240,19 @@ func (t Table) Markdown() string {
 	for _, r := range rows {
 		b.WriteString("|")
 		for j := range t.Headers {
-			b.WriteString(" " + EscapeMarkdown(cell(r, j)) + " |")
+			c := EscapeMarkdown(cell(r, j))
+			if t.isCode(j) && cell(r, j) != Missing {
+				c = markdownCode(cell(r, j))
+			}
+			b.WriteString(" " + c + " |")
 		}
 		b.WriteString("\n")
 	}
 	if more > 0 {
 		b.WriteString("\n*" + moreRows(more) + "*\n")
+	}
+	if t.Note != "" {
+		b.WriteString("\n" + EscapeMarkdown(t.Note) + "\n")
 	}
 	return b.String()
 }

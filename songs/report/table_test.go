@@ -14,7 +14,7 @@ import (
 var tagRe = regexp.MustCompile(`</?([a-zA-Z][a-zA-Z0-9]*)`)
 
 // allowedTags are the only tags a table may produce.
-var allowedTags = map[string]bool{"table": true, "caption": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true, "em": true}
+var allowedTags = map[string]bool{"table": true, "caption": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true, "em": true, "p": true}
 
 func TestTableHTMLEscapes(t *testing.T) {
 	rows := make([][]string, len(hostile))
@@ -23,6 +23,7 @@ func TestTableHTMLEscapes(t *testing.T) {
 	}
 	tb := NewTable([]string{"<b>title</b>", "score"}, rows)
 	tb.Caption = "</caption><script>alert(1)</script>"
+	tb.Note = "</p><script>alert(2)</script>"
 	out := tb.HTML()
 	for _, m := range tagRe.FindAllStringSubmatch(out, -1) {
 		if !allowedTags[strings.ToLower(m[1])] {

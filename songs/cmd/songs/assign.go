@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/gonum/floats"
 
 	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
 func init() {
@@ -38,11 +39,11 @@ func runAssign(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cat, err := songs.Load(*csv)
+	cat, err := catalog.Load(*csv)
 	if err != nil {
 		return err
 	}
-	c := songs.Clean(cat, songs.CleanOptions{})
+	c := catalog.Clean(cat, catalog.CleanOptions{})
 	type item struct {
 		ID         string  `json:"id"`
 		Name       string  `json:"name"`
@@ -67,10 +68,10 @@ func runAssign(args []string, stdout io.Writer) error {
 	}
 	if *asJSON {
 		return printJSON(stdout, struct {
-			Model   string           `json:"model"`
-			Tracks  []item           `json:"tracks"`
-			Skipped []songs.LogEntry `json:"skipped"`
-		}{path, items, append([]songs.LogEntry{}, c.Log...)})
+			Model   string             `json:"model"`
+			Tracks  []item             `json:"tracks"`
+			Skipped []catalog.LogEntry `json:"skipped"`
+		}{path, items, append([]catalog.LogEntry{}, c.Log...)})
 	}
 	fmt.Fprintf(stdout, "%s: %d tracks assigned with %s (%s, k=%d)\n", *csv, len(items), path, m.Algorithm, m.K)
 	w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)

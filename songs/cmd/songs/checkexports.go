@@ -11,7 +11,7 @@ import (
 )
 
 func init() {
-	commands["check-exports"] = command{summary: "check exported reports: HTML self-contained, DOCX with tables and images", run: runCheckExports}
+	commands["check-exports"] = command{summary: "check exported reports: HTML self-contained, DOCX with tables and images and no word split in its tables", run: runCheckExports}
 }
 
 func runCheckExports(args []string, stdout io.Writer) error {
@@ -41,10 +41,15 @@ func runCheckExports(args []string, stdout io.Writer) error {
 			failed++
 		}
 	}
-	if failed > 0 {
-		return fmt.Errorf("%d of %d reports failed their checks", failed, len(args))
+	layoutFailed, err := layoutCheck(args, stdout)
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(stdout, "%d reports checked: self-contained HTML, DOCX with tables and images\n", len(args))
+	failed += layoutFailed
+	if failed > 0 {
+		return fmt.Errorf("%d of %d report checks failed", failed, len(args))
+	}
+	fmt.Fprintf(stdout, "%d reports checked: self-contained HTML, DOCX with tables and images, no table word split over lines\n", len(args))
 	return nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
 
@@ -32,7 +33,7 @@ func runCohorts(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	var rows []songs.CohortRow
+	var rows []catalog.CohortRow
 	if *save {
 		if rows, _, err = songs.ExportCohorts(p); err != nil {
 			return err
@@ -42,15 +43,19 @@ func runCohorts(args []string, stdout io.Writer) error {
 		if err != nil {
 			return err
 		}
-		if rows, err = songs.CohortTable(cat, v, songs.Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)); err != nil {
+		cs, err := songs.Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)
+		if err != nil {
+			return err
+		}
+		if rows, err = songs.CohortTable(cat, v, cs); err != nil {
 			return err
 		}
 	}
 	switch {
 	case *out != "":
-		data := songs.CohortCSV(rows)
+		data := catalog.CohortCSV(rows)
 		if strings.HasSuffix(strings.ToLower(*out), ".parquet") {
-			if data, err = songs.CohortParquet(rows); err != nil {
+			if data, err = catalog.CohortParquet(rows); err != nil {
 				return err
 			}
 		}

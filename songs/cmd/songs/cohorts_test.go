@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/cluster"
 )
 
@@ -92,7 +93,7 @@ func stageProject(t *testing.T) (songs.Params, int) {
 // chooses K-Means with k = 2 on the improved features: sklearn-style
 // KMeans(n_clusters=2, n_init=10) on one row per recording, cohorts
 // numbered by size, a reissue in its recording's cohort.
-func kmeansValidation(t *testing.T, cat *songs.Catalog, seed uint64) *songs.Validation {
+func kmeansValidation(t *testing.T, cat *catalog.Catalog, seed uint64) *songs.Validation {
 	t.Helper()
 	prep, err := songs.ImprovedSet.Prepare(cat)
 	if err != nil {
@@ -166,7 +167,7 @@ func TestCohortsRecommendAssign(t *testing.T) {
 	if lines := strings.Count(out, "\n"); lines != n+1 {
 		t.Errorf("cohorts printed %d lines, want a header and %d tracks", lines, n)
 	}
-	csvBytes, err := os.ReadFile(filepath.Join(p.OutputDir(), songs.CohortsCSVFile))
+	csvBytes, err := os.ReadFile(filepath.Join(p.OutputDir(), catalog.CohortsCSVFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +225,7 @@ func TestCohortsRecommendAssign(t *testing.T) {
 			ID     string
 			Cohort int
 		}
-		Skipped []songs.LogEntry
+		Skipped []catalog.LogEntry
 	}
 	if err := json.Unmarshal([]byte(out), &as); err != nil {
 		t.Fatal(err)

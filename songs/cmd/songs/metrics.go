@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/internal/metricsfile"
 )
 
 func init() {
-	commands["metrics"] = command{summary: "merge the notebooks' metrics-0N.json files into one", run: runMetrics}
+	commands["metrics"] = command{summary: "merge the notebooks' metrics-*.json files into one", run: runMetrics}
 }
 
 func runMetrics(args []string, stdout io.Writer) error {
@@ -22,7 +22,7 @@ func runMetrics(args []string, stdout io.Writer) error {
 		fs.Usage()
 		return errors.New("need --out and at least one metrics file")
 	}
-	if err := report.Merge(*out, fs.Args()...); err != nil {
+	if err := metricsfile.Merge(*out, fs.Args()...); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s from %d files\n", *out, fs.NArg())

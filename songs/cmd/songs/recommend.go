@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
 func init() {
@@ -56,7 +57,10 @@ func runRecommend(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	names := songs.Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)
+	names, err := songs.Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)
+	if err != nil {
+		return err
+	}
 	var seeds []string
 	for _, q := range tracks {
 		ids := r.FindTracks(q)
@@ -75,7 +79,7 @@ func runRecommend(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	byID := map[string]*songs.Track{}
+	byID := map[string]*catalog.Track{}
 	for i := range cat.Tracks {
 		byID[cat.Tracks[i].ID] = &cat.Tracks[i]
 	}

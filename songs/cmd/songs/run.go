@@ -13,17 +13,13 @@ import (
 	"time"
 
 	"github.com/songcohorts/cohorts/songs"
-	"github.com/songcohorts/cohorts/songs/cluster"
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
 
 func init() {
-	commands["run"] = command{summary: "the whole cohort run on any catalog: load, clean, scale, PCA, K-Means sweep, export", run: runRun}
+	commands["run"] = command{summary: "the whole cohort run on any catalog: load, clean, choose the cohorts as notebook 03 does, export", run: runRun}
 }
-
-// runSilhouetteSample is the number of tracks the silhouette of each k is
-// computed on (scikit-learn's silhouette_score sample_size).
-const runSilhouetteSample = 10000
 
 // runStage is one timed step of a cohort run.
 type runStage struct {
@@ -31,21 +27,27 @@ type runStage struct {
 	Seconds float64 `json:"seconds"`
 }
 
-// runSweep is the K-Means result for one k.
-type runSweep struct {
+// runChoice is the chosen solution, as notebook 03 reports it.
+type runChoice struct {
+	FeatureSet string  `json:"feature_set"`
+	Algorithm  string  `json:"algorithm"`
 	K          int     `json:"k"`
-	Inertia    float64 `json:"inertia"`
-	NIter      int     `json:"n_iter"`
 	Silhouette float64 `json:"silhouette"`
 }
 
 // runResult is what `songs run --json` prints.
 type runResult struct {
-	File       string     `json:"file"`
-	Tracks     int        `json:"tracks"`
-	Kept       int        `json:"kept"`
-	Components int        `json:"components"`
-	Sweep      []runSweep `json:"sweep"`
+	File   string `json:"file"`
+	Tracks int    `json:"tracks"`
+	Kept   int    `json:"kept"`
+	// Recordings are the kept tracks' distinct recordings, the rows the
+	// cohorts are chosen on; Validated those the validation ran on (all
+	// of them, or a seeded sample: Sampled).
+	Recordings int        `json:"recordings"`
+	Validated  int        `json:"validated"`
+	Sampled    bool       `json:"sampled"`
+	Seed       uint64     `json:"seed"`
+	Chosen     runChoice  `json:"chosen"`
 	K          int        `json:"k"`
 	Out        string     `json:"out"`
 	Stages     []runStage `json:"stages"`
@@ -54,34 +56,35 @@ type runResult struct {
 }
 
 func runRun(args []string, stdout io.Writer) error {
-	fs := newFlags("run", "--csv FILE [--k-min 2 --k-max 10] [--n-init 3] [--seed S] [--out DIR] [--json]", stdout)
+	fs := newFlags("run", "[--csv FILE] [--seed S] [--k K] [--out DIR] [--json]", stdout)
 	csvPath := fs.String("csv", "", "catalog CSV file or glob (default: RAW_CSV, else the study's catalog)")
-	kMin := fs.Int("k-min", 2, "smallest number of cohorts tried")
-	kMax := fs.Int("k-max", 10, "largest number of cohorts tried")
-	nInit := fs.Int("n-init", 3, "k-means++ restarts for each k")
-	seed := fs.Int64("seed", -1, "seed of the k-means++ draws and the silhouette sample (default: SEED, else 42)")
+	seed := fs.Int64("seed", -1, "seed of every random choice (default: SEED, else 42)")
+	k := fs.Int("k", -1, fmt.Sprintf("number of cohorts, %d..%d, or 0 to choose as notebook 03 does (default: K, else 0)", songs.KMin, songs.KMax))
 	outDir := fs.String("out", "output", "folder the cohort table cohorts_run.csv is written to")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
 	}
-	if fs.NArg() > 0 || *kMin < 2 || *kMax < *kMin || *nInit < 1 {
-		fmt.Fprintln(stdout, "songs run: need 2 <= --k-min <= --k-max, --n-init >= 1 and no arguments")
+	if fs.NArg() > 0 || *k > songs.KMax || (*k >= 0 && *k < songs.KMin && *k != 0) {
+		fmt.Fprintf(stdout, "songs run: --k must be 0 (choose) or %d..%d, and no arguments are taken\n", songs.KMin, songs.KMax)
 		return errUsage
 	}
 	p, err := songs.ParamsFromEnv()
-	if err != nil && (*csvPath == "" || *seed < 0) {
+	if err != nil && (*csvPath == "" || *seed < 0 || *k < 0) {
 		return err
 	}
 	path := *csvPath
 	if path == "" {
 		path = p.Path(p.RawCSV)
 	}
-	s := uint64(*seed)
-	if *seed < 0 {
-		s = p.Seed
+	s, kk := p.Seed, p.K
+	if *seed >= 0 {
+		s = uint64(*seed)
 	}
-	res, err := cohortRun(path, *kMin, *kMax, *nInit, s, *outDir, func(st runStage) {
+	if *k >= 0 {
+		kk = *k
+	}
+	res, err := cohortRun(path, s, kk, *outDir, func(st runStage) {
 		if !*asJSON {
 			fmt.Fprintf(stdout, "  %-28s %8.3f s\n", st.Name, st.Seconds)
 		}
@@ -94,23 +97,24 @@ func runRun(args []string, stdout io.Writer) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(res)
 	}
-	fmt.Fprintf(stdout, "%s: %d tracks, %d kept, %d principal components\n", res.File, res.Tracks, res.Kept, res.Components)
-	for _, sw := range res.Sweep {
-		mark := ""
-		if sw.K == res.K {
-			mark = "  <- chosen"
-		}
-		fmt.Fprintf(stdout, "  k=%-3d silhouette %.4f  inertia %.1f  (%d iterations)%s\n", sw.K, sw.Silhouette, sw.Inertia, sw.NIter, mark)
+	fmt.Fprintf(stdout, "%s: %d tracks, %d kept, %d recordings\n", res.File, res.Tracks, res.Kept, res.Recordings)
+	if res.Sampled {
+		fmt.Fprintf(stdout, "validated on a seeded sample of %d of the %d recordings (seed %d); the others joined the cohort with the nearest centre\n",
+			res.Validated, res.Recordings, res.Seed)
 	}
+	c := res.Chosen
+	fmt.Fprintf(stdout, "chosen: %s with k = %d on the %s features (silhouette %.4f), as notebook 03 chooses\n", c.Algorithm, c.K, c.FeatureSet, c.Silhouette)
 	fmt.Fprintf(stdout, "cohorts written to %s\ntotal %.3f s, peak RSS %.1f MB\n", res.Out, res.Seconds, res.RSSPeakMB)
 	return nil
 }
 
-// cohortRun runs the pipeline on the catalog at path and writes the cohort
-// table (id, cohort) to outDir/cohorts_run.csv; done is told of each stage
-// as it ends.
-func cohortRun(path string, kMin, kMax, nInit int, seed uint64, outDir string, done func(runStage)) (*runResult, error) {
-	res := &runResult{File: path}
+// cohortRun runs the study's pipeline on the catalog at path: load and
+// validate, clean as notebook 01 does, choose the cohorts with
+// songs.Validate as notebook 03 does (k chosen when k is 0), and write the
+// cohort table (id, cohort) to outDir/cohorts_run.csv; done is told of
+// each stage as it ends.
+func cohortRun(path string, seed uint64, k int, outDir string, done func(runStage)) (*runResult, error) {
+	res := &runResult{File: path, Seed: seed}
 	start := time.Now()
 	last := start
 	stage := func(name string) {
@@ -120,50 +124,29 @@ func cohortRun(path string, kMin, kMax, nInit int, seed uint64, outDir string, d
 		done(st)
 		last = now
 	}
-	cat, err := songs.Load(path)
+	cat, err := catalog.Load(path)
 	if err != nil {
 		return nil, err
 	}
 	res.Tracks = len(cat.Tracks)
 	stage("load and validate")
-	kept := songs.Clean(cat, songs.CleanOptions{}).Tracks
+	kept := catalog.Clean(cat, songs.CleanOptionsFor(cat)).Tracks
 	cat = nil // the loaded catalog is no longer needed
 	res.Kept = len(kept.Tracks)
-	if res.Kept <= kMax {
-		return nil, fmt.Errorf("%d tracks kept after cleaning: too few for %d cohorts", res.Kept, kMax)
-	}
 	stage("clean")
-	prep, err := songs.OriginalSet.Prepare(kept)
+	v, err := songs.Validate(kept, seed, k)
 	if err != nil {
 		return nil, err
 	}
-	res.Components = prep.Components
-	stage("standardise and PCA")
-	var best *cluster.KMeans
-	bestScore := 0.0
-	for k := kMin; k <= kMax; k++ {
-		km := &cluster.KMeans{K: k, NInit: nInit, Seed: seed}
-		if err := km.Fit(prep.X, nil); err != nil {
-			return nil, fmt.Errorf("k-means, k=%d: %w", k, err)
-		}
-		score, err := cluster.SilhouetteSampled(prep.X, km.Labels, runSilhouetteSample, seed)
-		if err != nil {
-			return nil, fmt.Errorf("silhouette, k=%d: %w", k, err)
-		}
-		res.Sweep = append(res.Sweep, runSweep{K: k, Inertia: km.Inertia, NIter: km.NIter, Silhouette: score})
-		if best == nil || score > bestScore {
-			best, bestScore = km, score
-		} else {
-			km.Labels = nil // only the best labels are kept
-		}
-		stage(fmt.Sprintf("k-means and silhouette k=%d", k))
-	}
-	res.K = best.K
+	res.Recordings, res.Validated, res.Sampled = v.Improved.Total, v.Improved.N, v.Improved.Sample != nil
+	res.Chosen = runChoice{FeatureSet: v.Chosen.Set, Algorithm: v.Chosen.Algorithm, K: v.Chosen.K, Silhouette: v.Chosen.Silhouette}
+	res.K = v.Chosen.K
+	stage("choose the cohorts (notebook 03's validation)")
 	res.Out = filepath.Join(outDir, "cohorts_run.csv")
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, err
 	}
-	if err := writeRunCohorts(res.Out, kept, prep.Rows, best.Labels); err != nil {
+	if err := writeRunCohorts(res.Out, v.IDs, v.Labels); err != nil {
 		return nil, err
 	}
 	stage("export")
@@ -172,9 +155,9 @@ func cohortRun(path string, kMin, kMax, nInit int, seed uint64, outDir string, d
 	return res, nil
 }
 
-// writeRunCohorts writes "id,cohort" for every clustered track, cohorts
-// numbered from 1, atomically.
-func writeRunCohorts(path string, cat *songs.Catalog, rows, labels []int) error {
+// writeRunCohorts writes "id,cohort" for every cleaned track, cohorts
+// numbered from 1 by decreasing size, atomically.
+func writeRunCohorts(path string, ids []string, labels []int) error {
 	f, err := atomicfile.Create(path, 0o644)
 	if err != nil {
 		return err
@@ -183,11 +166,11 @@ func writeRunCohorts(path string, cat *songs.Catalog, rows, labels []int) error 
 	w := csv.NewWriter(bw)
 	rec := []string{"id", "cohort"}
 	err = w.Write(rec)
-	for r, i := range rows {
+	for i, id := range ids {
 		if err != nil {
 			break
 		}
-		rec[0], rec[1] = cat.Tracks[i].ID, strconv.Itoa(labels[r]+1)
+		rec[0], rec[1] = id, strconv.Itoa(labels[i]+1)
 		err = w.Write(rec)
 	}
 	if w.Flush(); err == nil {

@@ -8,43 +8,43 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
 )
 
-// TestRunCohorts runs the whole pipeline on 400 synthetic tracks of two
-// sound profiles: the sweep must pick k=2 (the best silhouette), and the
-// exported table must hold every kept track once, with the two profiles
-// in two different cohorts.
-func TestRunCohorts(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "catalog.csv")
-	if err := os.WriteFile(path, []byte(catalogCSV(400)), 0o644); err != nil {
-		t.Fatal(err)
-	}
+// runJSON runs `songs run --json` with args and decodes its result.
+func runJSON(t *testing.T, args ...string) runResult {
+	t.Helper()
 	var out, errb bytes.Buffer
-	args := []string{"run", "--csv", path, "--k-min", "2", "--k-max", "4", "--seed", "7", "--out", dir, "--json"}
-	if code := run(args, &out, &errb); code != 0 {
+	if code := run(append([]string{"run", "--json"}, args...), &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	var res runResult
 	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
 		t.Fatalf("%v in %s", err, out.String())
 	}
-	if res.Tracks != 400 || res.Kept < 390 || res.Components < 1 || len(res.Sweep) != 3 {
+	return res
+}
+
+// TestRunCohorts runs the whole pipeline on 400 synthetic tracks of two
+// sound profiles: notebook 03's choice must be k = 2, and the exported
+// table must hold every kept track once, with the two profiles in two
+// different cohorts and the remaster with its recording.
+func TestRunCohorts(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "catalog.csv")
+	if err := os.WriteFile(path, []byte(catalogCSV(400)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := runJSON(t, "--csv", path, "--seed", "7", "--k", "0", "--out", dir)
+	// 400 tracks, one of them a remaster: 399 recordings.
+	if res.Tracks != 400 || res.Kept != 400 || res.Recordings != 399 || res.Validated != 399 || res.Sampled || res.K != 2 ||
+		res.Chosen.K != 2 || res.Chosen.FeatureSet != songs.ImprovedSet.Name {
 		t.Fatalf("result %+v", res)
 	}
-	best := res.Sweep[0]
-	for _, sw := range res.Sweep {
-		if sw.Silhouette > best.Silhouette {
-			best = sw
-		}
-		if sw.Inertia <= 0 || sw.NIter < 1 {
-			t.Errorf("sweep entry %+v", sw)
-		}
-	}
-	if res.K != best.K || res.K != 2 {
-		t.Errorf("chose k=%d; best silhouette at k=%d, want 2", res.K, best.K)
-	}
-	if len(res.Stages) != 3+3+1 || res.RSSPeakMB <= 0 || res.Seconds <= 0 {
+	if len(res.Stages) != 4 || res.RSSPeakMB <= 0 || res.Seconds <= 0 {
 		t.Errorf("stages %v, peak %.1f MB, %.3f s", res.Stages, res.RSSPeakMB, res.Seconds)
 	}
 	f, err := os.Open(filepath.Join(dir, "cohorts_run.csv"))
@@ -73,7 +73,7 @@ func TestRunCohorts(t *testing.T) {
 			t.Fatalf("row %v", r)
 		}
 		if i == 1 {
-			continue
+			i = 0 // the remaster joins its recording
 		}
 		if c, ok := cohortOf[i%2]; ok && c != r[1] {
 			t.Fatalf("track %d in cohort %s; its profile is in cohort %s", i, r[1], c)
@@ -85,10 +85,42 @@ func TestRunCohorts(t *testing.T) {
 	}
 }
 
-// TestRunUsage refuses a sweep below two cohorts.
+// TestRunChoosesAsNotebook03 runs the command on the staged course catalog
+// and checks that it reports the choice notebook 03 shows for the same
+// catalog, SEED and K: the notebooks clean the file in notebook 01, write
+// the cleaned tracks to Parquet, and validate what notebook 03 reads back.
+func TestRunChoosesAsNotebook03(t *testing.T) {
+	if testing.Short() {
+		t.Skip("two validations of the course catalog")
+	}
+	path := catalogtest.Staged(t, catalogtest.RollingStones)
+	for _, k := range []int{0, 3} {
+		res := runJSON(t, "--csv", path, "--seed", "42", "--k", strconv.Itoa(k), "--out", t.TempDir())
+		cat, err := catalog.Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := songs.Params{Root: t.TempDir(), Catalog: songs.DefaultCatalog, Seed: 42, K: k}
+		if err := songs.WriteInterim(p, catalog.Clean(cat, songs.CleanOptionsFor(cat))); err != nil {
+			t.Fatal(err)
+		}
+		v, err := songs.ValidationFor(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := runChoice{FeatureSet: v.Chosen.Set, Algorithm: v.Chosen.Algorithm, K: v.Chosen.K, Silhouette: v.Chosen.Silhouette}
+		if res.Chosen != want || res.Kept != songs.OriginalRowsAfterCleaning {
+			t.Errorf("K=%d: the command chose %+v from %d tracks; notebook 03 shows %+v", k, res.Chosen, res.Kept, want)
+		}
+	}
+}
+
+// TestRunUsage refuses a number of cohorts outside the validated range.
 func TestRunUsage(t *testing.T) {
-	var out, errb bytes.Buffer
-	if code := run([]string{"run", "--csv", "x.csv", "--k-min", "1"}, &out, &errb); code != 2 {
-		t.Errorf("exit %d; want 2", code)
+	for _, k := range []string{"1", "11", "5000"} {
+		var out, errb bytes.Buffer
+		if code := run([]string{"run", "--csv", "x.csv", "--k", k}, &out, &errb); code != 2 {
+			t.Errorf("--k %s: exit %d; want 2", k, code)
+		}
 	}
 }

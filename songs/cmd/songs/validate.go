@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
 func init() {
@@ -28,19 +29,19 @@ func runValidate(args []string, stdout io.Writer) error {
 	if path == "" {
 		path = p.Path(p.RawCSV)
 	}
-	cat, err := songs.Load(path)
+	cat, err := catalog.Load(path)
 	if err != nil {
 		return err
 	}
-	c := songs.Clean(cat, songs.CleanOptions{})
+	c := catalog.Clean(cat, catalog.CleanOptions{})
 	counts := c.RuleCounts()
 	if *asJSON {
 		out := struct {
-			File     string           `json:"file"`
-			Tracks   int              `json:"tracks"`
-			Valid    int              `json:"valid"`
-			Findings map[string]int   `json:"findings"`
-			Log      []songs.LogEntry `json:"log"`
+			File     string             `json:"file"`
+			Tracks   int                `json:"tracks"`
+			Valid    int                `json:"valid"`
+			Findings map[string]int     `json:"findings"`
+			Log      []catalog.LogEntry `json:"log"`
 		}{path, len(cat.Tracks), len(c.Tracks.Tracks), counts, c.Log}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")

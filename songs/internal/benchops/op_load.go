@@ -3,10 +3,10 @@ package benchops
 import (
 	"os"
 
-	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
-// runLoad times songs.Load on the whole file: every column parsed (numbers
+// runLoad times catalog.Load on the whole file: every column parsed (numbers
 // as numbers, text kept) and validated, as pandas.read_csv on the reference
 // side. Quality: rows and cols, and file_mb, the file's size in MB, so that
 // the peak can be set against it.
@@ -15,8 +15,8 @@ func runLoad(rec *Record, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	var cat *songs.Catalog
-	fields := measureProfiled(func() { cat, err = songs.Load(cfg.CSV) }, cfg.CPUProfile)
+	var cat *catalog.Catalog
+	fields := measureProfiled(func() { cat, err = catalog.Load(cfg.CSV) }, cfg.CPUProfile)
 	if err != nil {
 		return err
 	}

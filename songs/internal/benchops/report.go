@@ -179,7 +179,7 @@ func WriteReport(w io.Writer, recs []*Record, env Env) error {
 		"Cores = CPU seconds / wall seconds. Quality figures are those of the median run; "+
 		"rows drawn at random (silhouette above 20k, knn queries, DBSCAN's eps estimate, "+
 		"trustworthiness) come from different generators on the two sides. "+
-		"load: pandas.read_csv against songs.Load, which parses all 18 columns and also validates every row. "+
+		"load: pandas.read_csv against catalog.Load, which parses all 18 columns and also validates every row. "+
 		"umap-parallel: umap-learn without a random_state (its layout on every core, not reproducible) "+
 		"against the same reproducible Go UMAP runs as the umap row.\n")
 	for _, n := range ns {

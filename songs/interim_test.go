@@ -1,0 +1,96 @@
+package songs
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
+)
+
+// TestWriteInterim writes the three interim files and reads the cleaned
+// tracks back through LoadClean; before the write LoadClean says which
+// notebook makes the file.
+func TestWriteInterim(t *testing.T) {
+	c := catalog.Clean(studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 4, false, func(i int, r map[string]string) {
+		if i == 3 {
+			r["popularity"] = "" // missing: flagged and dropped
+		}
+	})), catalog.CleanOptions{})
+	p := Params{Root: t.TempDir(), Catalog: DefaultCatalog}
+	if _, err := LoadClean(p); !errors.Is(err, ErrMissingInput) || !strings.Contains(err.Error(), "01-cleaning") {
+		t.Errorf("LoadClean before the write: %v", err)
+	}
+	if err := WriteInterim(p, c); err != nil {
+		t.Fatal(err)
+	}
+	got, err := LoadClean(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Tracks) != len(c.Tracks.Tracks) {
+		t.Errorf("%d clean tracks; want %d", len(got.Tracks), len(c.Tracks.Tracks))
+	}
+	b, err := os.ReadFile(p.Interim(catalog.CleaningLogFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"id", "source", "record", "rule", "detail"},
+		{catalogtest.ID(3), c.Loaded.Sources[0], "3", catalog.RuleMissing, "popularity: empty or NA value"}}
+	if !reflect.DeepEqual(recs, want) {
+		t.Errorf("cleaning log %q; want %q", recs, want)
+	}
+}
+
+// TestCleanOptionsFor applies the hand-picked drops to the course file
+// only, recognised by its tracks: the real catalog, not a synthetic one
+// nor the course file without one of the dropped tracks.
+func TestCleanOptionsFor(t *testing.T) {
+	course := studytest.RealCleaned(t).Loaded
+	if !CleanOptionsFor(course).OriginalExtremes {
+		t.Error("the course file does not get the original drops")
+	}
+	if CleanOptionsFor(studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 20, false, nil))).OriginalExtremes {
+		t.Error("another catalog gets the original drops")
+	}
+	part := &catalog.Catalog{}
+	part.Tracks = slices.DeleteFunc(slices.Clone(course.Tracks), func(tr catalog.Track) bool { return tr.ID == catalog.OriginalDropIDs[0] })
+	if CleanOptionsFor(part).OriginalExtremes {
+		t.Error("the course file without one of the dropped tracks gets the original drops")
+	}
+}
+
+// TestLoadRawNamesFilesFromTheRoot names a catalog file inside the project
+// relative to the root and one outside by its base name.
+func TestLoadRawNamesFilesFromTheRoot(t *testing.T) {
+	root := t.TempDir()
+	text := catalogtest.CSVText(catalogtest.CourseHeader, 3, false, nil)
+	if err := os.MkdirAll(filepath.Join(root, "data", "raw"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "data", "raw", "a.csv"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outside := catalogtest.WriteFile(t, "b.csv", text)
+	for _, c := range []struct{ raw, want string }{{"data/raw/a.csv", "data/raw/a.csv"}, {outside, "b.csv"}} {
+		c2, err := LoadRaw(Params{Root: root, RawCSV: c.raw})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c2.Loaded.Sources[0] != c.want || c2.Tracks.Tracks[0].Source != c.want {
+			t.Errorf("RAW_CSV %s: sources %q, track source %q; want %q", c.raw, c2.Loaded.Sources, c2.Tracks.Tracks[0].Source, c.want)
+		}
+	}
+}

@@ -1,0 +1,14 @@
+package numfmt
+
+import "testing"
+
+func TestGroupDigits(t *testing.T) {
+	for in, want := range map[string]string{
+		"0": "0", "999": "999", "1000": "1,000", "40553": "40,553", "-40553": "-40,553",
+		"1234567.125": "1,234,567.125", "-100.5": "-100.5", "123456": "123,456",
+	} {
+		if got := GroupDigits(in); got != want {
+			t.Errorf("GroupDigits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,112 @@
+package songs
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
+)
+
+// ValidationFile is the cache of Validate's result.
+const ValidationFile = "validation.gob"
+
+// SaveValidation caches v under p's processed folder.
+func SaveValidation(p Params, v *Validation) error {
+	if err := os.MkdirAll(p.ProcessedDir(), 0o755); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(p.Processed(ValidationFile), buf.Bytes(), 0o644)
+}
+
+// LoadValidation reads the cache SaveValidation wrote, or says which
+// notebook makes it.
+func LoadValidation(p Params) (*Validation, error) {
+	b, err := os.ReadFile(p.Processed(ValidationFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %s does not exist yet: run notebook 03-tests-validation first (make output/03-tests-validation.html)", ErrMissingInput, p.Processed(ValidationFile))
+	}
+	if err != nil {
+		return nil, err
+	}
+	var v Validation
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&v); err != nil {
+		return nil, fmt.Errorf("%s: %w", p.Processed(ValidationFile), err)
+	}
+	return &v, nil
+}
+
+// RunValidation loads the cleaned tracks, validates them and caches the
+// result.
+func RunValidation(p Params) (*Validation, error) {
+	key, err := ValidationKey(p)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := LoadClean(p)
+	if err != nil {
+		return nil, err
+	}
+	v, err := Validate(cat, p.Seed, p.K)
+	if err != nil {
+		return nil, err
+	}
+	v.Key = key
+	return v, SaveValidation(p, v)
+}
+
+// ValidationFor returns the cached validation when it was computed from the
+// same cleaned tracks, seed and K as p asks for, and otherwise runs
+// RunValidation. Notebooks 03 and 04 start with it, so either can run first
+// and the validation is computed once.
+func ValidationFor(p Params) (*Validation, error) {
+	key, err := ValidationKey(p)
+	if err != nil {
+		return nil, err
+	}
+	if v, err := LoadValidation(p); err == nil && v.Key == key {
+		return v, nil
+	}
+	return RunValidation(p)
+}
+
+// LoadCohorts loads the cleaned tracks and the validation computed from
+// them (ValidationFor), whose Labels give each track's cohort.
+func LoadCohorts(p Params) (*catalog.Catalog, *Validation, error) {
+	cat, err := LoadClean(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := ValidationFor(p)
+	if err != nil {
+		return nil, nil, err
+	}
+	return cat, v, nil
+}
+
+// validationFormat numbers the layout of a cached Validation: a cache of
+// another layout is stale.
+const validationFormat = 2
+
+// ValidationKey fingerprints the inputs of a validation: the seed, K and
+// the bytes of the cleaned tracks. ValidationFor reuses a cached
+// validation only when its Key equals it.
+func ValidationKey(p Params) (string, error) {
+	b, err := os.ReadFile(p.Interim(catalog.CleanTracksFile))
+	if errors.Is(err, fs.ErrNotExist) {
+		_, err = LoadClean(p) // its error names the notebook that makes the file
+	}
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("format=%d seed=%d k=%d clean=%x", validationFormat, p.Seed, p.K, sha256.Sum256(b)), nil
+}

@@ -1,0 +1,100 @@
+package view
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/chart"
+	"github.com/songcohorts/cohorts/songs/report"
+)
+
+// IntegritySummary states the inspection's result in a sentence or two.
+func IntegritySummary(in catalog.Integrity) string {
+	s := report.Markdownf("The catalog has **%d rows** and %d columns: %d exact duplicate rows, %d missing cells, "+
+		"%d repeated ids and no `uri` that disagrees with its id. ",
+		in.Rows, in.Columns, in.ExactDuplicates, in.MissingCells, in.DuplicateIDs+in.ConflictingIDs)
+	s += report.Markdownf("It lists %d distinct titles", in.DistinctTitles)
+	if in.Albums > 0 {
+		s += report.Markdownf(" on %d albums", in.Albums)
+	}
+	if in.Years > 0 {
+		s += report.Markdownf(" released in %d different years (%s to %s)", in.Years, in.FirstDate.String(), in.LastDate.String())
+	}
+	s += report.Markdownf(". **%d of the loaded tracks repeat an earlier track's audio features and duration exactly**: "+
+		"%d recordings are released more than once before cleaning.", in.ReissueRows, in.ReissueGroups)
+	return s
+}
+
+// DistributionGrid draws a histogram-and-box panel for every numeric
+// column of the catalog.
+func DistributionGrid(cat *catalog.Catalog, title string) (chart.Figure, error) {
+	cols := cat.NumericColumns()
+	xs := make([][]float64, len(cols))
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		xs[i] = cat.Values(c)
+		names[i] = c
+		if u := catalog.Units(c); u != "" && u != "0-1" {
+			names[i] += " (" + u + ")"
+		}
+	}
+	return chart.HistogramBoxGrid(xs, names, 3, chart.Options{Title: title, YLabel: "tracks"})
+}
+
+// CleaningSummary states how many rows were loaded, removed (by rule) and
+// kept, and compares the kept count with the original study's where it
+// applies.
+func CleaningSummary(c *catalog.Cleaned) string {
+	loaded, kept := len(c.Loaded.Tracks), len(c.Tracks.Tracks)
+	counts := c.RuleCounts()
+	var parts []string
+	for _, r := range []string{catalog.RuleMissing, catalog.RuleOutOfRange, catalog.RuleEmptyTitle, catalog.RuleBadDate, catalog.RuleExactDuplicate, catalog.RuleDuplicateID, catalog.RuleConflictingID, catalog.RuleOriginalExtreme} {
+		if counts[r] > 0 {
+			parts = append(parts, fmt.Sprintf("%s: %d", r, counts[r]))
+		}
+	}
+	why := "none"
+	if len(parts) > 0 {
+		why = strings.Join(parts, ", ")
+	}
+	s := report.Markdownf("**%d tracks loaded, %d removed, %d kept.** Log entries by rule (a track can match several): %s.",
+		loaded, loaded-kept, kept, why)
+	if catalog.HoldsCourseFile(c.Loaded) {
+		s += report.Markdownf(" The original study kept %d rows; this cleaning keeps %d (difference %d).", songs.OriginalRowsAfterCleaning, kept, kept-songs.OriginalRowsAfterCleaning)
+	}
+	return s
+}
+
+// InterimFilesTable reads back the files WriteInterim wrote and lists them
+// with their row counts and sizes.
+func InterimFilesTable(p songs.Params) (report.Table, error) {
+	var rows [][]string
+	for _, name := range []string{catalog.TracksFile, catalog.CleanTracksFile} {
+		cat, _, err := catalog.ReadParquet(p.Interim(name))
+		if err != nil {
+			return report.Table{}, err
+		}
+		rows = append(rows, fileRow(p, name, len(cat.Tracks)))
+	}
+	b, err := os.ReadFile(p.Interim(catalog.CleaningLogFile))
+	if err != nil {
+		return report.Table{}, err
+	}
+	rows = append(rows, fileRow(p, catalog.CleaningLogFile, strings.Count(string(b), "\n")-1))
+	t := report.NewTable([]string{"file", "rows", "bytes"}, rows)
+	t.Caption = "Files written (read back)"
+	return t, nil
+}
+
+func fileRow(p songs.Params, name string, n int) []string {
+	size := ""
+	if st, err := os.Stat(p.Interim(name)); err == nil {
+		size = fmt.Sprint(st.Size())
+	}
+	rel, _ := filepath.Rel(p.Root, p.Interim(name))
+	return []string{rel, itoa(n), size}
+}

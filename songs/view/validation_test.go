@@ -1,0 +1,90 @@
+package view_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
+	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/view"
+	"gonum.org/v1/gonum/mat"
+)
+
+// TestReproductionTableRealCatalog sets the original pipeline's numbers
+// next to the published ones (ORIGINAL-STUDY.md): 1,600 rows and Ward's
+// silhouette 0.15491 at k = 2, both reproduced exactly.
+func TestReproductionTableRealCatalog(t *testing.T) {
+	cat := studytest.RealCleaned(t).Tracks
+	v := studytest.Cached(t, "validation of the course catalog", func() (*songs.Validation, error) { return songs.Validate(cat, 42, 0) })
+
+	rt := view.ReproductionTable(v, len(cat.Tracks))
+	studytest.RendersBoth(t, rt)
+	if len(rt.Rows) != 9 || strings.Join(rt.Rows[0], "|") != "rows after cleaning|1600|1600|0.0" {
+		t.Errorf("reproduction table rows %q", rt.Rows)
+	}
+	if got := rt.Rows[7]; got[0] != "silhouette at k = 2, Ward" || got[1] != "0.15491" || got[2] != "0.15491" {
+		t.Errorf("Ward row %q", got)
+	}
+}
+
+func TestValidationTables(t *testing.T) {
+	cat, v := blobValidation(t)
+	for _, sv := range []songs.SetValidation{v.Original, v.Improved} {
+		mt := view.MetricsTable(sv)
+		studytest.RendersBoth(t, mt)
+		if len(mt.Rows) != songs.KMax-songs.KMin+1 || mt.Rows[0][0] != "2" || len(mt.Headers) != 1+3*len(songs.Algorithms)+2 {
+			t.Errorf("%s metrics table: %d rows, headers %q", sv.Set.Name, len(mt.Rows), mt.Headers)
+		}
+		if got, want := mt.Rows[0][studytest.Column(t, mt, "Ward silhouette")], report.FormatFloat(sv.Sweeps[songs.AlgWard][0].Silhouette, 4); got != want {
+			t.Errorf("Ward silhouette cell %q, want %q", got, want)
+		}
+		dt := view.DBSCANTable(sv)
+		studytest.RendersBoth(t, dt)
+		if len(dt.Rows) != 6 || len(sv.DBSCAN) != 6 {
+			t.Errorf("DBSCAN table: %d rows for %d runs, want 3 radii x 2 min_samples", len(dt.Rows), len(sv.DBSCAN))
+		}
+	}
+	st := view.StabilityTable(v)
+	studytest.RendersBoth(t, st)
+	if len(st.Rows) != 5 || st.Rows[0][0] != "2" || st.Rows[0][1] != report.FormatFloat(v.Stability[2], 3) {
+		t.Errorf("stability rows %q", st.Rows)
+	}
+	ms := view.MeanShiftTable(v.Improved)
+	studytest.RendersBoth(t, ms)
+	if len(ms.Rows) != 3 {
+		t.Errorf("mean shift table has %d rows, want 3", len(ms.Rows))
+	}
+	rt := view.ReproductionTable(v, len(cat.Tracks))
+	studytest.RendersBoth(t, rt)
+	if len(rt.Rows) != 9 {
+		t.Errorf("reproduction table has %d rows", len(rt.Rows))
+	}
+	if s := view.ChoiceSummary(v); !strings.Contains(s, fmt.Sprintf("**Chosen: %s with k = %d", v.Chosen.Algorithm, v.Chosen.K)) {
+		t.Errorf("choice summary %q", s)
+	}
+}
+
+// TestScoreViews renders a clustering's score (by hand: labels 0 0 1 -1
+// give sizes 2 / 1 and one noise row) as a table, a sentence and a
+// silhouette plot.
+func TestScoreViews(t *testing.T) {
+	x := mat.NewDense(4, 1, []float64{0, 1, 10, 50})
+	s := studytest.Must(songs.Score(x, []int{0, 0, 1, -1}))(t)
+	tb := view.ScoreTable("toy", s)
+	studytest.RendersBoth(t, tb)
+	if strings.Join(tb.Rows[0][:3], "|") != "toy|2|2 / 1" || tb.Rows[0][len(tb.Rows[0])-1] != "1" {
+		t.Errorf("row %q", tb.Rows[0])
+	}
+	if got := view.ClustersSummary("Toy", s); !strings.Contains(got, "**2 clusters** in 4 rows; the largest holds 50.0% of them and 25.0% are noise") {
+		t.Errorf("summary %q", got)
+	}
+	if fig, err := view.SilhouettePlot("toy", s); err != nil || !bytes.HasPrefix(fig.PNG, []byte("\x89PNG")) {
+		t.Errorf("SilhouettePlot: %v", err)
+	}
+	if tb := view.PlanTable(songs.DefaultPlan()); len(tb.Rows) != 8 || !strings.Contains(tb.Rows[2][1], "2 to 10") {
+		t.Errorf("plan table %q", tb.Rows)
+	}
+}
