@@ -5,11 +5,12 @@
 # What make promises (README, "What make promises"):
 # - output/ (output/<catalog>/ for another catalog) and data/interim,
 #   data/processed hold the outputs of the last requested parameter set:
-#   the parameters and the catalog's content select a run folder
-#   (.runs/<catalog>-<hash>, see .tools/run-set) in which the notebooks run,
-#   and its outputs are published into the checkout only when the whole run
-#   succeeded (.tools/publish). Returning to earlier parameters publishes
-#   their run folder again, re-making only what is out of date there.
+#   the parameters, the catalog's content and the code's select a run
+#   folder (.runs/<catalog>-<hash>, see .tools/run-set) in which the
+#   notebooks run, and its outputs are published into the checkout only
+#   when the whole run succeeded (.tools/publish). Returning to earlier
+#   parameters publishes their run folder again, re-making only what is out
+#   of date there.
 # - Parameters are checked before anything else runs (`songs params`).
 # - One make at a time per checkout: a second one waits (.tools/make-lock);
 #   when a make ends, also by Ctrl-C or SIGKILL, its notebook runs and
@@ -108,6 +109,8 @@ MODULE := github.com/songcohorts/cohorts
 nb_imports = $(sort $(shell grep -o '$(MODULE)/songs[a-z/]*' $(1) 2>/dev/null))
 go_sources = $(if $(1),$(shell $(GO) list -e -deps -f '{{if .Module}}{{if eq .Module.Path "$(MODULE)"}}{{$$d := .Dir}}{{range .GoFiles}}{{$$d}}/{{.}} {{end}}{{end}}{{end}}' $(1) 2>/dev/null))
 nb_sources = go.mod go.sum $(call go_sources,$(call nb_imports,$(1)))
+# The code a run executes: a new version of it gets a run folder of its own.
+CODE = $(sort $(NOTEBOOKS) $(foreach nb,$(NOTEBOOKS),$(call nb_sources,$(nb))))
 TIMEOUT ?= 1200
 
 STEMS := 01-cleaning 02-eda 03-tests-validation 04-insights
@@ -129,7 +132,7 @@ JOBS ?= 3
 define in_run
 @$(MAKE) params
 @$(MAKE) prepare
-@set=$$($(SONGS) params | $(PY) .tools/run-set $(OUT)); \
+@set=$$($(SONGS) params | $(PY) .tools/run-set $(OUT) $(CODE)); \
 $(MAKE) -j$(JOBS) --output-sync=target SET=$$set $(addprefix $$set/,$(1)); \
 $(PY) .tools/publish $$set $(OUT) $(2)
 endef
@@ -138,7 +141,7 @@ ifeq ($(SET),)
 reports: ## Run the four notebooks and write output/<stem>.html and .docx (default)
 	@$(MAKE) params
 	@$(MAKE) prepare
-	@set=$$($(SONGS) params | $(PY) .tools/run-set $(OUT)); \
+	@set=$$($(SONGS) params | $(PY) .tools/run-set $(OUT) $(CODE)); \
 	touch $(TMPDIR)/reports-start; start=$$(date +%s%N); \
 	$(MAKE) -j$(JOBS) --output-sync=target SET=$$set run-reports; \
 	if [ -n "$$(find $$set/$(OUT) -maxdepth 1 -name '*.docx' -newer $(TMPDIR)/reports-start)" ]; then \
@@ -166,7 +169,7 @@ endif
 run-folder: venv ## Print the run folder of the current parameters (.runs/<catalog>-<hash>), after checking and staging
 	@$(MAKE) params
 	@$(MAKE) data >/dev/null
-	@$(SONGS) params | $(PY) .tools/run-set $(OUT)
+	@$(SONGS) params | $(PY) .tools/run-set $(OUT) $(CODE)
 
 params: $(SONGS) ## Check the parameters (CATALOG, RAW_CSV, SEED, K, POPULAR_THRESHOLD): a bad one stops make before anything runs
 	@$(SONGS) params >/dev/null
