@@ -282,4 +282,9 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except OSError as err:  # a full disk, a folder that cannot be written
+        where = f" ({err.filename})" if err.filename else ""
+        print(f"FAILED: {sys.argv[1]}: {err.strerror or err}{where}", file=sys.stderr)
+        sys.exit(1)

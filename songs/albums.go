@@ -20,6 +20,20 @@ func RecommendAlbums(cat *catalog.Catalog, threshold float64) AlbumRecommendatio
 	return AlbumRecommendation{Threshold: threshold, Ranked: AlbumsByPopularSongs(cat, threshold)}
 }
 
+// Recommended returns the albums to recommend: the first two of the
+// ranking that have at least one popular song (one, or none, when fewer
+// have any).
+func (r AlbumRecommendation) Recommended() []AlbumPopularity {
+	var out []AlbumPopularity
+	for _, a := range r.Ranked {
+		if a.PopularSongs == 0 || len(out) == 2 {
+			break
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
 // Metrics is the recommended_albums entry of metrics.json: the rule and the
 // albums with at least one popular song, the two recommended first.
 func (r AlbumRecommendation) Metrics() map[string]any {

@@ -82,7 +82,8 @@ func EarlyLateSummary(cat *catalog.Catalog) string {
 
 // AlbumAnswer states the recommendation, where the threshold falls in the
 // popularity distribution, and at how many of the alternative thresholds
-// the same two albums lead.
+// the same two albums lead. With no popular song, or one album with any,
+// it says so and recommends what there is: nothing, or that album.
 func AlbumAnswer(r songs.AlbumRecommendation, cat *catalog.Catalog, alternatives []float64) string {
 	pop := cat.Column(catalog.Popularity)
 	above := 0
@@ -91,22 +92,43 @@ func AlbumAnswer(r songs.AlbumRecommendation, cat *catalog.Catalog, alternatives
 			above++
 		}
 	}
-	if len(r.Ranked) < 2 {
-		return "Fewer than two albums: no recommendation."
+	head := report.Markdownf("With popularity >= %g, %s, **%d of %d tracks (%.1f%%) count as popular**; "+
+		"the median track has popularity %.0f and the 90th percentile is %.0f. ",
+		r.Threshold, OnPopularityScale(r.Threshold), above, len(pop), 100*float64(above)/float64(len(pop)),
+		catalog.Quantile(pop, 0.5), catalog.Quantile(pop, 0.9))
+	rec := r.Recommended()
+	switch len(rec) {
+	case 0:
+		return head + "**No album has a popular song: there is nothing to recommend at this threshold.**"
+	case 1:
+		return head + report.Markdownf("**Only one album has popular songs: %s (%d).** It is the one to recommend; "+
+			"a second would have none.", rec[0].Album, rec[0].PopularSongs)
 	}
-	a, b := r.Ranked[0], r.Ranked[1]
 	same := 0
 	for _, th := range alternatives {
-		alt := songs.AlbumsByPopularSongs(cat, th)
-		if len(alt) >= 2 && topTwo(alt) == topTwo(r.Ranked) {
+		alt := songs.RecommendAlbums(cat, th).Recommended()
+		if len(alt) == 2 && topTwo(alt) == topTwo(rec) {
 			same++
 		}
 	}
-	return report.Markdownf("With popularity >= %g, the midpoint of Spotify's 0-100 scale, **%d of %d tracks (%.1f%%) count as popular**; "+
-		"the median track has popularity %.0f and the 90th percentile is %.0f. "+
-		"**The two albums to recommend are %s (%d popular songs) and %s (%d).** "+
+	return head + report.Markdownf("**The two albums to recommend are %s (%d popular songs) and %s (%d).** "+
 		"The same two albums lead at %d of the %d other thresholds in the sensitivity table.",
-		r.Threshold, above, len(pop), 100*float64(above)/float64(len(pop)), catalog.Quantile(pop, 0.5), catalog.Quantile(pop, 0.9), a.Album, a.PopularSongs, b.Album, b.PopularSongs, same, len(alternatives))
+		rec[0].Album, rec[0].PopularSongs, rec[1].Album, rec[1].PopularSongs, same, len(alternatives))
+}
+
+// OnPopularityScale places a popularity threshold on Spotify's 0-100 scale,
+// in words: "the midpoint of Spotify's 0-100 scale", or how far above or
+// below the midpoint it lies.
+func OnPopularityScale(t float64) string {
+	const mid = 50
+	switch {
+	case t == mid:
+		return "the midpoint of Spotify's 0-100 scale"
+	case t > mid:
+		return fmt.Sprintf("%g points above the midpoint of Spotify's 0-100 scale", t-mid)
+	default:
+		return fmt.Sprintf("%g points below the midpoint of Spotify's 0-100 scale", mid-t)
+	}
 }
 
 // topTwo names the first two albums of a ranking as an unordered pair.

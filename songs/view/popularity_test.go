@@ -91,7 +91,39 @@ func TestAlbumAnswer(t *testing.T) {
 		}
 	}
 	one := &catalog.Catalog{Tracks: []catalog.Track{{Album: "X", Popularity: 60}}}
-	if s := view.AlbumAnswer(songs.RecommendAlbums(one, 50), one, nil); !strings.Contains(s, "Fewer than two albums") {
+	if s := view.AlbumAnswer(songs.RecommendAlbums(one, 50), one, nil); !strings.Contains(s, "Only one album has popular songs: X (1)") {
 		t.Errorf("one album: %q", s)
+	}
+}
+
+// TestAlbumAnswerThresholds checks the answer's wording at thresholds where
+// two albums, one album and no album have popular songs (AlbumCatalog: D
+// has the one track at 80; B (50, 70), C (51, 52), A (60, 55) reach 50).
+func TestAlbumAnswerThresholds(t *testing.T) {
+	cat := studytest.AlbumCatalog()
+	for _, tc := range []struct {
+		threshold float64
+		want      []string
+		not       []string
+	}{
+		{50, []string{"popularity >= 50, the midpoint of Spotify's 0-100 scale", "**7 of 11 tracks (63.6%) count as popular**",
+			"**The two albums to recommend are B (2 popular songs) and C (2).**", "at 1 of the 2 other thresholds"}, nil},
+		{75, []string{"popularity >= 75, 25 points above the midpoint", "**Only one album has popular songs: D (1).**"},
+			[]string{"two albums to recommend"}},
+		{99, []string{"popularity >= 99, 49 points above the midpoint", "**0 of 11 tracks (0.0%) count as popular**",
+			"nothing to recommend"}, []string{"to recommend are", ">= 99, the midpoint"}},
+		{30, []string{"popularity >= 30, 20 points below the midpoint"}, nil},
+	} {
+		got := view.AlbumAnswer(songs.RecommendAlbums(cat, tc.threshold), cat, []float64{40, 70})
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("threshold %g: %q lacks %q", tc.threshold, got, w)
+			}
+		}
+		for _, w := range tc.not {
+			if strings.Contains(got, w) {
+				t.Errorf("threshold %g: %q says %q", tc.threshold, got, w)
+			}
+		}
 	}
 }

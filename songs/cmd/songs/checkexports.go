@@ -16,8 +16,7 @@ func init() {
 
 func runCheckExports(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprintln(stdout, "usage: songs check-exports REPORT.html|REPORT.docx...")
-		return errUsage
+		return usagef("usage: songs check-exports REPORT.html|REPORT.docx...")
 	}
 	failed := 0
 	for _, path := range args {

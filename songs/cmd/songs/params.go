@@ -20,7 +20,7 @@ func init() {
 // bad parameter before any set-up, staging or notebook and tell runs of
 // different parameter sets apart.
 func runParams(args []string, stdout io.Writer) error {
-	fs := newFlags("params", "", stdout)
+	fs := newFlags("params", "")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
 	}
