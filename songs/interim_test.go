@@ -112,10 +112,10 @@ func TestLoadRawTooFewTracks(t *testing.T) {
 		edit func(int, map[string]string)
 		want string // "" when accepted
 	}{
-		{"one.csv", 1, nil, "data/raw/one.csv has 1 tracks, 1 kept after cleaning; the study needs at least 100"},
-		{"three.csv", 3, nil, "has 3 tracks, 3 kept after cleaning; the study needs at least 100"},
-		{"ten.csv", 10, nil, "has 10 tracks, 10 kept"},
-		{"same.csv", 150, same, "has 150 tracks, 1 kept after cleaning (cleaning removed: "},
+		{"one.csv", 1, nil, "data/raw/one.csv: 1 loaded, 1 kept after cleaning; the study needs at least 100 tracks"},
+		{"three.csv", 3, nil, "three.csv: 3 loaded, 3 kept after cleaning; the study needs at least 100 tracks"},
+		{"ten.csv", 10, nil, "ten.csv: 10 loaded, 10 kept"},
+		{"same.csv", 150, same, "same.csv: 150 loaded, 1 kept after cleaning (cleaning removed: "},
 		{"short.csv", MinTracks - 1, nil, "99 kept"},
 		{"enough.csv", MinTracks, nil, ""},
 	} {

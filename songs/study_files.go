@@ -80,7 +80,7 @@ func CheckStudySize(c *catalog.Cleaned) error {
 		}
 		removed = " (cleaning removed: " + strings.Join(rules, ", ") + ")"
 	}
-	return fmt.Errorf("%w: %s has %d tracks, %d kept after cleaning%s; the study needs at least %d "+
+	return fmt.Errorf("%w: %s: %d loaded, %d kept after cleaning%s; the study needs at least %d tracks "+
 		"(up to %d cohorts of some ten tracks each)", ErrTooFewTracks, strings.Join(c.Loaded.Sources, ", "),
 		loaded, kept, removed, MinTracks, KMax)
 }

@@ -52,9 +52,9 @@ func runValidate(args []string, stdout io.Writer) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	fmt.Fprintf(stdout, "%s: %d tracks, %d valid (kept by the study's cleaning)", path, len(cat.Tracks), len(c.Tracks.Tracks))
+	fmt.Fprintf(stdout, "%s: %d loaded, %d valid (kept by the study's cleaning)", path, len(cat.Tracks), len(c.Tracks.Tracks))
 	if !enough {
-		fmt.Fprintf(stdout, ": too few for the study, which needs at least %d", songs.MinTracks)
+		fmt.Fprintf(stdout, ": too few for the study, which needs at least %d tracks", songs.MinTracks)
 	}
 	fmt.Fprintln(stdout)
 	rules := make([]string, 0, len(counts))
