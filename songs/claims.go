@@ -2,177 +2,157 @@ package songs
 
 import (
 	"fmt"
-	"math"
-	"sort"
-	"strings"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/stats"
 )
 
+// The questions the claims answer. Each question's tests form one family,
+// Holm-adjusted on its own, so a finding has one verdict wherever it is
+// shown.
+const (
+	// QuestionTime: how has popularity changed over time?
+	// (PopularityOverTime)
+	QuestionTime = "time"
+	// QuestionLive: do live recordings differ in popularity from studio
+	// ones?
+	QuestionLive = "live"
+	// QuestionAlbums: how much of popularity does the album explain?
+	// (AlbumEffectOn)
+	QuestionAlbums = "albums"
+	// QuestionFeatures: which audio features go with popularity?
+	// (FeatureTests)
+	QuestionFeatures = "features"
+)
+
+// ClaimFamily is the tests that answer one question, with p-values
+// Holm-adjusted within the family and BCa bootstrap intervals (over
+// recordings) for every effect size.
+type ClaimFamily struct {
+	Question string
+	// Recordings is the number of recordings the tests ran on.
+	Recordings int
+	Results    []stats.Result
+}
+
+// Claims are the tests of the study's claims on one row per recording
+// (Recordings), one family per question.
+type Claims struct {
+	// Recordings is the number of recordings tested.
+	Recordings int
+	// Families are the questions the catalog allows, in the order time,
+	// live, albums, features.
+	Families []ClaimFamily
+	// Time is the time question in full (decades, pairs, windows); nil
+	// without release dates.
+	Time *PopularityTrend
+	// Albums is the album effect in full; nil without albums.
+	Albums *AlbumEffect
+}
+
+// Family returns the family answering a question, and whether there is
+// one.
+func (c *Claims) Family(question string) (ClaimFamily, bool) {
+	for _, f := range c.Families {
+		if f.Question == question {
+			return f, true
+		}
+	}
+	return ClaimFamily{}, false
+}
+
 // ClaimTests tests the claims a reader of the original study would make,
-// each with an effect size and a confidence interval, and adjusts the
-// family's p-values with Holm's method:
+// on one row per recording, one family per question:
 //
-//   - live recordings (by title or album) differ in popularity from studio
-//     ones (Mann-Whitney U, rank-biserial r with a BCa bootstrap interval);
-//   - popularity differs across release decades (Kruskal-Wallis, epsilon
-//     squared) and between the earlier and later half of the catalogue
-//     (Mann-Whitney U at the median release year);
-//   - popularity differs across albums with at least 5 tracks
-//     (Kruskal-Wallis, epsilon squared);
-//   - each audio feature and duration is associated with popularity
-//     (Spearman's rho with a Fisher-z interval).
+//   - time: PopularityOverTime's family (Spearman of release year and
+//     popularity overall, for studio and for live recordings; decades by
+//     Kruskal-Wallis);
+//   - live: live recordings (by title or album) against studio ones,
+//     Mann-Whitney U with the rank-biserial r;
+//   - albums: AlbumEffectOn (Kruskal-Wallis across releases, epsilon
+//     squared);
+//   - features: FeatureTests (Spearman of each audio feature and duration
+//     with popularity).
 //
-// The seed drives the bootstrap intervals. A catalog without popularity
-// has no claims to test: the error is a *MissingColumnError.
-func ClaimTests(cat *catalog.Catalog, seed uint64) ([]stats.Result, error) {
-	if err := cat.Require("the tests of the popularity claims", catalog.Popularity); err != nil {
+// The threshold picks each decade's peak release; the seed drives the
+// bootstrap intervals. The same calls give the notebooks' other views of
+// these questions the same numbers. A catalog without popularity has no
+// claims to test: the error is a *catalog.MissingColumnError.
+func ClaimTests(cat *catalog.Catalog, threshold float64, seed uint64) (*Claims, error) {
+	if err := cat.Require("the test of the popularity claims", catalog.Popularity); err != nil {
 		return nil, err
 	}
-	boot := stats.Bootstrap{Method: stats.BCa, Resamples: 2000, Seed: seed}
-	var out []stats.Result
-	add := func(r stats.Result, err error) error {
+	recs := Recordings(cat)
+	out := &Claims{Recordings: len(recs)}
+	if cat.Has[catalog.ReleaseDate] {
+		t, err := PopularityOverTime(cat, threshold, seed)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		out = append(out, r)
-		return nil
+		out.Time = t
+		out.Families = append(out.Families, ClaimFamily{QuestionTime, t.Recordings, t.Family})
 	}
-	live, studio := splitBy(cat, func(t *catalog.Track) bool { return LiveByTitle(t) })
-	if err := add(twoGroups(live, studio, "a live recording", "a studio recording", boot)); err != nil {
+	live, err := liveClaim(recs, seed)
+	if err != nil {
 		return nil, fmt.Errorf("live vs studio: %w", err)
 	}
-	if cat.Has["decade"] {
-		groups, names := groupBy(cat, func(t *catalog.Track) string {
-			if t.Decade == 0 {
-				return ""
-			}
-			return fmt.Sprintf("%ds", t.Decade)
-		}, 2)
-		if err := add(severalGroups(groups, names...)); err != nil {
-			return nil, fmt.Errorf("decades: %w", err)
+	out.Families = append(out.Families, ClaimFamily{QuestionLive, len(recs), []stats.Result{live}})
+	if cat.Has[catalog.Album] {
+		a, err := AlbumEffectOn(cat, seed)
+		if err != nil {
+			return nil, err
 		}
+		out.Albums = a
+		out.Families = append(out.Families, ClaimFamily{QuestionAlbums, a.Recordings, []stats.Result{a.Result}})
 	}
-	if cat.Has["release_date"] {
-		years := make([]float64, 0, len(cat.Tracks))
-		for i := range cat.Tracks {
-			years = append(years, float64(cat.Tracks[i].ReleaseDate.Year))
-		}
-		mid := int(catalog.Quantile(years, 0.5))
-		early, late := splitBy(cat, func(t *catalog.Track) bool { return t.ReleaseDate.Year <= mid })
-		if err := add(twoGroups(late, early, fmt.Sprintf("a track released after %d", mid), fmt.Sprintf("a track released in %d or earlier", mid), boot)); err != nil {
-			return nil, fmt.Errorf("early vs late: %w", err)
-		}
+	f, err := FeatureTests(cat, seed)
+	if err != nil {
+		return nil, err
 	}
-	if cat.Has["album"] {
-		groups, names := groupBy(cat, func(t *catalog.Track) string { return t.Album }, 5)
-		if err := add(severalGroups(groups, fmt.Sprintf("%d albums with 5 or more tracks", len(names)))); err != nil {
-			return nil, fmt.Errorf("albums: %w", err)
-		}
-	}
-	pop := cat.Column(catalog.Popularity)
-	for _, f := range append(append([]string(nil), catalog.AudioFeatures...), catalog.DurationMS) {
-		r, err := stats.Spearman(cat.Column(f), pop, stats.TwoSided, 0.95)
-		if err := add(r.WithGroups(f, catalog.Popularity), err); err != nil {
-			return nil, fmt.Errorf("%s: %w", f, err)
-		}
-	}
-	stats.AdjustResults(out, stats.Holm)
+	out.Families = append(out.Families, f)
 	return out, nil
 }
 
-// twoGroups compares popularity in two groups by Mann-Whitney U with the
-// rank-biserial correlation and its bootstrap interval.
-func twoGroups(x, y []float64, nx, ny string, boot stats.Bootstrap) (stats.Result, error) {
-	r, err := stats.MannWhitneyU(x, y, stats.TwoSided, stats.MWUAuto, true)
-	if err != nil {
-		return r, err
-	}
-	ci, err := boot.Interval2(x, y, stats.RankBiserial)
-	if err != nil {
-		return r, err
-	}
-	r = r.WithEffect("rank-biserial r", stats.RankBiserial(x, y), ci).WithGroups(nx, ny)
-	r.Measure = catalog.Popularity
-	return r, nil
-}
-
-// severalGroups compares popularity across groups by Kruskal-Wallis with
-// epsilon squared; names label the groups (one name may stand for all).
-func severalGroups(groups [][]float64, names ...string) (stats.Result, error) {
-	r, err := stats.KruskalWallis(groups...)
-	if err != nil {
-		return r, err
-	}
-	n := 0
-	for _, g := range groups {
-		n += len(g)
-	}
-	r = r.WithEffect("epsilon squared", stats.KruskalEpsilonSquared(r.Statistic, n), stats.Interval{}).WithGroups(names...)
-	r.Measure = catalog.Popularity
-	return r, nil
-}
-
-// splitBy splits popularity by a predicate.
-func splitBy(cat *catalog.Catalog, in func(*catalog.Track) bool) (yes, no []float64) {
-	for i := range cat.Tracks {
-		if in(&cat.Tracks[i]) {
-			yes = append(yes, cat.Tracks[i].Popularity)
+// liveClaim compares the popularity of live and studio recordings
+// (Mann-Whitney U, rank-biserial r with its BCa bootstrap interval): a
+// family of one test.
+func liveClaim(recs []Recording, seed uint64) (stats.Result, error) {
+	var live, studio, pop []float64
+	first := make([]bool, len(recs))
+	for i, r := range recs {
+		pop = append(pop, r.Popularity)
+		first[i] = r.Live
+		if r.Live {
+			live = append(live, r.Popularity)
 		} else {
-			no = append(no, cat.Tracks[i].Popularity)
+			studio = append(studio, r.Popularity)
 		}
 	}
-	return yes, no
+	r, err := stats.MannWhitneyU(live, studio, stats.TwoSided, stats.MWUAuto, true)
+	if err != nil {
+		return r, err
+	}
+	rows, err := stats.RankBiserialRows(pop, first)
+	if err != nil {
+		return r, err
+	}
+	ci, err := claimBootstrap(seed, streamLive).IntervalRows(len(pop), rows)
+	if err != nil {
+		return r, err
+	}
+	r = r.WithEffect("rank-biserial r", stats.RankBiserial(live, studio), ci).WithGroups("live recordings", "studio recordings")
+	r.Measure = catalog.Popularity
+	family := []stats.Result{r} // a family of one: the adjusted p is p
+	stats.AdjustResults(family, stats.Holm)
+	return family[0], nil
 }
 
-// groupBy groups popularity by a key (empty keys dropped), keeping groups
-// of at least min tracks, in key order.
-func groupBy(cat *catalog.Catalog, key func(*catalog.Track) string, min int) ([][]float64, []string) {
-	by := map[string][]float64{}
-	for i := range cat.Tracks {
-		if k := key(&cat.Tracks[i]); k != "" {
-			by[k] = append(by[k], cat.Tracks[i].Popularity)
-		}
-	}
-	var names []string
-	for k, v := range by {
-		if len(v) >= min {
-			names = append(names, k)
-		}
-	}
-	sort.Strings(names)
-	groups := make([][]float64, len(names))
-	for i, k := range names {
-		groups[i] = by[k]
-	}
-	return groups, names
-}
-
-// PopularityDrivers runs ClaimTests and picks the readings that say what
-// drives popularity: the live-versus-studio comparison and the feature most
-// strongly correlated with popularity. A catalog without popularity has
-// none.
-func PopularityDrivers(cat *catalog.Catalog, seed uint64) ([]string, error) {
+// PopularityDrivers returns the claims behind the insights on popularity
+// (ClaimTests), or nil for a catalog without popularity, whose insights
+// then rest on the cohorts alone.
+func PopularityDrivers(cat *catalog.Catalog, threshold float64, seed uint64) (*Claims, error) {
 	if cat.Require("", catalog.Popularity) != nil {
 		return nil, nil
 	}
-	rs, err := ClaimTests(cat, seed)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	best := -1
-	for i, r := range rs {
-		switch {
-		case r.Test == "Mann-Whitney U" && len(r.Groups) == 2 && r.Groups[0] == "a live recording":
-			out = append(out, r.Reading())
-		case strings.HasPrefix(r.Test, "Spearman") && (best < 0 || math.Abs(r.Statistic) > math.Abs(rs[best].Statistic)):
-			best = i
-		}
-	}
-	if best >= 0 {
-		out = append(out, "Strongest single correlate: "+rs[best].Reading())
-	}
-	return out, nil
+	return ClaimTests(cat, threshold, seed)
 }

@@ -2,68 +2,100 @@ package songs
 
 import (
 	"errors"
-	"strings"
+	"math"
 	"testing"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
-	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
-// TestClaimTestsRealCatalog compares every test of the claims family on
-// the cleaned course catalog with SciPy (mannwhitneyu two-sided with the
-// continuity correction, kruskal, spearmanr; the live split replicates
-// LiveByTitle's patterns) and the Holm-adjusted p-values with statsmodels'
-// multipletests over the same family (testdata/gen_golden_domain.py).
+// TestClaimTestsRealCatalog compares every family of the claims on the
+// cleaned course catalog with SciPy and statsmodels on the pandas
+// re-implementation of one row per recording (gen_golden_domain.py), the
+// bootstrap intervals within Monte Carlo tolerance of
+// scipy.stats.bootstrap, and checks that each question's family is the one
+// the notebooks' other calls (PopularityOverTime, FeatureTests,
+// AlbumEffectOn) report: one verdict per finding.
 func TestClaimTestsRealCatalog(t *testing.T) {
+	if testing.Short() {
+		t.Skip("bootstrap intervals of 16 tests")
+	}
 	cat := studytest.RealCleaned(t).Tracks
-	g := readGoldenDomain(t).Real.Claims
-	rs, err := ClaimTests(cat, 42)
+	g := readGoldenDomain(t).Real.RecordingClaims
+	c, err := ClaimTests(cat, 50, 42)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rs) != len(g.Tests) {
-		t.Fatalf("%d results, want %d", len(rs), len(g.Tests))
+	if c.Recordings != g.Recordings {
+		t.Errorf("%d recordings, reference %d", c.Recordings, g.Recordings)
 	}
-	for i, w := range g.Tests {
-		r := rs[i]
-		if !strings.HasPrefix(r.Test, w.Test) {
-			t.Errorf("test %d is %q, want %q (%s)", i, r.Test, w.Test, w.Claim)
-			continue
+	live, _ := c.Family(QuestionLive)
+	r := live.Results[0]
+	if !studytest.Near(r.Statistic, g.Live.U, 1e-12) || !studytest.Near(r.P, g.Live.P, 1e-6) || !studytest.Near(r.Effect, g.Live.RankBiserial, 1e-12) ||
+		math.Abs(r.CI.Lo-g.Live.CI95[0]) > 0.01 || math.Abs(r.CI.Hi-g.Live.CI95[1]) > 0.01 {
+		t.Errorf("live: U %v p %v r %v CI %v; reference %+v (%s)", r.Statistic, r.P, r.Effect, r.CI, g.Live, g.Source)
+	}
+	a := c.Albums
+	if a.Releases != g.Albums.Releases || a.Recordings != g.Albums.Recordings || !studytest.Near(a.Result.Statistic, g.Albums.H, 1e-9) ||
+		!studytest.Near(a.Result.Effect, g.Albums.Eps2, 1e-9) || math.Abs(a.Result.CI.Lo-g.Albums.CI95[0]) > 0.02 || math.Abs(a.Result.CI.Hi-g.Albums.CI95[1]) > 0.02 {
+		t.Errorf("albums: %d releases %d recordings H %v eps2 %v CI %v; reference %+v", a.Releases, a.Recordings, a.Result.Statistic, a.Result.Effect, a.Result.CI, g.Albums)
+	}
+	if a.Reissued != g.Albums.Reissued || a.MedianCopyRange != g.Albums.MedianCopyRange || cat.Tracks[a.Widest.High].Name != g.Albums.Widest.Title ||
+		cat.Tracks[a.Widest.High].Popularity-cat.Tracks[a.Widest.Low].Popularity != g.Albums.Widest.Range {
+		t.Errorf("copies: %d reissued, median range %v, widest %q; reference %+v", a.Reissued, a.MedianCopyRange, cat.Tracks[a.Widest.High].Name, g.Albums)
+	}
+	features, _ := c.Family(QuestionFeatures)
+	for i, w := range g.Features {
+		r := features.Results[i]
+		if r.Groups[0] != w.Feature {
+			t.Fatalf("feature %d is %s, reference %s", i, r.Groups[0], w.Feature)
 		}
-		// The statistics are sums of ranks and exact to rounding; p-values
-		// far in the tail depend on the distribution functions' precision.
-		if !studytest.Near(r.Statistic, w.Statistic, 1e-10) || !studytest.Near(r.P, w.P, 1e-8) || !studytest.Near(r.PAdjusted, w.PHolm, 1e-8) {
-			t.Errorf("%s: statistic %v p %v Holm %v, want %v %v %v (%s)", w.Claim, r.Statistic, r.P, r.PAdjusted,
-				w.Statistic, w.P, w.PHolm, g.Source)
+		checkClaim(t, w.Feature, goldenClaimGot{r.Statistic, r.Effect, r.P, r.PAdjusted}, w.goldenClaim, g.Source)
+	}
+	// The same families from the notebooks' other calls: one verdict each.
+	tr, _ := PopularityOverTime(cat, 50, 42)
+	f, _ := FeatureTests(cat, 42)
+	e, _ := AlbumEffectOn(cat, 42)
+	time, _ := c.Family(QuestionTime)
+	albums, _ := c.Family(QuestionAlbums)
+	for _, pair := range []struct {
+		name      string
+		got, want []float64
+	}{
+		{"time", pvalues(time), pvaluesOf(tr.Family)},
+		{"features", pvalues(features), pvaluesOf(f.Results)},
+		{"albums", pvalues(albums), []float64{e.Result.PAdjusted, e.Result.CI.Lo, e.Result.CI.Hi}},
+	} {
+		for i := range pair.got {
+			if pair.got[i] != pair.want[i] {
+				t.Errorf("%s: ClaimTests gives %v, its own call %v", pair.name, pair.got, pair.want)
+				break
+			}
 		}
-	}
-	live := rs[0]
-	if live.Groups[0] != "a live recording" || live.Groups[1] != "a studio recording" || live.EffectName != "rank-biserial r" {
-		t.Errorf("live vs studio result: %+v", live)
-	}
-	if !(live.CI.Lo <= live.Effect && live.Effect <= live.CI.Hi) {
-		t.Errorf("rank-biserial r %v outside its interval [%v, %v]", live.Effect, live.CI.Lo, live.CI.Hi)
-	}
-	if testing.Short() {
-		return // PopularityDrivers runs the family again, with its bootstrap intervals
-	}
-	drivers, err := PopularityDrivers(cat, 42)
-	if err != nil || len(drivers) != 2 || !strings.HasPrefix(drivers[1], "Strongest single correlate:") {
-		t.Errorf("PopularityDrivers = %q, %v", drivers, err)
 	}
 }
 
+func pvalues(f ClaimFamily) []float64 { return pvaluesOf(f.Results) }
+
+// pvaluesOf lists each result's adjusted p and interval.
+func pvaluesOf(rs []stats.Result) []float64 {
+	var out []float64
+	for _, r := range rs {
+		out = append(out, r.PAdjusted, r.CI.Lo, r.CI.Hi)
+	}
+	return out
+}
+
 // TestClaimTestsNeedPopularity checks that a catalog without popularity
-// (as the hit-predictor catalog) has no claims to test.
+// has no claims, and that PopularityDrivers then returns none.
 func TestClaimTestsNeedPopularity(t *testing.T) {
-	cat := studytest.MustLoad(t, catalogtest.CSVText(catalogtest.HitHeader, 20, false, nil))
-	_, err := ClaimTests(cat, 1)
+	cat := &catalog.Catalog{Has: map[string]bool{}}
 	var mc *catalog.MissingColumnError
-	if !errors.As(err, &mc) || len(mc.Columns) != 1 || mc.Columns[0] != catalog.Popularity {
+	if _, err := ClaimTests(cat, 50, 1); !errors.As(err, &mc) || mc.Columns[0] != catalog.Popularity {
 		t.Fatalf("ClaimTests without popularity: %v (%T), want a *MissingColumnError naming popularity", err, err)
 	}
-	if d, err := PopularityDrivers(cat, 1); d != nil || err != nil {
-		t.Errorf("PopularityDrivers without popularity = %q, %v; want nothing", d, err)
+	if d, err := PopularityDrivers(cat, 50, 1); d != nil || err != nil {
+		t.Errorf("PopularityDrivers without popularity = %v, %v; want nothing", d, err)
 	}
 }

@@ -1,6 +1,7 @@
 package songs
 
 import (
+	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/stat"
@@ -54,25 +55,37 @@ func StrongestPairs(m [][]float64, columns []string) (pos, neg Pair) {
 	return pos, neg
 }
 
-// PopularityCorrelations tests each audio feature's correlation with
-// popularity (Pearson and Spearman, two-sided, 95% Fisher-z intervals).
-func PopularityCorrelations(cat *catalog.Catalog) ([]stats.Result, error) {
-	pop := cat.Column(catalog.Popularity)
-	var out []stats.Result
-	for _, f := range append(append([]string(nil), catalog.AudioFeatures...), catalog.DurationMS) {
-		x := cat.Column(f)
-		for _, spearman := range []bool{false, true} {
-			test := stats.Pearson
-			if spearman {
-				test = stats.Spearman
-			}
-			r, err := test(x, pop, stats.TwoSided, 0.95)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, r.WithGroups(f, catalog.Popularity))
-		}
+// PopularityFeatures are the columns FeatureTests correlates with
+// popularity: the nine audio features and duration.
+var PopularityFeatures = append(append([]string(nil), catalog.AudioFeatures...), catalog.DurationMS)
+
+// FeatureTests answers "which audio features go with popularity?" on one
+// row per recording: Spearman's rho of each of PopularityFeatures with
+// popularity, with a BCa bootstrap interval over recordings, the ten
+// p-values Holm-adjusted together. The seed drives the intervals. A
+// catalog without popularity has no such tests: the error is a
+// *catalog.MissingColumnError.
+func FeatureTests(cat *catalog.Catalog, seed uint64) (ClaimFamily, error) {
+	if err := cat.Require("the correlation of each feature with popularity", catalog.Popularity); err != nil {
+		return ClaimFamily{}, err
 	}
-	stats.AdjustResults(out, stats.Holm)
+	recs := Recordings(cat)
+	pop := make([]float64, len(recs))
+	for i, r := range recs {
+		pop[i] = r.Popularity
+	}
+	out := ClaimFamily{Question: QuestionFeatures, Recordings: len(recs)}
+	for k, f := range PopularityFeatures {
+		x := make([]float64, len(recs))
+		for i, r := range recs {
+			x[i] = cat.Tracks[r.Track].Value(f)
+		}
+		r, err := spearmanClaim(x, pop, claimBootstrap(seed, streamFeatures+uint64(k)))
+		if err != nil {
+			return ClaimFamily{}, fmt.Errorf("%s: %w", f, err)
+		}
+		out.Results = append(out.Results, r.WithGroups(f, catalog.Popularity))
+	}
+	stats.AdjustResults(out.Results, stats.Holm)
 	return out, nil
 }

@@ -17,9 +17,9 @@ func BenchmarkDomain(b *testing.B) {
 		for i := range labels {
 			labels[i] = i % 2
 		}
-		b.Run(fmt.Sprintf("AlbumsByPopularSongs/n=%d", n), func(b *testing.B) {
+		b.Run(fmt.Sprintf("RankReleases/n=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				AlbumsByPopularSongs(cat, 50)
+				RankReleases(cat, 50)
 			}
 		})
 		b.Run(fmt.Sprintf("CompareLiveFlags/n=%d", n), func(b *testing.B) {
@@ -52,14 +52,15 @@ func BenchmarkDomain(b *testing.B) {
 	}
 }
 
-// BenchmarkClaimTests times the claims family, dominated by the two BCa
-// bootstrap intervals (2,000 resamples and a jackknife each).
+// BenchmarkClaimTests times the claims, dominated by the BCa bootstrap
+// intervals of every effect size (2,000 resamples and a jackknife each,
+// O(n) per evaluation on resample counts).
 func BenchmarkClaimTests(b *testing.B) {
 	for _, n := range []int{400, 1600} {
 		cat := studytest.BlobCatalog(n, 1)
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := ClaimTests(cat, 1); err != nil {
+				if _, err := ClaimTests(cat, 50, 1); err != nil {
 					b.Fatal(err)
 				}
 			}

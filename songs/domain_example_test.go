@@ -29,21 +29,35 @@ func ExampleLiveAgreement_Kappa() {
 	// agreement 0.8500, kappa 0.7000
 }
 
-func ExampleAlbumsByPopularSongs() {
-	cat := &catalog.Catalog{}
+func ExampleRecommendAlbums() {
+	cat := &catalog.Catalog{Has: map[string]bool{catalog.Album: true, catalog.Popularity: true, "track_number": true}}
 	for _, t := range []struct {
-		album string
-		pop   float64
-	}{{"Aftermath", 80}, {"Aftermath", 20}, {"Some Girls", 55}, {"Some Girls", 50}, {"Some Girls", 10}, {"Undercover", 30}} {
-		cat.Tracks = append(cat.Tracks, catalog.Track{Album: t.album, Popularity: t.pop})
+		album, title string
+		no           int
+		pop          float64
+	}{
+		// Listed twice with the same titles: two releases.
+		{"Let It Bleed", "Gimme Shelter", 1, 31}, {"Let It Bleed", "Monkey Man", 2, 13},
+		{"Let It Bleed", "Gimme Shelter", 1, 76}, {"Let It Bleed", "Monkey Man", 2, 50},
+		{"Aftermath", "Under My Thumb", 1, 55}, {"Aftermath", "Lady Jane", 2, 52},
+		{"Aftermath (UK Version)", "Under My Thumb", 1, 20}, {"Aftermath (UK Version)", "Out Of Time", 2, 60},
+	} {
+		cat.Tracks = append(cat.Tracks, catalog.Track{Album: t.album, Name: t.title, TrackNumber: t.no, Popularity: t.pop})
 	}
-	for _, a := range songs.AlbumsByPopularSongs(cat, 50) {
-		fmt.Printf("%-10s popular %d of %d, mean %.4f\n", a.Album, a.PopularSongs, a.Tracks, a.Mean)
+	rec, _ := songs.RecommendAlbums(cat, 50)
+	for _, a := range rec.Releases.Ranked {
+		fmt.Printf("release %-30s popular %d, mean %.1f\n", a.Album, a.PopularSongs, a.Mean)
+	}
+	for _, a := range rec.Editions.Ranked {
+		fmt.Printf("merged  %-30s popular %d of %d songs\n", a.Album, a.PopularSongs, a.Songs)
 	}
 	// Output:
-	// Some Girls popular 2 of 3, mean 38.3333
-	// Aftermath  popular 1 of 2, mean 50.0000
-	// Undercover popular 0 of 1, mean 30.0000
+	// release Let It Bleed (release 2 of 2)  popular 2, mean 63.0
+	// release Aftermath                      popular 2, mean 53.5
+	// release Aftermath (UK Version)         popular 1, mean 40.0
+	// release Let It Bleed (release 1 of 2)  popular 0, mean 22.0
+	// merged  Aftermath                      popular 3 of 3 songs
+	// merged  Let It Bleed                   popular 2 of 2 songs
 }
 
 func ExampleRelabelBySize() {

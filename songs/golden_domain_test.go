@@ -27,12 +27,19 @@ type goldenDomain struct {
 		Spearman  [][]float64          `json:"spearman"`
 	} `json:"synthetic"`
 	Real struct {
-		Rows                 int `json:"rows"`
-		AlbumsByPopularSongs struct {
-			Source    string         `json:"source"`
-			Threshold float64        `json:"threshold"`
-			Albums    []goldenAlbumT `json:"albums"`
-		} `json:"albums_by_popular_songs"`
+		Rows   int `json:"rows"`
+		Albums struct {
+			Source    string  `json:"source"`
+			Threshold float64 `json:"threshold"`
+			Releases  []struct {
+				Label  string `json:"label"`
+				Tracks int    `json:"tracks"`
+				Discs  int    `json:"discs"`
+			} `json:"releases"`
+			ByRelease goldenAnswer        `json:"by_release"`
+			ByEdition goldenAnswer        `json:"by_edition"`
+			Editions  map[string][]string `json:"editions"`
+		} `json:"albums"`
 		AlbumsByMean struct {
 			Source string         `json:"source"`
 			Albums []goldenAlbumT `json:"albums"`
@@ -65,27 +72,65 @@ type goldenDomain struct {
 			Agreement float64   `json:"agreement"`
 			Kappa     float64   `json:"kappa"`
 		} `json:"live_flags"`
-		Claims struct {
-			Source string `json:"source"`
-			Tests  []struct {
-				Claim     string  `json:"claim"`
-				Test      string  `json:"test"`
-				Statistic float64 `json:"statistic"`
-				P         float64 `json:"p"`
-				PHolm     float64 `json:"p_holm"`
-				N         []int   `json:"n"`
-			} `json:"tests"`
-		} `json:"claims"`
-		PopularityCorrelations struct {
-			Source string `json:"source"`
-			Tests  []struct {
-				Feature string  `json:"feature"`
-				Test    string  `json:"test"`
-				R       float64 `json:"r"`
-				P       float64 `json:"p"`
-				PHolm   float64 `json:"p_holm"`
-			} `json:"tests"`
-		} `json:"popularity_correlations"`
+		OverTime struct {
+			Source     string        `json:"source"`
+			Recordings int           `json:"recordings"`
+			Family     []goldenClaim `json:"family"`
+			CI95Trend  [2]float64    `json:"ci95_trend"`
+			Decades    []int         `json:"decades"`
+			Dunn       []struct {
+				I     int     `json:"i"`
+				J     int     `json:"j"`
+				Z     float64 `json:"z"`
+				P     float64 `json:"p"`
+				PHolm float64 `json:"p_holm"`
+			} `json:"dunn"`
+			Windows []struct {
+				From          int     `json:"from"`
+				To            int     `json:"to"`
+				YearlyMeans   float64 `json:"yearly_means"`
+				TrackMean     float64 `json:"track_mean"`
+				Tracks        int     `json:"tracks"`
+				RecordingMean float64 `json:"recording_mean"`
+				Recordings    int     `json:"recordings"`
+			} `json:"windows"`
+			Describe []struct {
+				Decade int        `json:"decade"`
+				All    goldenMean `json:"all"`
+				Studio goldenMean `json:"studio"`
+				Live   goldenMean `json:"live"`
+				Peak   string     `json:"peak"`
+			} `json:"describe"`
+		} `json:"over_time"`
+		RecordingClaims struct {
+			Source     string `json:"source"`
+			Recordings int    `json:"recordings"`
+			Live       struct {
+				U            float64    `json:"u"`
+				P            float64    `json:"p"`
+				N            [2]int     `json:"n"`
+				RankBiserial float64    `json:"rank_biserial"`
+				CI95         [2]float64 `json:"ci95"`
+			} `json:"live"`
+			Albums struct {
+				H               float64    `json:"h"`
+				P               float64    `json:"p"`
+				Releases        int        `json:"releases"`
+				Recordings      int        `json:"recordings"`
+				Eps2            float64    `json:"eps2"`
+				CI95            [2]float64 `json:"ci95"`
+				Reissued        int        `json:"reissued"`
+				MedianCopyRange float64    `json:"median_copy_range"`
+				Widest          struct {
+					Title string  `json:"title"`
+					Range float64 `json:"range"`
+				} `json:"widest"`
+			} `json:"albums"`
+			Features []struct {
+				Feature string `json:"feature"`
+				goldenClaim
+			} `json:"features"`
+		} `json:"recording_claims"`
 		Validation struct {
 			Source       string             `json:"source"`
 			Rows         int                `json:"rows"`
@@ -106,9 +151,38 @@ type goldenYearMean struct {
 	Hi   float64 `json:"hi"`
 }
 
+// goldenAnswer is one album ranking's answer: the recommended albums, the
+// ties at the cut-off and the whole ranking.
+type goldenAnswer struct {
+	Recommended []goldenAlbumT `json:"recommended"`
+	Ties        []goldenAlbumT `json:"ties"`
+	Ranked      []goldenAlbumT `json:"ranked"`
+}
+
+// goldenClaim is one test: Spearman's rho (or Kruskal-Wallis H and epsilon
+// squared) with its p-value and Holm-adjusted p-value.
+type goldenClaim struct {
+	Rho   float64 `json:"rho"`
+	H     float64 `json:"h"`
+	Eps2  float64 `json:"eps2"`
+	P     float64 `json:"p"`
+	PHolm float64 `json:"p_holm"`
+	N     int     `json:"n"`
+}
+
+// goldenMean is a mean with its 95% t-interval and the median.
+type goldenMean struct {
+	N      int      `json:"n"`
+	Mean   *float64 `json:"mean"`
+	Lo     float64  `json:"lo"`
+	Hi     float64  `json:"hi"`
+	Median float64  `json:"median"`
+}
+
 type goldenAlbumT struct {
 	Album        string  `json:"album"`
 	Tracks       int     `json:"tracks"`
+	Songs        int     `json:"songs"`
 	PopularSongs int     `json:"popular_songs"`
 	Mean         float64 `json:"mean"`
 }

@@ -42,9 +42,9 @@ func WriteCleaningMetrics(p Params, c *catalog.Cleaned) error {
 }
 
 // WriteExplorationMetrics records the exploration's results: the album
-// recommendation and the PCA of the cleaned catalog's numeric features.
-// The album recommendation is recorded only when the catalog has albums and
-// popularity.
+// recommendation, popularity over time, the album effect and the PCA of
+// the cleaned catalog's numeric features. Each popularity result is
+// recorded only when the catalog has the columns it needs.
 func WriteExplorationMetrics(p Params, cat *catalog.Catalog, pca *embed.PCA) error {
 	m := map[string]any{
 		"eda": map[string]any{
@@ -53,8 +53,22 @@ func WriteExplorationMetrics(p Params, cat *catalog.Catalog, pca *embed.PCA) err
 			"pca_components_95":            pca.ComponentsFor(0.95),
 		},
 	}
-	if cat.Require("", catalog.Album, catalog.Popularity) == nil {
-		m["recommended_albums"] = RecommendAlbums(cat, p.PopularThreshold).Metrics()
+	if rec, err := RecommendAlbums(cat, p.PopularThreshold); err == nil {
+		m["recommended_albums"] = rec.Metrics()
+	}
+	if cat.Require("", catalog.Popularity, catalog.ReleaseDate) == nil {
+		t, err := PopularityOverTime(cat, p.PopularThreshold, p.Seed)
+		if err != nil {
+			return err
+		}
+		m["popularity_over_time"] = t.Metrics()
+	}
+	if cat.Require("", catalog.Popularity, catalog.Album) == nil {
+		a, err := AlbumEffectOn(cat, p.Seed)
+		if err != nil {
+			return err
+		}
+		m["album_effect"] = a.Metrics()
 	}
 	return WriteMetrics(p, "exploration", m)
 }

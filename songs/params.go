@@ -158,7 +158,7 @@ func (p Params) Processed(name string) string { return filepath.Join(p.Processed
 // Env lists the parameters as NAME=value pairs, in a fixed order, for the
 // head of a report.
 func (p Params) Env() [][2]string {
-	k := "choose"
+	k := "0 (choose)"
 	if p.K > 0 {
 		k = strconv.Itoa(p.K)
 	}

@@ -66,8 +66,9 @@ func MeanOver(cat *catalog.Catalog, column string, from, to int) (mean float64, 
 	return stat.Mean(x, nil), len(x)
 }
 
-// TopSongs returns the n most popular tracks, most popular first; equal
-// popularity is ordered by title.
+// TopSongs returns the n most popular tracks, most popular first, and
+// every further track as popular as the n-th (a list never cut through a
+// tie); equal popularity is ordered by title.
 func TopSongs(cat *catalog.Catalog, n int) []catalog.Track {
 	out := append([]catalog.Track(nil), cat.Tracks...)
 	sort.SliceStable(out, func(a, b int) bool {
@@ -76,5 +77,12 @@ func TopSongs(cat *catalog.Catalog, n int) []catalog.Track {
 		}
 		return out[a].Name < out[b].Name
 	})
-	return out[:min(n, len(out))]
+	if n <= 0 {
+		return nil
+	}
+	m := min(n, len(out))
+	for m < len(out) && out[m].Popularity == out[n-1].Popularity {
+		m++
+	}
+	return out[:m]
 }

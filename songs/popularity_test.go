@@ -1,42 +1,11 @@
 package songs
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
-
-func TestAlbumsByPopularSongs(t *testing.T) {
-	cat := studytest.AlbumCatalog()
-	// By count at 50: A, B and C have 2 popular songs (means 41.67, 60,
-	// 51.5), D has 1, E and Aardvark none at mean 20 (tie broken by name).
-	got := AlbumsByPopularSongs(cat, 50)
-	want := []string{"B", "C", "A", "D", "Aardvark", "E"}
-	if g := albumNames(got); strings.Join(g, ",") != strings.Join(want, ",") {
-		t.Fatalf("ranking %q, want %q", g, want)
-	}
-	a := got[2]
-	if a.Tracks != 3 || a.PopularSongs != 2 || !studytest.Near(a.Mean, 125.0/3, 1e-15) || !studytest.Near(a.Share, 2.0/3, 1e-15) {
-		t.Errorf("album A: %+v", a)
-	}
-	// By mean: D 80, B 60, C 51.5, A 41.67, then the tie at 20 by name.
-	byMean := AlbumsByMeanPopularity(cat, 50)
-	want = []string{"D", "B", "C", "A", "Aardvark", "E"}
-	if g := albumNames(byMean); strings.Join(g, ",") != strings.Join(want, ",") {
-		t.Errorf("mean ranking %q, want %q", g, want)
-	}
-	if byMean[0].PopularSongs != 1 {
-		t.Errorf("mean ranking lost the popular-song count: %+v", byMean[0])
-	}
-	// At 70 only B (70) and D (80) have one popular song each: B's mean
-	// 60 is below D's 80.
-	if g := albumNames(AlbumsByPopularSongs(cat, 70))[:2]; g[0] != "D" || g[1] != "B" {
-		t.Errorf("ranking at 70 starts %q, want D, B", g)
-	}
-}
 
 // checkYearMeans compares MeansByYear with the golden t-intervals
 // (scipy.stats.t.interval(0.95, n-1, loc=mean, scale=sem)).
@@ -85,61 +54,12 @@ func TestTopSongs(t *testing.T) {
 	}
 }
 
-func TestRecommendAlbums(t *testing.T) {
-	cat := studytest.AlbumCatalog()
-	r := RecommendAlbums(cat, 50)
-	m := r.Metrics()
-	if m["threshold"] != 50.0 || m["rule"] != "popularity >= 50" {
-		t.Errorf("metrics %v", m)
-	}
-	albums, ok := m["albums"].([]map[string]any)
-	if !ok {
-		t.Fatalf("albums is %T", m["albums"])
-	}
-	// Albums with at least one popular song, the two recommended first.
-	want := []struct {
-		album string
-		n     int
-	}{{"B", 2}, {"C", 2}, {"A", 2}, {"D", 1}}
-	if len(albums) != len(want) {
-		t.Fatalf("albums %v, want %v", albums, want)
-	}
-	for i, w := range want {
-		if albums[i]["album"] != w.album || albums[i]["popular_songs"] != w.n || len(albums[i]) != 2 {
-			t.Errorf("album %d %v, want %v", i, albums[i], w)
-		}
-	}
-}
-
-// TestPopularityRealCatalog compares the album rankings, the top songs and
-// the per-year intervals on the cleaned course catalog with pandas and
-// SciPy (testdata/gen_golden_domain.py).
-func TestPopularityRealCatalog(t *testing.T) {
+// TestYearMeansRealCatalog compares the per-year t-intervals of the
+// cleaned course catalog with SciPy (testdata/gen_golden_domain.py) and
+// the top songs with pandas.
+func TestYearMeansRealCatalog(t *testing.T) {
 	cat := studytest.RealCleaned(t).Tracks
 	g := readGoldenDomain(t).Real
-	cmp := func(name string, got []AlbumPopularity, want []goldenAlbumT) {
-		t.Helper()
-		if len(got) != len(want) {
-			t.Fatalf("%s: %d albums, want %d", name, len(got), len(want))
-		}
-		for i, w := range want {
-			a := got[i]
-			if a.Album != w.Album || a.Tracks != w.Tracks || a.PopularSongs != w.PopularSongs || !studytest.Near(a.Mean, w.Mean, 1e-12) {
-				t.Errorf("%s rank %d: %+v, want %+v", name, i+1, a, w)
-			}
-		}
-	}
-	th := g.AlbumsByPopularSongs.Threshold
-	cmp("by popular songs", AlbumsByPopularSongs(cat, th), g.AlbumsByPopularSongs.Albums)
-	cmp("by mean", AlbumsByMeanPopularity(cat, th), g.AlbumsByMean.Albums)
-	// ORIGINAL-STUDY.md: the original recommended Sticky Fingers
-	// (Remastered) 53.3 and Some Girls 48.1 by mean popularity.
-	byMean := AlbumsByMeanPopularity(cat, th)
-	if byMean[0].Album != "Sticky Fingers (Remastered)" || fmt.Sprintf("%.1f", byMean[0].Mean) != "53.3" ||
-		byMean[1].Album != "Some Girls" || fmt.Sprintf("%.1f", byMean[1].Mean) != "48.1" {
-		t.Errorf("mean ranking starts %+v, %+v", byMean[0], byMean[1])
-	}
-
 	top := TopSongs(cat, len(g.TopSongs.Songs))
 	for i, w := range g.TopSongs.Songs {
 		if top[i].Name != w.Name || top[i].Popularity != w.Popularity {
@@ -150,13 +70,4 @@ func TestPopularityRealCatalog(t *testing.T) {
 		t.Errorf("most popular %q %v, want Paint It, Black 80 (ORIGINAL-STUDY.md)", top[0].Name, top[0].Popularity)
 	}
 	checkYearMeans(t, MeansByYear(cat, catalog.Popularity), g.YearMeans.Years)
-}
-
-// albumNames lists the albums of a ranking in order.
-func albumNames(as []AlbumPopularity) []string {
-	var out []string
-	for _, a := range as {
-		out = append(out, a.Album)
-	}
-	return out
 }

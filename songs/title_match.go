@@ -38,6 +38,13 @@ func titleWords(title string) []string {
 		}
 		title = t
 	}
+	return normalWords(title)
+}
+
+// normalWords splits a text into lower-case words of letters and digits:
+// apostrophes join ("can't" is one word), "&" is the word "and", any other
+// character separates.
+func normalWords(title string) []string {
 	var words []string
 	var cur strings.Builder
 	flush := func() {

@@ -59,6 +59,13 @@ func imageCases(t *testing.T) map[string]func() (Figure, error) {
 			return StackedShares(decades, cohorts, [][]float64{studio, live},
 				Options{Title: "Cohort mix by release decade", XLabel: "release decade", YLabel: "share of the decade's tracks (%)"})
 		},
+		"interval_bars": func() (Figure, error) {
+			nan := math.NaN()
+			return IntervalBars([]string{"1960s (380)", "1970s (228)", "2000s (62)"}, []string{"studio recordings", "live recordings"},
+				[][]float64{{20.3, 33.5, 27.1}, {8.9, 17.2, nan}}, [][]float64{{18.5, 31, 22}, {6, 15, nan}}, [][]float64{{22.1, 36, 32.2}, {11.8, 19.4, nan}},
+				[]string{"peak: Let It Bleed (release 2 of 2)", "", "peak: A Bigger Bang (mean popularity 27.1)"},
+				Options{Title: "Popularity by release decade", XLabel: "mean popularity (0-100)", YLabel: "first released (recordings)"})
+		},
 		"heatmap_corr": func() (Figure, error) {
 			return Heatmap(corr, feats, feats, HeatmapOptions{Options: Options{Title: "Pearson correlation"}, Diverging: true})
 		},

@@ -105,11 +105,23 @@ func (bs Bootstrap) interval(samples [][]float64, stat func([][]float64) float64
 		}
 		theta[k] = stat(work)
 	}
+	est := 0.0
+	acc := 0.0
+	if bs.Method == BCa {
+		est = stat(samples)
+		acc = jackknifeAcceleration(samples, stat)
+	}
+	return bs.finish(theta, est, acc, level), nil
+}
+
+// finish turns the bootstrap values theta (reordered in place) into the
+// interval at level: percentile, or BCa from the estimate est and the
+// acceleration acc.
+func (bs Bootstrap) finish(theta []float64, est, acc, level float64) Interval {
 	sort.Float64s(theta)
 	alpha := (1 - level) / 2
 	lo, hi := alpha, 1-alpha
 	if bs.Method == BCa {
-		est := stat(samples)
 		var below, equal float64
 		for _, t := range theta {
 			if t < est {
@@ -118,18 +130,17 @@ func (bs Bootstrap) interval(samples [][]float64, stat func([][]float64) float64
 				equal++
 			}
 		}
-		z0 := normQuantile((below + equal/2) / float64(b))
-		acc := jackknifeAcceleration(samples, stat)
+		z0 := normQuantile((below + equal/2) / float64(len(theta)))
 		adj := func(q float64) float64 {
 			zq := normQuantile(q)
 			return normCDF(z0 + (z0+zq)/(1-acc*(z0+zq)))
 		}
 		lo, hi = adj(lo), adj(hi)
 		if math.IsNaN(lo) || math.IsNaN(hi) {
-			return Interval{Lo: math.NaN(), Hi: math.NaN(), Level: level}, nil
+			return Interval{Lo: math.NaN(), Hi: math.NaN(), Level: level}
 		}
 	}
-	return Interval{Lo: quantileLinear(theta, lo), Hi: quantileLinear(theta, hi), Level: level}, nil
+	return Interval{Lo: quantileLinear(theta, lo), Hi: quantileLinear(theta, hi), Level: level}
 }
 
 // jackknifeAcceleration is the BCa acceleration from leave-one-out

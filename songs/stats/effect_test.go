@@ -89,29 +89,3 @@ func TestDunnByHand(t *testing.T) {
 		t.Errorf("pair order or sign wrong: %+v", pairs)
 	}
 }
-
-func TestReading(t *testing.T) {
-	r := Result{Test: "Mann-Whitney U", Groups: []string{"Live", "Studio"}, Measure: "popularity",
-		Statistic: 1000, P: 1e-6, PAdjusted: 2e-6, Correction: "Holm", Effect: -0.41, EffectName: "rank-biserial r",
-		CI: Interval{Lo: -0.5, Hi: -0.31, Level: 0.95}, Centers: []float64{12, 25}, CenterName: "median"}
-	want := "Live has lower popularity than Studio (median 12 vs 25; rank-biserial r = -0.41, 95% CI -0.50 to -0.31; Holm-adjusted p < 0.001)."
-	if got := r.Reading(); got != want {
-		t.Errorf("Reading:\n got %s\nwant %s", got, want)
-	}
-	r.PAdjusted = 0.2
-	if got := r.Reading(); got[:30] != "There is no evidence that Live" {
-		t.Errorf("non-significant reading: %s", got)
-	}
-	k := newResult("Kruskal-Wallis", TwoSided)
-	k.Statistic, k.DF, k.P = 12.3, 2, 0.0021
-	k.Groups = []string{"1960s", "1970s", "2000s"}
-	want = "1960s, 1970s and 2000s differ (H = 12.3, df = 2; p = 0.002)."
-	if got := k.Reading(); got != want {
-		t.Errorf("Reading:\n got %s\nwant %s", got, want)
-	}
-	c := newResult("Pearson correlation", TwoSided).WithGroups("liveness", "popularity")
-	c.Statistic, c.P = -0.21, 1e-9
-	if got := c.Reading(); got[:40] != "liveness and popularity are negatively a" {
-		t.Errorf("correlation reading: %s", got)
-	}
-}

@@ -124,14 +124,3 @@ func ExampleBootstrap() {
 	// Output:
 	// rank-biserial 95% CI [-0.8971, -0.2848]
 }
-
-func ExampleResult_Reading() {
-	r, _ := stats.MannWhitneyU(live, studio, stats.TwoSided, stats.MWUAuto, true)
-	bs := stats.Bootstrap{Method: stats.BCa, Resamples: 2000, Seed: 42}
-	ci, _ := bs.Interval2(live, studio, stats.RankBiserial)
-	r = r.WithGroups("Live", "Studio").WithEffect("rank-biserial r", stats.RankBiserial(live, studio), ci)
-	r.Measure = "popularity"
-	fmt.Println(r.Reading())
-	// Output:
-	// Live has lower popularity than Studio (median 20 vs 33; rank-biserial r = -0.68, 95% CI -0.90 to -0.28; p = 0.002).
-}

@@ -171,3 +171,20 @@ func TestFrameTable(t *testing.T) {
 		t.Errorf("the rows left out are not said: %s", tb.HTML())
 	}
 }
+
+// TestCleaningFindingsRealCatalog states the cleaning of the course file
+// with its counts (ORIGINAL-STUDY.md: 1,610 tracks, 10 dropped by the
+// original study, 164 later copies kept, 272 instrumentalness outliers).
+func TestCleaningFindingsRealCatalog(t *testing.T) {
+	got := view.CleaningFindings(studytest.RealCleaned(t))
+	for _, want := range []string{"**1,610 tracks loaded, 1,600 kept.**", "10 dropped by the original study's hand-picked rules",
+		"no duplicate rows, no missing values and no repeated ids", "**164 of the kept tracks are later copies of 126 recordings**",
+		"instrumentalness has 272 values on or beyond Tukey's fences"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("findings lack %q:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(got, "\n- ") + 1; n < 3 || n > 6 {
+		t.Errorf("%d findings, want 3 to 6", n)
+	}
+}

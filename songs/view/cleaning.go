@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/songcohorts/cohorts/songs"
@@ -38,11 +39,22 @@ func DistributionGrid(cat *catalog.Catalog, title string) (chart.Figure, error) 
 	for i, c := range cols {
 		xs[i] = cat.Values(c)
 		names[i] = c
-		if u := catalog.Units(c); u != "" && u != "0-1" {
+		if c == catalog.DurationMS {
+			for j := range xs[i] {
+				xs[i][j] /= 60000
+			}
+			names[i] = "duration (min)"
+		} else if u := catalog.Units(c); u != "" && u != "0-1" {
 			names[i] += " (" + u + ")"
 		}
 	}
-	return chart.HistogramBoxGrid(xs, names, 3, chart.Options{Title: title, YLabel: "tracks"})
+	out := catalog.Outliers(cat)
+	sort.SliceStable(out, func(a, b int) bool { return out[a].IQR > out[b].IQR })
+	caption := "Bars count tracks and the box marks the quartiles; values on or beyond Tukey's fences are drawn as points."
+	if len(out) > 1 && out[0].IQR > 0 {
+		caption += fmt.Sprintf(" %s has the most (%d), then %s (%d).", out[0].Column, out[0].IQR, out[1].Column, out[1].IQR)
+	}
+	return chart.HistogramBoxGrid(xs, names, 3, chart.Options{Title: title, YLabel: "tracks", Caption: caption})
 }
 
 // CleaningSummary states how many rows were loaded, removed (by rule) and

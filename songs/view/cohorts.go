@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/catalog"
@@ -30,54 +31,30 @@ func NearestToCentreTable(cat *catalog.Catalog, near []songs.CentreTrack, cs []s
 	return t
 }
 
-// PopularAlbumsByCohort ranks albums by their density of popular songs
-// (share with popularity >= threshold, albums of at least 5 tracks) and
-// shows how each album's tracks split across cohorts.
+// PopularAlbumsByCohort lists the releases with the most popular songs,
+// ranked as the album question ranks them (songs.RankReleases: popular
+// tracks, then mean popularity; the first n and every release tied with
+// the n-th), and shows how each release's tracks and popular tracks split
+// across cohorts.
 func PopularAlbumsByCohort(cat *catalog.Catalog, labels []int, k int, threshold float64, n int) report.Table {
-	type album struct {
-		name          string
-		tracks, pop   int
-		cohortTracks  []int
-		cohortPopular []int
-	}
-	by := map[string]*album{}
-	var order []string
-	for i := range cat.Tracks {
-		t := &cat.Tracks[i]
-		a := by[t.Album]
-		if a == nil {
-			a = &album{name: t.Album, cohortTracks: make([]int, k), cohortPopular: make([]int, k)}
-			by[t.Album] = a
-			order = append(order, t.Album)
-		}
-		a.tracks++
-		if labels[i] >= 0 {
-			a.cohortTracks[labels[i]]++
-		}
-		if t.Popularity >= threshold {
-			a.pop++
-			if labels[i] >= 0 {
-				a.cohortPopular[labels[i]]++
-			}
+	var ranked []songs.AlbumPopularity
+	for _, a := range songs.RankReleases(cat, threshold) {
+		if a.PopularSongs > 0 {
+			ranked = append(ranked, a)
 		}
 	}
-	var list []*album
-	for _, name := range order {
-		if a := by[name]; a.tracks >= 5 && a.pop > 0 {
-			list = append(list, a)
-		}
-	}
-	sort.SliceStable(list, func(i, j int) bool {
-		si, sj := float64(list[i].pop)/float64(list[i].tracks), float64(list[j].pop)/float64(list[j].tracks)
-		if si != sj {
-			return si > sj
-		}
-		return list[i].pop > list[j].pop
-	})
+	top := songs.TopWithTies(ranked, n)
+	rank := competitionRanks(top)
 	var rows [][]string
-	for i, a := range list {
-		if i == n {
-			break
+	for r, a := range top {
+		tracks, popular := make([]int, k), make([]int, k)
+		for _, i := range a.Members {
+			if l := labels[i]; l >= 0 {
+				tracks[l]++
+				if cat.Tracks[i].Popularity >= threshold {
+					popular[l]++
+				}
+			}
 		}
 		split, popSplit := "", ""
 		for c := 0; c < k; c++ {
@@ -85,13 +62,18 @@ func PopularAlbumsByCohort(cat *catalog.Catalog, labels []int, k int, threshold 
 				split += " / "
 				popSplit += " / "
 			}
-			split += strconv.Itoa(a.cohortTracks[c])
-			popSplit += strconv.Itoa(a.cohortPopular[c])
+			split += strconv.Itoa(tracks[c])
+			popSplit += strconv.Itoa(popular[c])
 		}
-		rows = append(rows, []string{a.name, itoa(a.tracks), itoa(a.pop), ftoa(100*float64(a.pop)/float64(a.tracks), 1), split, popSplit})
+		rows = append(rows, []string{itoa(rank[r]), a.Album, itoa(a.Tracks), itoa(a.PopularSongs), ftoa(a.Mean, 1), split, popSplit})
 	}
-	t := report.NewTable([]string{"album", "tracks", "popular", "% popular", "tracks per cohort (0 / 1 / ...)", "popular per cohort"}, rows)
-	t.Caption = fmt.Sprintf("Albums with the highest density of popular songs (popularity >= %g, albums of 5+ tracks)", threshold)
+	cohorts := make([]string, k)
+	for c := range cohorts {
+		cohorts[c] = strconv.Itoa(c)
+	}
+	per := strings.Join(cohorts, " / ")
+	t := report.NewTable([]string{"rank", "release", "tracks", "popular tracks", "mean popularity", "tracks in cohorts " + per, "popular tracks in cohorts " + per}, rows)
+	t.Caption = fmt.Sprintf("Releases with the most popular tracks (popularity >= %g), ranked as in notebook 02, and their split across the cohorts", threshold) + tieNote(len(top), n)
 	return t
 }
 
@@ -125,14 +107,23 @@ func CohortMixChart(cat *catalog.Catalog, labels []int, cs []songs.Cohort) (char
 		totals[idx[d]]++
 	}
 	groups := make([]string, len(decades))
+	lo, hi := 0, 0 // the decades with the smallest and largest share of cohort 0
 	for g, d := range decades {
-		groups[g] = fmt.Sprintf("%ds (n=%d)", d, int(totals[g]))
+		groups[g] = fmt.Sprintf("%ds\n(n = %d)", d, int(totals[g]))
 		for c := range counts {
 			counts[c][g] = 100 * counts[c][g] / totals[g]
 		}
+		if counts[0][g] < counts[0][lo] {
+			lo = g
+		}
+		if counts[0][g] > counts[0][hi] {
+			hi = g
+		}
 	}
-	return chart.GroupedBars(groups, CohortNames(cs), counts, chart.Options{Title: "Cohort mix by release decade",
-		XLabel: "release decade", YLabel: "share of the decade's tracks (%)"})
+	return chart.StackedShares(groups, CohortNames(cs), counts, chart.Options{Title: "Cohort mix by release decade",
+		XLabel: "release decade (tracks)", YLabel: "share of the decade's tracks (%)",
+		Caption: fmt.Sprintf("Cohort %d (%s) makes up %.0f%% of the %ds' tracks and %.0f%% of the %ds'.",
+			cs[0].ID, cs[0].Name, counts[0][hi], decades[hi], counts[0][lo], decades[lo])})
 }
 
 // CatalogExtras shows, per cohort, what a catalog has beyond the study's

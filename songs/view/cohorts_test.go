@@ -60,11 +60,13 @@ func TestPopularAlbumsByCohort(t *testing.T) {
 	}
 	add("P", []float64{60, 60, 10, 10, 10}, []int{0, 1, 0, 0, 1})
 	add("Q", []float64{60, 60, 60, 10, 10, 10}, []int{0, 0, 0, 0, 0, 0})
-	add("R", []float64{90, 90, 90, 90}, []int{1, 1, 1, 1}) // fewer than 5 tracks
+	add("R", []float64{90, 90, 90, 90}, []int{1, 1, 1, 1})
 	add("S", []float64{10, 10, 10, 10, 10}, []int{1, 1, 1, 1, 1})
 	tb := view.PopularAlbumsByCohort(cat, labels, 2, 50, 10)
 	studytest.RendersBoth(t, tb)
-	want := [][]string{{"Q", "6", "3", "50.0", "6 / 0", "3 / 0"}, {"P", "5", "2", "40.0", "3 / 2", "1 / 1"}}
+	// Ranked as the album question: R 4 popular (mean 90), Q 3 (35), P 2
+	// (30); S has none and is left out.
+	want := [][]string{{"1", "R", "4", "4", "90.0", "0 / 4", "0 / 4"}, {"2", "Q", "6", "3", "35.0", "6 / 0", "3 / 0"}, {"3", "P", "5", "2", "30.0", "3 / 2", "1 / 1"}}
 	if len(tb.Rows) != len(want) {
 		t.Fatalf("rows %q, want %q", tb.Rows, want)
 	}
@@ -82,13 +84,13 @@ func TestCohortMixChartAndInsights(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(fig.PNG, []byte("\x89PNG")) {
 		t.Errorf("CohortMixChart: %v", err)
 	}
-	s := view.Insights(cs, []string{"a claim"})
+	s := view.Insights(cat, cs, nil)
 	for _, c := range cs {
 		if !strings.Contains(s, c.Name) {
 			t.Errorf("insights do not name cohort %q: %s", c.Name, s)
 		}
 	}
-	if !strings.Contains(s, "- a claim\n") || !strings.Contains(s, "**Limits.**") {
+	if !strings.Contains(s, "**Limits.**") || strings.Contains(s, "Rank by the copy") {
 		t.Errorf("insights %q", s)
 	}
 }

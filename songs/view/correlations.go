@@ -1,11 +1,11 @@
 package view
 
 import (
+	"fmt"
+
 	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/chart"
-	"github.com/songcohorts/cohorts/songs/report"
-	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // CorrelationHeatmap draws an annotated correlation matrix on a diverging
@@ -15,22 +15,13 @@ func CorrelationHeatmap(cat *catalog.Catalog, columns []string, spearman bool) (
 	if spearman {
 		name = "Spearman"
 	}
+	m := songs.CorrelationMatrix(cat, columns, spearman)
+	pos, neg := songs.StrongestPairs(m, columns)
 	o := chart.HeatmapOptions{Diverging: true, Decimals: 2}
 	o.Title = name + " correlation of the numeric features (cleaned tracks)"
-	return chart.Heatmap(songs.CorrelationMatrix(cat, columns, spearman), columns, columns, o)
-}
-
-// CorrelationTable shows correlation results: pair, r, interval, p and
-// adjusted p.
-func CorrelationTable(rs []stats.Result, caption string) report.Table {
-	var rows [][]string
-	for _, r := range rs {
-		rows = append(rows, []string{r.Groups[0], r.Test, ftoa(r.Statistic, 3),
-			"[" + ftoa(r.CI.Lo, 3) + ", " + ftoa(r.CI.Hi, 3) + "]", pText(r.P), pText(r.PAdjusted)})
-	}
-	t := report.NewTable([]string{"feature", "test", "r", "95% CI", "p", "Holm p"}, rows)
-	t.Caption = caption
-	return t
+	o.Caption = fmt.Sprintf("%s and %s rise together most (%+.2f); %s and %s move most against each other (%+.2f).",
+		pos.A, pos.B, pos.R, neg.A, neg.B, neg.R)
+	return chart.Heatmap(m, columns, columns, o)
 }
 
 // pText formats a p-value readably.

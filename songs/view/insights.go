@@ -4,13 +4,15 @@ import (
 	"math"
 
 	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/report"
 )
 
-// Insights states what the cohorts mean for recommendations, computed from
-// the profiles: the most and least popular cohorts and what drives
-// popularity.
-func Insights(cs []songs.Cohort, claims []string) string {
+// Insights states what the cohorts and the popularity claims mean for
+// recommendations, each insight an action with the number behind it,
+// computed from the profiles and the claims (songs.PopularityDrivers; nil
+// for a catalog without popularity, whose insights rest on the cohorts).
+func Insights(cat *catalog.Catalog, cs []songs.Cohort, claims *songs.Claims) string {
 	if len(cs) == 0 {
 		return ""
 	}
@@ -29,11 +31,54 @@ func Insights(cs []songs.Cohort, claims []string) string {
 		s += report.Markdownf("- **Where popularity lives.** Cohort %d (%s) has the highest mean popularity (%.1f, %.1f%% popular songs); cohort %d (%s) the lowest (%.1f, %.1f%%).\n",
 			hi.ID, hi.Name, hi.Popularity, 100*hi.PopularShare, lo.ID, lo.Name, lo.Popularity, 100*lo.PopularShare)
 	}
-	for _, c := range claims {
-		s += "- " + report.EscapeMarkdown(c) + "\n"
+	if claims != nil {
+		s += popularityInsights(cat, claims)
 	}
 	s += "- **Limits.** Silhouettes near 0.2 mean the cohorts overlap: they are soft regions, not genres. Popularity is today's " +
-		"Spotify popularity, which favours remasters and playlisted songs; audio features are Spotify's estimates; one artist's " +
-		"catalog says little about listeners in general.\n"
+		"Spotify popularity, which favours the edition Spotify plays and playlisted songs; audio features are Spotify's estimates; " +
+		"the tests describe this catalog, not listeners in general.\n"
+	return s
+}
+
+// popularityInsights turns the claims into actions: copies and releases,
+// concert recordings, release year.
+func popularityInsights(cat *catalog.Catalog, c *songs.Claims) string {
+	s := ""
+	features, _ := c.Family(songs.QuestionFeatures)
+	if a := c.Albums; a != nil && len(features.Results) > 0 {
+		best := strongest(features)
+		s += report.Markdownf("- **Rank by the copy, not the song.** The release explains epsilon squared = %.2f of popularity ranks against "+
+			"rho squared = %.3f for the strongest audio feature (%s)", a.Result.Effect, best.Effect*best.Effect, best.Groups[0])
+		if a.Reissued > 0 {
+			lo, hi := &cat.Tracks[a.Widest.Low], &cat.Tracks[a.Widest.High]
+			s += report.Markdownf(", and copies of one recording differ by a median of %.0f points (%s: %.0f on %s, %.0f on %s)",
+				a.MedianCopyRange, hi.Name, lo.Popularity, lo.Album, hi.Popularity, hi.Album)
+		}
+		s += ": a playlist that blends in popularity should offer the most popular copy of a recording and take popularity from " +
+			"that copy, never from the sound.\n"
+	}
+	if f, ok := c.Family(songs.QuestionLive); ok && len(f.Results[0].Centers) == 2 {
+		r := f.Results[0]
+		if r.PAdjusted < Alpha && r.Effect < 0 {
+			s += report.Markdownf("- **Concert recordings on request.** Live recordings are less popular than studio ones (median %.0f against %.0f; "+
+				"rank-biserial r = %.2f, 95%% CI %.2f to %.2f): offer them after a live seed or to listeners who play live versions, not by default.\n",
+				r.Centers[0], r.Centers[1], r.Effect, r.CI.Lo, r.CI.Hi)
+		} else {
+			s += "- **Concert recordings.** " + report.EscapeMarkdown(Reading(r)) + "\n"
+		}
+	}
+	if t := c.Time; t != nil {
+		all, studio := t.Family[songs.TrendAll], t.Family[songs.TrendStudio]
+		if math.Abs(all.Effect) < 0.1 || all.PAdjusted >= Alpha {
+			s += report.Markdownf("- **No penalty for age.** Popularity barely depends on release year (rho = %.2f, 95%% CI %.2f to %.2f): "+
+				"older songs need no down-weighting", all.Effect, all.CI.Lo, all.CI.Hi)
+			if studio.PAdjusted < Alpha {
+				s += report.Markdownf("; among studio recordings newer ones are %s popular (rho = %.2f), a %s effect", map[bool]string{true: "more", false: "less"}[studio.Effect > 0], studio.Effect, strength(studio.Effect))
+			}
+			s += ".\n"
+		} else {
+			s += "- **Release year.** " + report.EscapeMarkdown(Reading(all)) + "\n"
+		}
+	}
 	return s
 }

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/songcohorts/cohorts/songs/chart"
 	"github.com/songcohorts/cohorts/songs/embed"
@@ -19,10 +20,13 @@ func ExplainedVarianceChart(p *embed.PCA, target float64) (chart.Figure, error) 
 		k[i] = float64(i + 1)
 		line[i] = target
 	}
+	n := p.ComponentsFor(target)
 	return chart.Lines(k, [][]float64{ratio, cum, line},
 		[]string{"per component", "cumulative", fmt.Sprintf("%.0f%% target", 100*target)},
-		chart.Options{Title: fmt.Sprintf("PCA explained variance: %d components reach %.0f%%", p.ComponentsFor(target), 100*target),
-			XLabel: "principal component", YLabel: "share of variance (ratio)"})
+		chart.Options{Title: fmt.Sprintf("PCA explained variance: %d components reach %.0f%%", n, 100*target),
+			XLabel: "principal component", YLabel: "share of variance (ratio)",
+			Caption: fmt.Sprintf("The first component keeps %.0f%% of the variance and %d of the %d components are needed for %.0f%%: "+
+				"the features do not collapse onto a few dimensions.", 100*ratio[0], n, len(ratio), 100*target)})
 }
 
 // LoadingsHeatmap draws the first n components' loadings (component
@@ -42,5 +46,27 @@ func LoadingsHeatmap(p *embed.PCA, columns []string, n int) (chart.Figure, error
 	}
 	o := chart.HeatmapOptions{Diverging: true, Decimals: 2}
 	o.Title = "What the first principal components mean: weights of the standardised features"
+	if n > 0 {
+		a, b := strongestTwo(m[0])
+		o.Caption = fmt.Sprintf("The first component weighs %s (%+.2f) and %s (%+.2f) most.", columns[a], m[0][a], columns[b], m[0][b])
+	}
 	return chart.Heatmap(m, rows, columns, o)
+}
+
+// strongestTwo returns the indices of the two largest |values| of v,
+// largest first (v has at least two values).
+func strongestTwo(v []float64) (a, b int) {
+	a, b = 0, 1
+	if math.Abs(v[b]) > math.Abs(v[a]) {
+		a, b = b, a
+	}
+	for i := 2; i < len(v); i++ {
+		switch x := math.Abs(v[i]); {
+		case x > math.Abs(v[a]):
+			a, b = i, a
+		case x > math.Abs(v[b]):
+			b = i
+		}
+	}
+	return a, b
 }

@@ -19,7 +19,18 @@ func ProjectionsFigure(e *songs.Embeddings, names []string) (chart.Figure, error
 		panels = append(panels, chart.Panel{Title: name, X: xs, Y: ys, XLabel: name + " 1 (arbitrary units)", YLabel: name + " 2 (arbitrary units)",
 			Caption: fmt.Sprintf("trustworthiness (k = 10): %.3f", e.Trustworthiness[p])})
 	}
-	return chart.ScatterGrid(panels, e.Cohort, names, chart.Options{Title: "The cohorts in two dimensions, four ways"})
+	best, worst := 0, 0
+	for p, tw := range e.Trustworthiness {
+		if tw > e.Trustworthiness[best] {
+			best = p
+		}
+		if tw < e.Trustworthiness[worst] {
+			worst = p
+		}
+	}
+	return chart.ScatterGrid(panels, e.Cohort, names, chart.Options{Title: "The cohorts in two dimensions, four ways",
+		Caption: fmt.Sprintf("%s keeps each song's ten nearest neighbours best (trustworthiness %.2f), %s least (%.2f).",
+			songs.Projections[best], e.Trustworthiness[best], songs.Projections[worst], e.Trustworthiness[worst])})
 }
 
 // ProjectionFigure draws one projection coloured by cohort: the static
@@ -31,6 +42,7 @@ func ProjectionFigure(e *songs.Embeddings, projection int, names []string) (char
 	}
 	name := songs.Projections[projection]
 	return chart.ScatterClusters(xs, ys, e.Cohort, names, chart.Options{
-		Title:  name + " map of the catalog, coloured by cohort (static view of the explorer)",
-		XLabel: name + " 1 (arbitrary units)", YLabel: name + " 2 (arbitrary units)"})
+		Title:  name + " map of the catalog, coloured by cohort",
+		XLabel: name + " 1 (arbitrary units)", YLabel: name + " 2 (arbitrary units)",
+		Caption: fmt.Sprintf("The %s map of every track, coloured by cohort (trustworthiness %.2f).", name, e.Trustworthiness[projection])})
 }

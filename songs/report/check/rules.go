@@ -94,7 +94,7 @@ func Problems(pieces []Piece, o Options) []Problem {
 	add := func(rule string, p Piece, excerpt string) {
 		out = append(out, Problem{Rule: rule, Section: p.Section, Excerpt: excerpt})
 	}
-	appendix := false
+	appendix, setUp := false, false
 	for _, p := range pieces {
 		if p.Heading && strings.HasPrefix(strings.ToLower(p.Text), "appendix") {
 			appendix = true
@@ -121,9 +121,11 @@ func Problems(pieces []Piece, o Options) []Problem {
 				add("interactive wording in a Word document (mark it HTML-only)", p, excerpt(p.Text, loc))
 			}
 		}
-		if o.NoCode && !appendix {
+		if o.NoCode && !appendix && !setUp {
+			// Once a report: the set-up is one place, said several ways.
 			if loc := setUpWording.FindStringIndex(p.Text); loc != nil {
 				add("kernel set-up before the appendix of a code-free report (tag its cells appendix)", p, excerpt(p.Text, loc))
+				setUp = true
 			}
 		}
 		if p.Kind == FigureCaption {

@@ -1,26 +1,28 @@
-package stats
+package view
 
 import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
-// Alpha is the significance level used by Result.Reading to call a
-// difference or an association significant.
+// Alpha is the significance level used by Reading to call a difference or
+// an association significant.
 const Alpha = 0.05
 
 // Reading returns a one-sentence plain-language interpretation of r,
 // computed from its numbers, for example
 //
-//	Live has lower popularity than Studio (median 12 vs 25; rank-biserial r = -0.41, 95% CI -0.50 to -0.31; Holm-adjusted p < 0.001).
+//	Popularity is lower for Live than for Studio (median 12 vs 25; rank-biserial r = -0.41, 95% CI -0.50 to -0.31; Holm-adjusted p < 0.001).
 //
 // A comparison of two groups names the direction when the (adjusted)
 // p-value is below Alpha, and says there is no evidence of a difference
-// otherwise; an association between two variables names its sign; a test
-// of several groups says whether they differ. Unnamed groups are called
+// otherwise; a correlation names its sign and its size (strength: Cohen's
+// conventions); a test of several groups says whether they differ. Unnamed groups are called
 // "group 1", "group 2", and so on.
-func (r Result) Reading() string {
+func Reading(r stats.Result) string {
 	p, pName := r.P, "p"
 	if !math.IsNaN(r.PAdjusted) {
 		p = r.PAdjusted
@@ -30,7 +32,7 @@ func (r Result) Reading() string {
 		}
 	}
 	sig := p < Alpha
-	names := r.groupNames()
+	names := groupNames(r)
 	var details []string
 	var head string
 	switch {
@@ -43,19 +45,19 @@ func (r Result) Reading() string {
 		if dir == 0 && !math.IsNaN(r.Statistic) && strings.Contains(r.Test, "t-test") {
 			dir = r.Statistic
 		}
-		measure := ""
+		measure := "values"
 		if r.Measure != "" {
-			measure = " " + r.Measure
+			measure = r.Measure
 		}
 		switch {
 		case math.IsNaN(p):
 			head = fmt.Sprintf("%s and %s cannot be compared with this test", a, b)
 		case sig && dir < 0:
-			head = fmt.Sprintf("%s has lower%s than %s", a, measure, b)
+			head = upperFirst(fmt.Sprintf("%s is lower for %s than for %s", measure, a, b))
 		case sig && dir > 0:
-			head = fmt.Sprintf("%s has higher%s than %s", a, measure, b)
+			head = upperFirst(fmt.Sprintf("%s is higher for %s than for %s", measure, a, b))
 		case sig:
-			head = fmt.Sprintf("%s and %s differ in%s distribution", a, b, measure)
+			head = fmt.Sprintf("%s and %s differ in the distribution of %s", a, b, measure)
 		default:
 			head = fmt.Sprintf("There is no evidence that %s and %s differ%s", a, b, inMeasure(r.Measure))
 		}
@@ -68,9 +70,9 @@ func (r Result) Reading() string {
 		case !sig:
 			head = fmt.Sprintf("There is no evidence of an association between %s and %s", a, b)
 		case signed(r.Test) && (r.Statistic < 0 || (!math.IsNaN(r.Effect) && r.Effect < 0)):
-			head = fmt.Sprintf("%s and %s are negatively associated", a, b)
+			head = fmt.Sprintf("%s and %s show a %s negative association", a, b, strength(r.Statistic))
 		case signed(r.Test) && r.Statistic > 0:
-			head = fmt.Sprintf("%s and %s are positively associated", a, b)
+			head = fmt.Sprintf("%s and %s show a %s positive association", a, b, strength(r.Statistic))
 		default:
 			head = fmt.Sprintf("%s and %s are associated", a, b)
 		}
@@ -109,7 +111,7 @@ func (r Result) Reading() string {
 		}
 		details = append(details, e)
 	}
-	details = append(details, pText(pName, p))
+	details = append(details, pPhrase(pName, p))
 	return head + " (" + strings.Join(details, "; ") + ")."
 }
 
@@ -120,7 +122,7 @@ func signed(test string) bool {
 	return strings.Contains(t, "correlation") || strings.Contains(t, "kendall") || strings.Contains(t, "spearman") || strings.Contains(t, "pearson")
 }
 
-func (r Result) groupNames() []string {
+func groupNames(r stats.Result) []string {
 	n := len(r.Groups)
 	if len(r.Centers) > n {
 		n = len(r.Centers)
@@ -196,7 +198,7 @@ func num(v float64) string {
 	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.3f", v), "0"), ".")
 }
 
-func pText(name string, p float64) string {
+func pPhrase(name string, p float64) string {
 	switch {
 	case math.IsNaN(p):
 		return name + " undefined"

@@ -1,0 +1,78 @@
+package songs
+
+import (
+	"errors"
+
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/embed"
+)
+
+// Exploration is what notebook 02 finds, gathered for its key findings and
+// for the study's summary: each part is nil when the catalog lacks the
+// columns it needs (albums, popularity, release dates).
+type Exploration struct {
+	// Albums answers the course's question (RecommendAlbums).
+	Albums *AlbumRecommendation
+	// Trend says how popularity changed over time (PopularityOverTime).
+	Trend *PopularityTrend
+	// Features are the features' correlations with popularity
+	// (FeatureTests) and Effect the album effect (AlbumEffectOn).
+	Features *ClaimFamily
+	Effect   *AlbumEffect
+	// Positive and Negative are the most positively and most negatively
+	// correlated pairs of numeric features (Pearson).
+	Positive, Negative Pair
+	// Live compares the two live flags.
+	Live LiveAgreement
+	// Components is the number of principal components that keep 95% of
+	// the variance of the standardised numeric features, and First the
+	// share the first one keeps.
+	Components int
+	First      float64
+}
+
+// Explore computes notebook 02's findings with the popularity threshold
+// and the seed of the bootstrap intervals. A part the catalog's columns do
+// not allow is left nil; any other error is returned.
+func Explore(cat *catalog.Catalog, threshold float64, seed uint64) (*Exploration, error) {
+	e := &Exploration{Live: CompareLiveFlags(cat)}
+	optional := func(err error) error {
+		var mc *catalog.MissingColumnError
+		if errors.As(err, &mc) {
+			return nil
+		}
+		return err
+	}
+	if a, err := RecommendAlbums(cat, threshold); err == nil {
+		e.Albums = &a
+	} else if err := optional(err); err != nil {
+		return nil, err
+	}
+	if t, err := PopularityOverTime(cat, threshold, seed); err == nil {
+		e.Trend = t
+	} else if err := optional(err); err != nil {
+		return nil, err
+	}
+	if f, err := FeatureTests(cat, seed); err == nil {
+		e.Features = &f
+	} else if err := optional(err); err != nil {
+		return nil, err
+	}
+	if a, err := AlbumEffectOn(cat, seed); err == nil {
+		e.Effect = a
+	} else if err := optional(err); err != nil {
+		return nil, err
+	}
+	cols := cat.NumericColumns()
+	e.Positive, e.Negative = StrongestPairs(CorrelationMatrix(cat, cols, false), cols)
+	z, _, err := Standardised(cat, cols)
+	if err != nil {
+		return nil, err
+	}
+	var pca embed.PCA
+	if err := pca.Fit(z); err != nil {
+		return nil, err
+	}
+	e.Components, e.First = pca.ComponentsFor(0.95), pca.ExplainedVarianceRatio()[0]
+	return e, nil
+}
