@@ -129,12 +129,15 @@ help: ## List the targets
 # publishes FILES of it (all when empty) into the checkout. Set-up runs
 # first and alone (it may call apt).
 JOBS ?= 3
+# make -n prints what would run: a run folder is not published then.
+DRY_RUN := $(findstring n,$(firstword -$(MAKEFLAGS)))
+PUBLISH = $(if $(DRY_RUN),echo "would publish",$(PY) .tools/publish)
 define in_run
 @$(MAKE) params
 @$(MAKE) prepare
 @set=$$($(SONGS) params | $(PY) .tools/run-set $(OUT) $(CODE)); \
 $(MAKE) -j$(JOBS) --output-sync=target SET=$$set $(addprefix $$set/,$(1)); \
-$(PY) .tools/publish $$set $(OUT) $(2)
+$(PUBLISH) $$set $(OUT) $(2)
 endef
 
 ifeq ($(SET),)
@@ -151,7 +154,7 @@ reports: ## Run the four notebooks and write output/<stem>.html and .docx (defau
 	  tail -n +2 $$set/$(OUT)/notebook-times.tsv | sort -t $$'\t' -k4,4gr | head -n 5 | \
 	    awk -F'\t' '{ printf "  %7.1f s  %s cell %s: %s\n", $$4, $$1, $$2, substr($$3, 1, 70) }'; \
 	fi; \
-	$(PY) .tools/publish $$set $(OUT)
+	$(PUBLISH) $$set $(OUT)
 
 # Single files: made in the run folder of the requested parameters and
 # published alone (with the rest of that parameter set's published files).
