@@ -129,8 +129,9 @@ help: ## List the targets
 # publishes FILES of it (all when empty) into the checkout. Set-up runs
 # first and alone (it may call apt).
 JOBS ?= 3
-# make -n prints what would run: a run folder is not published then.
-DRY_RUN := $(findstring n,$(firstword -$(MAKEFLAGS)))
+# make -n prints what would run: a run folder is not published then (read
+# in the recipe, where MAKEFLAGS starts with the one-letter options).
+DRY_RUN = $(findstring n,$(firstword -$(MAKEFLAGS)))
 PUBLISH = $(if $(DRY_RUN),echo "would publish",$(PY) .tools/publish)
 define in_run
 @$(MAKE) params
