@@ -78,9 +78,11 @@ export function hostileCatalog(n = 60) {
   for (let i = 0; i < n; i++) {
     const f = families[i % families.length];
     const title = HOSTILE_TITLES[i % HOSTILE_TITLES.length] + suffixes[Math.floor(i / HOSTILE_TITLES.length) % suffixes.length];
-    const album = HOSTILE_ALBUMS[Math.floor(i / 3) % HOSTILE_ALBUMS.length];
-    const year = 1964 + ((i * 7) % 57);
-    const date = `${1 + (i % 12)}/${1 + ((i * 5) % 28)}/${year}`;
+    const a = Math.floor(i / 3) % HOSTILE_ALBUMS.length;
+    const album = HOSTILE_ALBUMS[a];
+    // One release date per album, as a real catalog has: its tracks are
+    // one release (of some 24 tracks), so the album steps apply.
+    const date = `${1 + a}/${1 + ((a * 5) % 28)}/${1964 + ((a * 13) % 57)}`;
     const id = newId();
     const row = [i, title, album, date, 1 + (i % 12), id, `spotify:track:${id}`,
       around(f.acousticness, 0.2, 0, 1).toFixed(4), around(f.danceability, 0.15, 0, 1).toFixed(3),

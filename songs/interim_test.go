@@ -76,7 +76,7 @@ func TestCleanOptionsFor(t *testing.T) {
 // relative to the root and one outside by its base name.
 func TestLoadRawNamesFilesFromTheRoot(t *testing.T) {
 	root := t.TempDir()
-	text := catalogtest.CSVText(catalogtest.CourseHeader, 3, false, nil)
+	text := catalogtest.CSVText(catalogtest.CourseHeader, MinTracks, false, nil)
 	if err := os.MkdirAll(filepath.Join(root, "data", "raw"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -91,6 +91,47 @@ func TestLoadRawNamesFilesFromTheRoot(t *testing.T) {
 		}
 		if c2.Loaded.Sources[0] != c.want || c2.Tracks.Tracks[0].Source != c.want {
 			t.Errorf("RAW_CSV %s: sources %q, track source %q; want %q", c.raw, c2.Loaded.Sources, c2.Tracks.Tracks[0].Source, c.want)
+		}
+	}
+}
+
+// TestLoadRawTooFewTracks refuses catalogs of 1, 3 and 10 tracks, one
+// whose 150 rows are all the same track, and one of MinTracks-1 tracks, with
+// a message naming the file, the counts and the minimum, and accepts one
+// of MinTracks tracks.
+func TestLoadRawTooFewTracks(t *testing.T) {
+	root := t.TempDir()
+	same := func(i int, rec map[string]string) {
+		for k, v := range catalogtest.Record(catalogtest.CourseHeader, 1, nil) {
+			rec[catalogtest.CourseHeader[k]] = v
+		}
+	}
+	for _, c := range []struct {
+		name string
+		rows int
+		edit func(int, map[string]string)
+		want string // "" when accepted
+	}{
+		{"one.csv", 1, nil, "data/raw/one.csv: 1 loaded, 1 kept after cleaning; the study needs at least 100 tracks"},
+		{"three.csv", 3, nil, "three.csv: 3 loaded, 3 kept after cleaning; the study needs at least 100 tracks"},
+		{"ten.csv", 10, nil, "ten.csv: 10 loaded, 10 kept"},
+		{"same.csv", 150, same, "same.csv: 150 loaded, 1 kept after cleaning (cleaning removed: "},
+		{"short.csv", MinTracks - 1, nil, "99 kept"},
+		{"enough.csv", MinTracks, nil, ""},
+	} {
+		path := filepath.Join(root, "data", "raw", c.name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(catalogtest.CSVText(catalogtest.CourseHeader, c.rows, false, c.edit)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := LoadRaw(Params{Root: root, RawCSV: "data/raw/" + c.name})
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case c.want != "" && (!errors.Is(err, ErrTooFewTracks) || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%s: error %v, want ErrTooFewTracks with %q", c.name, err, c.want)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package songs
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -64,21 +65,30 @@ func ParamsFromEnv() (Params, error) {
 	p.Dictionary = envOr("DICTIONARY_XLSX", "data/raw/Data Dictionary-Creating cohorts of songs.xlsx")
 	if v := os.Getenv("SEED"); v != "" {
 		if p.Seed, err = strconv.ParseUint(v, 10, 64); err != nil {
-			return p, fmt.Errorf("SEED=%q: not a non-negative integer", v)
+			return p, fmt.Errorf("SEED=%q: need an integer from 0 to %d", v, uint64(math.MaxUint64))
 		}
 	}
 	if v := os.Getenv("K"); v != "" {
-		if p.K, err = strconv.Atoi(v); err != nil || p.K < 0 || p.K == 1 {
-			return p, fmt.Errorf("K=%q: need an integer >= 2 (or 0 to choose)", v)
+		if p.K, err = strconv.Atoi(v); err != nil || !ValidK(p.K) {
+			return p, fmt.Errorf("K=%q: need 0 (let notebook 03 choose) or a number of cohorts from %d to %d, the range the validation compares", v, KMin, KMax)
 		}
 	}
 	if v := os.Getenv("POPULAR_THRESHOLD"); v != "" {
-		if p.PopularThreshold, err = strconv.ParseFloat(v, 64); err != nil || p.PopularThreshold < 0 || p.PopularThreshold > 100 {
-			return p, fmt.Errorf("POPULAR_THRESHOLD=%q: need a number in 0..100", v)
+		if p.PopularThreshold, err = strconv.ParseFloat(v, 64); err != nil || !ValidThreshold(p.PopularThreshold) {
+			return p, fmt.Errorf("POPULAR_THRESHOLD=%q: need a number from 0 to 100 (Spotify's popularity scale)", v)
 		}
 	}
 	return p, nil
 }
+
+// ValidK reports whether k is a number of cohorts the study can be asked
+// for: 0 (choose from the validation metrics) or one the validation
+// compares, KMin to KMax.
+func ValidK(k int) bool { return k == 0 || k >= KMin && k <= KMax }
+
+// ValidThreshold reports whether a popularity threshold lies on Spotify's
+// 0-100 scale (NaN does not).
+func ValidThreshold(t float64) bool { return t >= 0 && t <= 100 }
 
 func envOr(name, def string) string {
 	if v := os.Getenv(name); v != "" {

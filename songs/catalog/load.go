@@ -56,6 +56,11 @@ func loadFile(cat *Catalog, file string) error {
 		return fmt.Errorf("catalog: %w", err)
 	}
 	defer f.Close()
+	head := make([]byte, sniffSize)
+	n, _ := f.ReadAt(head, 0)
+	if err := notCSV(file, head[:n]); err != nil {
+		return err
+	}
 	return LoadReader(cat, file, f)
 }
 

@@ -185,16 +185,21 @@ func AlbumAnswer(r songs.AlbumRecommendation, cat *catalog.Catalog, alternatives
 			above++
 		}
 	}
-	s := report.Markdownf("**Rule.** A song is popular when its popularity is at least %g (the midpoint of Spotify's 0-100 scale): "+
+	s := report.Markdownf("**Rule.** A song is popular when its popularity is at least %g (%s): "+
 		"%d of %d tracks (%.1f%%); the median track has popularity %.0f and the 90th percentile is %.0f. "+
 		"Albums are counted as *releases* (where one album name and date is listed twice with the same titles, each listing is a release, "+
 		"labelled \"release k of n\") and with their *editions merged* (remastered, deluxe, anniversary and other editions under one "+
 		"title, each song counted once at its most popular version). Ties are broken by %s.\n\n",
-		r.Threshold, above, len(pop), 100*float64(above)/float64(len(pop)), catalog.Quantile(pop, 0.5), catalog.Quantile(pop, 0.9), songs.TieBreak)
+		r.Threshold, OnPopularityScale(r.Threshold), above, len(pop), 100*float64(above)/float64(len(pop)),
+		catalog.Quantile(pop, 0.5), catalog.Quantile(pop, 0.9), songs.TieBreak)
 	if len(r.Releases.Recommended) == 0 {
 		return s + "No song reaches the threshold: there is no album to recommend."
 	}
-	s += "**The two albums to recommend, counted as releases: " + report.EscapeMarkdown(withCounts(r.Releases.Recommended)) + ".** " + tieSentence(r.Releases, "release") + "\n\n"
+	lead := "**The two albums to recommend, counted as releases: "
+	if len(r.Releases.Recommended) == 1 {
+		lead = "**Only one album has popular songs, the one to recommend, counted as releases: "
+	}
+	s += lead + report.EscapeMarkdown(withCounts(r.Releases.Recommended)) + ".** " + tieSentence(r.Releases, "release") + "\n\n"
 	s += "**With editions merged: " + report.EscapeMarkdown(withCounts(r.Editions.Recommended)) + ".** " + tieSentence(r.Editions, "album") + "\n\n"
 	s += "**Does the answer change?** " + changeSentence(r)
 	same := 0
@@ -208,6 +213,21 @@ func AlbumAnswer(r songs.AlbumRecommendation, cat *catalog.Catalog, alternatives
 		s += report.Markdownf(" The same two releases lead at %d of the %d other thresholds in the sensitivity table.", same, len(alternatives))
 	}
 	return s
+}
+
+// OnPopularityScale places a popularity threshold on Spotify's 0-100 scale,
+// in words: "the midpoint of Spotify's 0-100 scale", or how far above or
+// below the midpoint it lies.
+func OnPopularityScale(t float64) string {
+	const mid = 50
+	switch {
+	case t == mid:
+		return "the midpoint of Spotify's 0-100 scale"
+	case t > mid:
+		return fmt.Sprintf("%g points above the midpoint of Spotify's 0-100 scale", t-mid)
+	default:
+		return fmt.Sprintf("%g points below the midpoint of Spotify's 0-100 scale", mid-t)
+	}
 }
 
 // changeSentence says whether the two counts recommend the same albums
@@ -249,6 +269,9 @@ func AlbumSummary(r songs.AlbumRecommendation) string {
 		return report.Markdownf("No song reaches popularity %g: there is no album to recommend.", r.Threshold)
 	}
 	s := report.Markdownf("The two albums with the most popular songs (popularity >= %g) are %s", r.Threshold, withCounts(r.Releases.Recommended))
+	if len(r.Releases.Recommended) == 1 {
+		s = report.Markdownf("The only album with popular songs (popularity >= %g) is %s", r.Threshold, withCounts(r.Releases.Recommended))
+	}
 	if len(r.Releases.Ties) > 0 {
 		s += report.Markdownf(" (%s also has %d, placed after by %s)", plainNames(r.Releases.Ties), r.Releases.Ties[0].PopularSongs, songs.TieBreak)
 	}

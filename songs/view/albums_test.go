@@ -75,4 +75,16 @@ func TestAlbumAnswer(t *testing.T) {
 	if s := view.AlbumAnswer(none, cat, nil); !strings.Contains(s, "No song reaches the threshold") {
 		t.Errorf("no popular song: %q", s)
 	}
+	// At 75 only D (80) is popular: one album, said so.
+	if s := view.AlbumAnswer(studytest.Must(songs.RecommendAlbums(cat, 75))(t), cat, nil); !strings.Contains(s, "**Only one album has popular songs, the one to recommend, counted as releases: D with 1") {
+		t.Errorf("one popular album: %q", s)
+	}
+	// The threshold's place on the scale is computed from its value.
+	for th, want := range map[float64]string{50: "at least 50 (the midpoint of Spotify's 0-100 scale)",
+		99: "at least 99 (49 points above the midpoint of Spotify's 0-100 scale)",
+		30: "at least 30 (20 points below the midpoint of Spotify's 0-100 scale)"} {
+		if s := view.AlbumAnswer(studytest.Must(songs.RecommendAlbums(cat, th))(t), cat, nil); !strings.Contains(s, want) {
+			t.Errorf("threshold %g: %q lacks %q", th, s, want)
+		}
+	}
 }

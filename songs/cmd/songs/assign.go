@@ -16,7 +16,7 @@ func init() {
 }
 
 func runAssign(args []string, stdout io.Writer) error {
-	fs := newFlags("assign", "--csv NEW.csv [--model FILE] [--json]", stdout)
+	fs := newFlags("assign", "--csv NEW.csv [--model FILE] [--json]")
 	csv := fs.String("csv", "", "CSV of new tracks, with the catalog's columns (id or uri, name, the audio features and duration_ms)")
 	model := fs.String("model", "", "saved model (default: data/processed/model.json of CATALOG)")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
@@ -24,8 +24,7 @@ func runAssign(args []string, stdout io.Writer) error {
 		return helpOK(err)
 	}
 	if *csv == "" || fs.NArg() > 0 {
-		fmt.Fprintln(stdout, "songs assign: --csv FILE is required (and nothing else)")
-		return errUsage
+		return usagef("--csv FILE is required (and nothing else)")
 	}
 	path := *model
 	if path == "" {

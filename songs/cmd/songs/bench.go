@@ -29,7 +29,7 @@ func runBench(args []string, stdout io.Writer) error {
 	if len(args) > 0 && args[0] == benchWorker {
 		return runBenchWorker(args[1:], stdout)
 	}
-	fs := newFlags("bench", "--csv FILE --op OP[,OP...]|all [--k 8] [--eps E] [--bandwidth B] [--timeout 300] [--json]", stdout)
+	fs := newFlags("bench", "--csv FILE --op OP[,OP...]|all [--k 8] [--eps E] [--bandwidth B] [--timeout 300] [--json]")
 	csvPath := fs.String("csv", "", "catalog CSV (the header of bench/sklearn_ref.py gen or the real catalog)")
 	ops := fs.String("op", "", "ops, comma-separated, or all: "+strings.Join(benchops.Ops, " "))
 	k := fs.Int("k", 8, "clusters for kmeans, silhouette, ward and gmm")
@@ -183,7 +183,7 @@ func benchParse(out []byte) (n int, last *benchops.Record) {
 // runBenchWorker runs one op in this process and prints its record as one
 // JSON line; a record with an error makes the process fail.
 func runBenchWorker(args []string, stdout io.Writer) error {
-	fs := newFlags("bench "+benchWorker, "--csv FILE --op OP", stdout)
+	fs := newFlags("bench "+benchWorker, "--csv FILE --op OP")
 	csvPath := fs.String("csv", "", "catalog CSV")
 	op := fs.String("op", "", "one op")
 	k := fs.Int("k", 8, "clusters")

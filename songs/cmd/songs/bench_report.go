@@ -22,7 +22,7 @@ func init() {
 }
 
 func runBenchReport(args []string, stdout io.Writer) error {
-	fs := newFlags("bench-report", "--in results.jsonl (--out output/bench.md | --unmet)", stdout)
+	fs := newFlags("bench-report", "--in results.jsonl (--out output/bench.md | --unmet)")
 	in := fs.String("in", "", "JSON lines printed by `songs bench --json` and `sklearn_ref.py run --json` (and `env --json`)")
 	out := fs.String("out", "", "markdown file to write")
 	unmet := fs.Bool("unmet", false, "instead of writing, print \"OP N\" for each goal not met, the largest time shortfall first")

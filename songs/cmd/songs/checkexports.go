@@ -16,8 +16,7 @@ func init() {
 
 func runCheckExports(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprintln(stdout, "usage: songs check-exports REPORT.html|REPORT.docx...")
-		return errUsage
+		return usagef("usage: songs check-exports REPORT.html|REPORT.docx...")
 	}
 	failed := 0
 	for _, path := range args {
@@ -55,9 +54,11 @@ func runCheckExports(args []string, stdout io.Writer) error {
 
 var (
 	externalRef = regexp.MustCompile(`(?i)<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*["']?(https?:|//|file:)`)
-	fileRef     = regexp.MustCompile(`(?i)\b(src|href)\s*=\s*["']?file:|url\(\s*["']?file:`)
-	imgTag      = regexp.MustCompile(`(?i)<img\b[^>]*\bsrc\s*=\s*["']data:image/png;base64,`)
-	errorOutput = regexp.MustCompile(`jp-RenderedText[^>]*data-mime-type="application/vnd.jupyter.stderr"|class="[^"]*output_error`)
+	// A script module loaded at run time (nbconvert 7's mermaid.js loader).
+	moduleImport = regexp.MustCompile(`(?i)\bimport\s*\(\s*["'](https?:|//|file:)|\bfrom\s+["'](https?:|//|file:)`)
+	fileRef      = regexp.MustCompile(`(?i)\b(src|href)\s*=\s*["']?file:|url\(\s*["']?file:`)
+	imgTag       = regexp.MustCompile(`(?i)<img\b[^>]*\bsrc\s*=\s*["']data:image/png;base64,`)
+	errorOutput  = regexp.MustCompile(`jp-RenderedText[^>]*data-mime-type="application/vnd.jupyter.stderr"|class="[^"]*output_error`)
 )
 
 // htmlProblems checks that a report opens offline: no reference to a local
@@ -72,6 +73,9 @@ func htmlProblems(path string) ([]string, error) {
 	var out []string
 	if m := externalRef.FindString(s); m != "" {
 		out = append(out, "fetches something from outside the file: "+m)
+	}
+	if m := moduleImport.FindString(s); m != "" {
+		out = append(out, "imports a script from outside the file: "+m)
 	}
 	if fileRef.MatchString(s) {
 		out = append(out, "refers to a local file:// path")

@@ -22,8 +22,7 @@ type notebookCells struct {
 
 func runCheckNotebooks(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
-		fmt.Fprintln(stdout, "usage: songs check-notebooks NOTEBOOK.ipynb...")
-		return errUsage
+		return usagef("usage: songs check-notebooks NOTEBOOK.ipynb...")
 	}
 	bad := 0
 	for _, path := range args {

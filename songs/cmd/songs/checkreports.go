@@ -15,7 +15,7 @@ func init() {
 }
 
 func runCheckReports(args []string, stdout io.Writer) error {
-	fs := newFlags("check-reports", "--catalog NAME REPORT.html|REPORT.docx...", stdout)
+	fs := newFlags("check-reports", "--catalog NAME REPORT.html|REPORT.docx...")
 	catalog := fs.String("catalog", orDefault(os.Getenv("CATALOG"), "rolling-stones"), "the catalog the reports were made from (default $CATALOG)")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)

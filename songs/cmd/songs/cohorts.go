@@ -18,7 +18,7 @@ func init() {
 }
 
 func runCohorts(args []string, stdout io.Writer) error {
-	fs := newFlags("cohorts", "[--out FILE.csv|FILE.parquet] [--save] [--json]", stdout)
+	fs := newFlags("cohorts", "[--out FILE.csv|FILE.parquet] [--save] [--json]")
 	out := fs.String("out", "", "write the table to FILE (CSV, or Parquet when FILE ends in .parquet) instead of printing it")
 	save := fs.Bool("save", false, "also write output/cohorts.csv, output/cohorts.parquet and data/processed/model.json")
 	asJSON := fs.Bool("json", false, "print JSON (one object per track) instead of text")
@@ -26,8 +26,7 @@ func runCohorts(args []string, stdout io.Writer) error {
 		return helpOK(err)
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stdout, "songs cohorts: unexpected argument %q\n", fs.Arg(0))
-		return errUsage
+		return usagef("unexpected argument %q", fs.Arg(0))
 	}
 	p, err := songs.ParamsFromEnv()
 	if err != nil {

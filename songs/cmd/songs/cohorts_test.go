@@ -65,7 +65,7 @@ func stageProject(t *testing.T) (songs.Params, int) {
 	if err := os.MkdirAll(filepath.Dir(raw), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(raw, []byte(catalogCSV(80)), 0o644); err != nil {
+	if err := os.WriteFile(raw, []byte(catalogCSV(songs.MinTracks+20)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	p, err := songs.ParamsFromEnv()
@@ -188,6 +188,12 @@ func TestCohortsRecommendAssign(t *testing.T) {
 	out, errs, code = runCmd(t, "recommend", "--track", "paint it black", "-n", "5")
 	if code != 0 || !strings.HasPrefix(out, "seed: Paint It, Black (Album, 1965)") || strings.Contains(out, "Remastered") {
 		t.Errorf("recommend: %d %s\n%s", code, errs, out)
+	}
+	// The title matches the original and its remaster: recommend says so,
+	// which one it used and how to pick the other.
+	if want := `"paint it black" matches 2 tracks; using "Paint It, Black" (Album, 1965) [C000000000000000000000]. ` +
+		"To use another, give its id to --track:\n  \"Paint It, Black - Remastered 2009\" (Album, 2009) [C000000000000000000001]"; !strings.Contains(errs, want) {
+		t.Errorf("recommend with two matches: stderr %q, want %q", errs, want)
 	}
 	out, _, _ = runCmd(t, "recommend", "--track", "Song 4", "--track", "Song 6", "-n", "3", "--json")
 	var rec struct {

@@ -1,27 +1,40 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"io"
 )
 
-// newFlags makes a flag set for a subcommand that prints its help to w.
-func newFlags(name, synopsis string, w io.Writer) *flag.FlagSet {
+// newFlags makes a flag set for a subcommand. Its help goes to standard
+// output when asked for (-h) and to standard error after a wrong flag or
+// when a command calls Usage.
+func newFlags(name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet("songs "+name, flag.ContinueOnError)
-	fs.SetOutput(w)
+	fs.SetOutput(new(bytes.Buffer)) // parse sends it on
 	fs.Usage = func() {
-		io.WriteString(w, "usage: songs "+name+" "+synopsis+"\n\nflags:\n")
+		io.WriteString(fs.Output(), "usage: songs "+name+" "+synopsis+"\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
-// parse parses flags, turning -h into a clean exit and errors into errUsage.
+// parse parses flags, turning -h into a clean exit (the help on standard
+// output) and errors into errUsage (the error and the help on standard
+// error).
 func parse(fs *flag.FlagSet, args []string) error {
 	err := fs.Parse(args)
+	printed, _ := fs.Output().(*bytes.Buffer)
+	fs.SetOutput(errOut)
 	if errors.Is(err, flag.ErrHelp) {
+		if printed != nil {
+			helpOut.Write(printed.Bytes())
+		}
 		return errHelp
+	}
+	if printed != nil {
+		errOut.Write(printed.Bytes())
 	}
 	if err != nil {
 		return errUsage

@@ -23,6 +23,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 )
 
 // command is one subcommand.
@@ -34,8 +35,20 @@ type command struct {
 // commands are registered by the files that implement them.
 var commands = map[string]command{}
 
-// errUsage marks a wrong invocation (exit status 2).
+// errUsage marks a wrong invocation (exit status 2); what is wrong has
+// been written to errOut.
 var errUsage = errors.New("usage")
+
+// errOut receives usage errors, helpOut the help asked for: run's standard
+// error and output.
+var errOut, helpOut io.Writer = os.Stderr, os.Stdout
+
+// usagef returns a wrong invocation's error: run prints the message on
+// standard error (after "songs COMMAND: " unless it starts with "usage:")
+// and exits with status 2.
+func usagef(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{errUsage}, args...)...)
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -52,8 +65,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		usage(stderr)
 		return 2
 	}
+	errOut, helpOut = stderr, stdout
 	if err := cmd.run(args[1:], stdout); err != nil {
 		if errors.Is(err, errUsage) {
+			if msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": "); msg != err.Error() {
+				if !strings.HasPrefix(msg, "usage:") {
+					msg = "songs " + args[0] + ": " + msg
+				}
+				fmt.Fprintln(stderr, msg)
+			}
 			return 2
 		}
 		fmt.Fprintf(stderr, "songs %s: %v\n", args[0], err)

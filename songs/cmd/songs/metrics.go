@@ -13,7 +13,7 @@ func init() {
 }
 
 func runMetrics(args []string, stdout io.Writer) error {
-	fs := newFlags("metrics", "--out FILE METRICS.json...", stdout)
+	fs := newFlags("metrics", "--out FILE METRICS.json...")
 	out := fs.String("out", "", "merged file to write (atomically)")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)

@@ -29,8 +29,7 @@ type executedCells struct {
 
 func runNotebookErrors(args []string, stdout io.Writer) error {
 	if len(args) != 1 {
-		fmt.Fprintln(stdout, "usage: songs notebook-errors EXECUTED.ipynb")
-		return errUsage
+		return usagef("usage: songs notebook-errors EXECUTED.ipynb")
 	}
 	b, err := os.ReadFile(args[0])
 	if err != nil {

@@ -21,7 +21,7 @@ func (s *stringList) String() string     { return strings.Join(*s, ", ") }
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 func runRecommend(args []string, stdout io.Writer) error {
-	fs := newFlags("recommend", `--track "TITLE or ID" [--track ...] [-n 10] [--same-cohort] [--cohort-weight W] [--diversity D] [--popularity-blend B] [--local-scaling K] [--playlist] [--json]`, stdout)
+	fs := newFlags("recommend", `--track "TITLE or ID" [--track ...] [-n 10] [--same-cohort] [--cohort-weight W] [--diversity D] [--popularity-blend B] [--local-scaling K] [--playlist] [--json]`)
 	var tracks stringList
 	fs.Var(&tracks, "track", "seed track: a title (forgiving: case, punctuation and version notes such as \" - Remastered 2009\" are ignored) or a track id; repeat for several seeds")
 	n := fs.Int("n", 10, "number of songs")
@@ -37,14 +37,11 @@ func runRecommend(args []string, stdout io.Writer) error {
 	}
 	switch {
 	case len(tracks) == 0:
-		fmt.Fprintln(stdout, "songs recommend: --track is required")
-		return errUsage
+		return usagef("--track is required")
 	case fs.NArg() > 0:
-		fmt.Fprintf(stdout, "songs recommend: unexpected argument %q (quote a title with spaces)\n", fs.Arg(0))
-		return errUsage
+		return usagef("unexpected argument %q (quote a title with spaces)", fs.Arg(0))
 	case *n < 1 || *weight < 0 || *diversity < 0 || *diversity > 1 || *blend < 0 || *blend > 1 || *scaling < 0:
-		fmt.Fprintln(stdout, "songs recommend: need -n >= 1, --cohort-weight >= 0, --local-scaling >= 0, --diversity and --popularity-blend in 0..1")
-		return errUsage
+		return usagef("need -n >= 1, --cohort-weight >= 0, --local-scaling >= 0, --diversity and --popularity-blend in 0..1")
 	}
 	p, err := songs.ParamsFromEnv()
 	if err != nil {
@@ -67,6 +64,9 @@ func runRecommend(args []string, stdout io.Writer) error {
 		ids := r.FindTracks(q)
 		if len(ids) == 0 {
 			return fmt.Errorf("no track matches %q", q)
+		}
+		if len(ids) > 1 {
+			fmt.Fprintln(errOut, "songs recommend: "+severalMatched(cat, q, ids))
 		}
 		seeds = append(seeds, ids[0])
 	}
@@ -159,4 +159,31 @@ func cohortOf(v *songs.Validation, id string) int {
 		}
 	}
 	return -1
+}
+
+// severalMatched says that a title matched several tracks, which one (the
+// first, FindTracks' best) is used, and how to choose another: by its id.
+func severalMatched(cat *catalog.Catalog, query string, ids []string) string {
+	byID := make(map[string]*catalog.Track, len(ids))
+	for i := range cat.Tracks {
+		byID[cat.Tracks[i].ID] = &cat.Tracks[i]
+	}
+	describe := func(id string) string {
+		t := byID[id]
+		if t == nil {
+			return id
+		}
+		return fmt.Sprintf("%q (%s, %d) [%s]", t.Name, t.Album, t.ReleaseDate.Year, id)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%q matches %d tracks; using %s. To use another, give its id to --track:", query, len(ids), describe(ids[0]))
+	const shown = 5
+	for i, id := range ids[1:] {
+		if i == shown {
+			fmt.Fprintf(&b, "\n  ... and %d more", len(ids)-1-shown)
+			break
+		}
+		b.WriteString("\n  " + describe(id))
+	}
+	return b.String()
 }

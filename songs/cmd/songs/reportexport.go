@@ -19,7 +19,7 @@ func init() {
 const studyName = "Song cohorts"
 
 func runReportPrepare(args []string, stdout io.Writer) error {
-	fs := newFlags("report-prepare", "[--catalog NAME] EXECUTED.ipynb WITH-CODE.ipynb NO-CODE.ipynb", stdout)
+	fs := newFlags("report-prepare", "[--catalog NAME] EXECUTED.ipynb WITH-CODE.ipynb NO-CODE.ipynb")
 	catalog := fs.String("catalog", orDefault(os.Getenv("CATALOG"), "rolling-stones"), "the catalog the report is about (default $CATALOG)")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
@@ -54,7 +54,7 @@ func runReportPrepare(args []string, stdout io.Writer) error {
 }
 
 func runReportContents(args []string, stdout io.Writer) error {
-	fs := newFlags("report-contents", "REPORT.html...", stdout)
+	fs := newFlags("report-contents", "REPORT.html...")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
 	}

@@ -56,7 +56,7 @@ type runResult struct {
 }
 
 func runRun(args []string, stdout io.Writer) error {
-	fs := newFlags("run", "[--csv FILE] [--seed S] [--k K] [--out DIR] [--json]", stdout)
+	fs := newFlags("run", "[--csv FILE] [--seed S] [--k K] [--out DIR] [--json]")
 	csvPath := fs.String("csv", "", "catalog CSV file or glob (default: RAW_CSV, else the study's catalog)")
 	seed := fs.Int64("seed", -1, "seed of every random choice (default: SEED, else 42)")
 	k := fs.Int("k", -1, fmt.Sprintf("number of cohorts, %d..%d, or 0 to choose as notebook 03 does (default: K, else 0)", songs.KMin, songs.KMax))
@@ -66,8 +66,7 @@ func runRun(args []string, stdout io.Writer) error {
 		return helpOK(err)
 	}
 	if fs.NArg() > 0 || *k > songs.KMax || (*k >= 0 && *k < songs.KMin && *k != 0) {
-		fmt.Fprintf(stdout, "songs run: --k must be 0 (choose) or %d..%d, and no arguments are taken\n", songs.KMin, songs.KMax)
-		return errUsage
+		return usagef("--k must be 0 (choose) or %d..%d, and no arguments are taken", songs.KMin, songs.KMax)
 	}
 	p, err := songs.ParamsFromEnv()
 	if err != nil && (*csvPath == "" || *seed < 0 || *k < 0) {
@@ -132,8 +131,12 @@ func cohortRun(path string, seed uint64, k int, outDir string, done func(runStag
 	}
 	res.Tracks = len(cat.Tracks)
 	stage("load and validate")
-	kept := catalog.Clean(cat, songs.CleanOptionsFor(cat)).Tracks
-	cat = nil // the loaded catalog is no longer needed
+	cleaned := catalog.Clean(cat, songs.CleanOptionsFor(cat))
+	if err := songs.CheckStudySize(cleaned); err != nil {
+		return nil, err
+	}
+	kept := cleaned.Tracks
+	cat, cleaned = nil, nil // the loaded catalog is no longer needed
 	res.Kept = len(kept.Tracks)
 	stage("clean")
 	// The command exports the cohorts only: notebook 03's plan, with the

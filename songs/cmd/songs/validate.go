@@ -15,7 +15,7 @@ func init() {
 }
 
 func runValidate(args []string, stdout io.Writer) error {
-	fs := newFlags("validate", "--csv FILE|GLOB [--json]", stdout)
+	fs := newFlags("validate", "--csv FILE|GLOB [--json]")
 	csv := fs.String("csv", "", "catalog CSV file or glob (default: RAW_CSV, else the study's catalog)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
 	if err := parse(fs, args); err != nil {
@@ -33,21 +33,30 @@ func runValidate(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	c := catalog.Clean(cat, catalog.CleanOptions{})
+	// The study's own cleaning (the original study's drops for the course
+	// file), so that "kept" is what notebook 01 would keep.
+	c := catalog.Clean(cat, songs.CleanOptionsFor(cat))
 	counts := c.RuleCounts()
+	enough := songs.CheckStudySize(c) == nil
 	if *asJSON {
 		out := struct {
 			File     string             `json:"file"`
 			Tracks   int                `json:"tracks"`
 			Valid    int                `json:"valid"`
+			Needs    int                `json:"study_needs"`
+			Enough   bool               `json:"enough_for_study"`
 			Findings map[string]int     `json:"findings"`
 			Log      []catalog.LogEntry `json:"log"`
-		}{path, len(cat.Tracks), len(c.Tracks.Tracks), counts, c.Log}
+		}{path, len(cat.Tracks), len(c.Tracks.Tracks), songs.MinTracks, enough, counts, c.Log}
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	fmt.Fprintf(stdout, "%s: %d tracks, %d valid\n", path, len(cat.Tracks), len(c.Tracks.Tracks))
+	fmt.Fprintf(stdout, "%s: %d loaded, %d valid (kept by the study's cleaning)", path, len(cat.Tracks), len(c.Tracks.Tracks))
+	if !enough {
+		fmt.Fprintf(stdout, ": too few for the study, which needs at least %d tracks", songs.MinTracks)
+	}
+	fmt.Fprintln(stdout)
 	rules := make([]string, 0, len(counts))
 	for r := range counts {
 		rules = append(rules, r)

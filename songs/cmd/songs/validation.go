@@ -17,7 +17,7 @@ func init() {
 // runValidation computes the validation notebooks 03 and 04 start from,
 // unless the cache already matches the cleaned tracks, SEED and K.
 func runValidation(args []string, stdout io.Writer) error {
-	fs := newFlags("validation", "", stdout)
+	fs := newFlags("validation", "")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
 	}

@@ -162,12 +162,7 @@ func WriteReport(w io.Writer, recs []*Record, env Env) error {
 		}
 	}
 	sort.Ints(ns)
-	ops := append([]string(nil), Ops...)
-	for k := range cells {
-		if !contains(ops, k.op) {
-			ops = append(ops, k.op)
-		}
-	}
+	ops := reportOps(cells)
 
 	b := &strings.Builder{}
 	fmt.Fprintf(b, "# Go against scikit-learn: speed, memory and quality\n\n")
@@ -184,7 +179,9 @@ func WriteReport(w io.Writer, recs []*Record, env Env) error {
 		"Cores = CPU seconds / wall seconds. Quality figures are those of the median run; "+
 		"rows drawn at random (silhouette above 20k, knn queries, DBSCAN's eps estimate, "+
 		"trustworthiness) come from different generators on the two sides. "+
-		"load: pandas.read_csv against catalog.Load, which parses all 18 columns and also validates every row.\n")
+		"load: pandas.read_csv against catalog.Load, which parses all 18 columns and also validates every row. "+
+		"umap-parallel: umap-learn without a random_state (its layout on every core, not reproducible) "+
+		"against the same reproducible Go UMAP runs as the umap row.\n")
 	for _, n := range ns {
 		fmt.Fprintf(b, "\n## n = %s\n\n", thousands(n))
 		b.WriteString("| op | runs | sklearn s | Go s | time ratio | sklearn MB | Go MB | memory ratio | cores | sklearn quality | Go quality |\n")
@@ -196,6 +193,10 @@ func WriteReport(w io.Writer, recs []*Record, env Env) error {
 				continue
 			}
 			sk, gocell := m["sklearn"], m["go"]
+			borrowed := false
+			if alt, ok := goSideOf[op]; ok && gocell == nil && cells[cellKey{alt, n}] != nil {
+				gocell, borrowed = cells[cellKey{alt, n}]["go"], true
+			}
 			if sk == nil {
 				sk = &cell{}
 			}
@@ -216,6 +217,9 @@ func WriteReport(w io.Writer, recs []*Record, env Env) error {
 				name string
 				c    *cell
 			}{{"sklearn", sk}, {"Go", gocell}} {
+				if borrowed && side.name == "Go" {
+					continue // listed under the op it belongs to
+				}
 				count, worst, worstS := 0, 0.0, 0.0
 				for _, r := range side.c.ok() {
 					o, _ := r.Float("other_cpu_s")
@@ -264,6 +268,37 @@ func WriteReport(w io.Writer, recs []*Record, env Env) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// goSideOf names, for a reference op without a Go counterpart of its own,
+// the Go op it is compared with: umap-learn without a seed (every core, not
+// reproducible) against the one, reproducible, Go UMAP.
+var goSideOf = map[string]string{"umap-parallel": "umap"}
+
+// reportOps lists the ops of the records in table order: those of Ops in
+// its order, each op of goSideOf right after its Go op, then any other op
+// (cohort-run) sorted by name.
+func reportOps(cells map[cellKey]map[string]*cell) []string {
+	seen := map[string]bool{}
+	for k := range cells {
+		seen[k.op] = true
+	}
+	var ops, extra []string
+	for _, op := range Ops {
+		ops = append(ops, op)
+		for ref, goOp := range goSideOf {
+			if goOp == op && seen[ref] {
+				ops = append(ops, ref)
+			}
+		}
+	}
+	for op := range seen {
+		if !contains(ops, op) {
+			extra = append(extra, op)
+		}
+	}
+	sort.Strings(extra)
+	return append(ops, extra...)
 }
 
 // cellKey names a table cell: an op at a size.

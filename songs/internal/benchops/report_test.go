@@ -54,6 +54,36 @@ func TestWriteReport(t *testing.T) {
 	}
 }
 
+// TestReportUMAPParallel checks that umap-learn without a seed is shown
+// against the Go UMAP runs, in the row after umap: 40 s / 20 s = 2.00
+// and 10 s / 20 s = 0.50.
+func TestReportUMAPParallel(t *testing.T) {
+	rec := func(impl, op string, sec float64) *Record {
+		r := NewRecord()
+		r.Set("impl", impl)
+		r.Set("op", op)
+		r.Set("n", 100000)
+		r.Set("seconds", sec)
+		return r
+	}
+	recs := []*Record{rec("sklearn", "umap", 40), rec("go", "umap", 20), rec("sklearn", "umap-parallel", 10),
+		rec("go", CohortRunOp, 5)}
+	var b strings.Builder
+	if err := WriteReport(&b, recs, Env{Date: "now"}); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	for _, want := range []string{"| umap | 1/1 | 40 | 20 | 2.00 |", "| umap-parallel | 1/1 | 10 | 20 | 0.50 |"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("report lacks %q:\n%s", want, got)
+		}
+	}
+	u, p, c := strings.Index(got, "| umap |"), strings.Index(got, "| umap-parallel |"), strings.Index(got, "| cohort-run |")
+	if !(u < p && p < c) {
+		t.Errorf("rows out of order: umap at %d, umap-parallel at %d, cohort-run at %d", u, p, c)
+	}
+}
+
 func TestThousands(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1600: "1,600", 1000000: "1,000,000", -20000: "-20,000"} {
 		if got := thousands(n); got != want {
