@@ -17,6 +17,7 @@ import (
 
 	"github.com/songcohorts/cohorts/songs/cluster"
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // KMin and KMax bound the numbers of clusters compared, as the original
@@ -146,7 +147,7 @@ func Validate(cat *Catalog, seed uint64, k int) (*Validation, error) {
 	// Mean Shift grid and stability refits follow it.
 	var prep *Prepared
 	var x *mat.Dense
-	err := concurrently(
+	err := parallel.Run(
 		func() (err error) {
 			if v.Original, err = validateSet(cat, OriginalSet, seed); err != nil {
 				return fmt.Errorf("original features: %w", err)
@@ -205,7 +206,7 @@ func validateChosen(v *Validation, x *mat.Dense, seed uint64) error {
 			return nil
 		})
 	}
-	if err := concurrently(tasks...); err != nil {
+	if err := parallel.Run(tasks...); err != nil {
 		return err
 	}
 	v.Stability = map[int]float64{}

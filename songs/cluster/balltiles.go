@@ -4,8 +4,9 @@ import (
 	"math"
 	"math/bits"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 )
 
 // ballTile is the number of rows in a tile of ballTiles (a multiple of 8).

@@ -1,6 +1,6 @@
 package cluster
 
-import "github.com/songcohorts/cohorts/songs/internal/neighbors"
+import "github.com/songcohorts/cohorts/songs/internal/parallel"
 
 const (
 	// dbscanBlocks is the number of parallel blocks of the core test.
@@ -29,7 +29,7 @@ func dbscanCore(t *ballTiles, eps2 float64, minPts int) (core []bool, near [][]i
 	home := func(p int) int { return p / ballTile }
 	// First pass: tiles within dbscanNearTiles of the home tile.
 	groups := (n + 3) / 4
-	neighbors.ForBlocks(groups, dbscanBlocks, func(_, glo, ghi int) {
+	parallel.For(groups, dbscanBlocks, func(_, glo, ghi int) {
 		s := newDBSCANScan(t, eps2, minPts, core, near, cnt)
 		for gi := glo; gi < ghi; gi++ {
 			var ps [4]int
@@ -55,7 +55,7 @@ func dbscanCore(t *ballTiles, eps2 float64, minPts int) (core []bool, near [][]i
 		}
 	}
 	groups = (len(left) + 3) / 4
-	neighbors.ForBlocks(groups, dbscanBlocks, func(_, glo, ghi int) {
+	parallel.For(groups, dbscanBlocks, func(_, glo, ghi int) {
 		s := newDBSCANScan(t, eps2, minPts, core, near, cnt)
 		for gi := glo; gi < ghi; gi++ {
 			ps := left[4*gi : min(4*gi+4, len(left))]

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"sort"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // KDistance returns the k-distance curve of the rows of x: for every row the
@@ -32,7 +34,7 @@ func KDistance(x mat.Matrix, k int) ([]float64, error) {
 	}
 	tree := neighbors.New(mat.NewDense(n, d, data), 0)
 	out := make([]float64, n)
-	neighbors.ForBlocks(n, 0, func(_, lo, hi int) {
+	parallel.For(n, 0, func(_, lo, hi int) {
 		idx := make([]int, k)
 		dist := make([]float64, k)
 		for i := lo; i < hi; i++ {

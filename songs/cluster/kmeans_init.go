@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"sort"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // plusPlus fills the centres of every run by greedy k-means++ seeding as
@@ -38,7 +38,7 @@ func (j *kmJoint) plusPlus(rng *rand.Rand) {
 	for r, run := range j.runs {
 		copy(run.centres[:d], j.data[first[r]*d:(first[r]+1)*d])
 	}
-	neighbors.ForBlocks(n, j.nb, func(b, lo, hi int) {
+	parallel.For(n, j.nb, func(b, lo, hi int) {
 		for r, run := range j.runs {
 			closest := j.state[r*n : (r+1)*n]
 			c0 := run.centres[:d]
@@ -66,7 +66,7 @@ func (j *kmJoint) plusPlus(rng *rand.Rand) {
 	var ct, ct1 []float64
 	chosen := make([]float64, nr*d)
 	for c := 1; c < k; c++ {
-		neighbors.ForBlocks(nr, nr, func(r, _, _ int) {
+		parallel.For(nr, nr, func(r, _, _ int) {
 			u := raw[(r*(k-1)+c-1)*trials : (r*(k-1)+c)*trials]
 			kmDraw(ids[r*trials:(r+1)*trials], u, pot[r], j.state[r*n:(r+1)*n])
 		})
@@ -78,7 +78,7 @@ func (j *kmJoint) plusPlus(rng *rand.Rand) {
 			}
 		}
 		ct = kmTranspose(ct, candRows, kpc, d)
-		neighbors.ForBlocks(n, j.nb, func(b, lo, hi int) {
+		parallel.For(n, j.nb, func(b, lo, hi int) {
 			p := candPot[b]
 			clear(p)
 			dist := j.scr.dist[b]
@@ -132,7 +132,7 @@ func (j *kmJoint) plusPlus(rng *rand.Rand) {
 		// distances to the chosen candidates are the same bits as those
 		// summed into their potentials above.
 		ct1 = kmTranspose(ct1, chosen, nr, d)
-		neighbors.ForBlocks(n, j.nb, func(b, lo, hi int) {
+		parallel.For(n, j.nb, func(b, lo, hi int) {
 			dist := j.scr.dist[b]
 			for c0 := lo; c0 < hi; c0 += kmChunk {
 				m := min(kmChunk, hi-c0)

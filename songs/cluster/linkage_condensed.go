@@ -3,7 +3,7 @@ package cluster
 import (
 	"math"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // condensedIndex returns the position of the pair (i, j), i != j, in a
@@ -20,7 +20,7 @@ func condensedIndex(n, i, j int) int {
 // Lance–Williams formulas (Lance and Williams 1967).
 func condensedChain(data []float64, n, d int, method Linkage) []Merge {
 	dist := make([]float64, n*(n-1)/2)
-	neighbors.ForBlocks(n, neighbors.DefaultBlocks, func(_, lo, hi int) {
+	parallel.For(n, parallel.MaxBlocks, func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			xi := data[i*d : (i+1)*d]
 			base := condensedIndex(n, i, i+1)

@@ -3,7 +3,7 @@ package cluster
 import (
 	"math"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // primSingle computes single linkage as Prim's minimum spanning tree with
@@ -44,7 +44,7 @@ func primSingle(data []float64, n, d int) []Merge {
 		if len(rest) < linkageParallel {
 			m = scan(0, len(rest))
 		} else {
-			neighbors.ForBlocks(len(rest), linkageBlocks, func(blk, lo, hi int) {
+			parallel.For(len(rest), linkageBlocks, func(blk, lo, hi int) {
 				parts[blk] = scan(lo, hi)
 			})
 			m = best{v: math.Inf(1), i: -1}

@@ -3,7 +3,7 @@ package cluster
 import (
 	"math"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // linkageBlocks is the fixed number of blocks a nearest-cluster search is
@@ -78,7 +78,7 @@ func wardChain(data []float64, n, d int) []Merge {
 		if len(active) < linkageParallel {
 			m = scan(0, len(active))
 		} else {
-			neighbors.ForBlocks(len(active), linkageBlocks, func(blk, lo, hi int) {
+			parallel.For(len(active), linkageBlocks, func(blk, lo, hi int) {
 				parts[blk] = scan(lo, hi)
 			})
 			for _, p := range parts {

@@ -6,8 +6,9 @@ import (
 	"math"
 	"sort"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // MeanShiftMaxN is the largest number of rows MeanShift.Fit accepts. Each
@@ -143,7 +144,7 @@ func (m *MeanShift) Fit(x mat.Matrix) error {
 	}
 	k := len(kept) / d
 	labels := make([]int, n)
-	neighbors.ForBlocks(n, 0, func(_, lo, hi int) {
+	parallel.For(n, 0, func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			xi := data[i*d : (i+1)*d]
 			best, bi := math.Inf(1), 0

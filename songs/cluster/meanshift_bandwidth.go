@@ -4,8 +4,10 @@ import (
 	"errors"
 	"math/rand/v2"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // EstimateBandwidth returns a bandwidth for MeanShift, as
@@ -41,7 +43,7 @@ func EstimateBandwidth(x mat.Matrix, quantile float64, nSamples int, seed uint64
 	k := max(int(float64(n)*quantile), 1)
 	tree := neighbors.New(mat.NewDense(n, d, data), 0)
 	kth := make([]float64, n)
-	neighbors.ForBlocks(n, 0, func(_, lo, hi int) {
+	parallel.For(n, 0, func(_, lo, hi int) {
 		idx := make([]int, k)
 		dist := make([]float64, k)
 		for i := lo; i < hi; i++ {

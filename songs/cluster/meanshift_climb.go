@@ -4,7 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // meanShiftBlocks is the number of parallel blocks of seed groups per step.
@@ -53,7 +53,7 @@ func meanShiftClimb(t *ballTiles, ends []float64, bw float64, maxIter int, count
 		sums := make([]float64, len(uniq)*d)
 		cnts := make([]int, len(uniq))
 		groups := (len(uniq) + 3) / 4
-		neighbors.ForBlocks(groups, meanShiftBlocks, func(_, glo, ghi int) {
+		parallel.For(groups, meanShiftBlocks, func(_, glo, ghi int) {
 			g := newBallGroup(t, bw2)
 			for gi := glo; gi < ghi; gi++ {
 				var qs [4][]float64

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // Nearest-neighbour descent (Dong, Moses and Li 2011, "Efficient k-nearest
@@ -85,7 +87,7 @@ func nnLess(d1 float64, i1 int, d2 float64, i2 int) bool {
 func nnDescent(x []float64, n, d, k int, seed uint64) ([]int, []float64) {
 	h := newNNHeaps(n, k)
 	rng := rand.New(rand.NewPCG(seed, 0x6e6e64))
-	nb := rowBlocks(n, 512)
+	nb := parallel.Blocks(n, 512)
 	row := func(i int) []float64 { return x[i*d : (i+1)*d] }
 
 	// Initial graph: all pairs within the leaves of a few random projection
@@ -102,7 +104,7 @@ func nnDescent(x []float64, n, d, k int, seed uint64) ([]int, []float64) {
 			}
 		}
 	}
-	forBlocks(n, nb, func(_, lo, hi int) {
+	parallel.For(n, nb, func(_, lo, hi int) {
 		for p := lo; p < hi; p++ {
 			for t := range leaves {
 				for _, q := range leaves[t][leafOf[t][p]] {
@@ -128,7 +130,7 @@ func nnDescent(x []float64, n, d, k int, seed uint64) ([]int, []float64) {
 		newL, oldL := nndCandidates(h, n, seed, uint64(it))
 		memb, mptr := nndMembership(newL, oldL, n)
 		updates := make([]int, nb)
-		forBlocks(n, nb, func(b, lo, hi int) {
+		parallel.For(n, nb, func(b, lo, hi int) {
 			c := 0
 			for p := lo; p < hi; p++ {
 				xp := row(p)
@@ -161,7 +163,7 @@ func nnDescent(x []float64, n, d, k int, seed uint64) ([]int, []float64) {
 
 	idx := make([]int, n*k)
 	dist := make([]float64, n*k)
-	forBlocks(n, nb, func(_, lo, hi int) {
+	parallel.For(n, nb, func(_, lo, hi int) {
 		order := make([]int, k)
 		for p := lo; p < hi; p++ {
 			for j := range order {

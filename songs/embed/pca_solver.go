@@ -6,6 +6,8 @@ import (
 
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // pcaCovariance returns the principal axes (rows, by decreasing variance)
@@ -73,14 +75,14 @@ func pcaScores(dst *mat.Dense, xc []float64, n, d int, comps *mat.Dense) []float
 		mat.Row(w[j*d:(j+1)*d], j, comps)
 	}
 	np := icaPanelCount(n)
-	nb := rowBlocks(np, 8)
+	nb := parallel.Blocks(np, 8)
 	best := make([]float64, nb*k) // signed score of largest |score| per block
 	var out blas64.General
 	if dst != nil {
 		out = dst.RawMatrix()
 	}
 	sbuf := make([]float64, nb*k*icaChunk)
-	forBlocks(np, nb, func(b, plo, phi int) {
+	parallel.For(np, nb, func(b, plo, phi int) {
 		bb := best[b*k : (b+1)*k]
 		sc := sbuf[b*k*icaChunk : (b+1)*k*icaChunk]
 		for p := plo; p < phi; p++ {

@@ -6,6 +6,8 @@ import (
 	"sort"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // spectralMaxLanczos bounds the Lanczos basis of spectralLayout.
@@ -72,9 +74,9 @@ func spectralLayout(g *sparseSym, dim int, tol float64) ([]float64, error) {
 		v1[i] = math.Sqrt(s)
 	}
 	normalise(v1)
-	nb := rowBlocks(n, 2048)
+	nb := parallel.Blocks(n, 2048)
 	apply := func(dst, v []float64) { // dst = (M + I) v / 2
-		forBlocks(n, nb, func(_, lo, hi int) {
+		parallel.For(n, nb, func(_, lo, hi int) {
 			for i := lo; i < hi; i++ {
 				var s float64
 				for e := g.ptr[i]; e < g.ptr[i+1]; e++ {

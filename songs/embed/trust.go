@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // Trustworthiness returns how well the embedding y keeps the local
@@ -34,9 +36,9 @@ func Trustworthiness(x, y mat.Matrix, k int) (float64, error) {
 	if float64(k) >= float64(n)/2 {
 		return 0, fmt.Errorf("embed: Trustworthiness: k = %d must be below n/2 = %g", k, float64(n)/2)
 	}
-	nb := rowBlocks(n, 64)
+	nb := parallel.Blocks(n, 64)
 	part := make([]int64, nb)
-	forBlocks(n, nb, func(b, lo, hi int) {
+	parallel.For(n, nb, func(b, lo, hi int) {
 		distX := make([]float64, n)
 		distY := make([]float64, n)
 		nnY := make([]int, k)
@@ -91,9 +93,9 @@ func KNNPreservation(x, y mat.Matrix, k int) (float64, error) {
 	if k >= n {
 		return 0, fmt.Errorf("embed: KNNPreservation: k = %d must be below n = %d", k, n)
 	}
-	nb := rowBlocks(n, 64)
+	nb := parallel.Blocks(n, 64)
 	part := make([]int64, nb)
-	forBlocks(n, nb, func(b, lo, hi int) {
+	parallel.For(n, nb, func(b, lo, hi int) {
 		dist := make([]float64, n)
 		nnX := make([]int, k)
 		nnY := make([]int, k)

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/songcohorts/cohorts/songs/internal/knn"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 const (
@@ -57,7 +58,7 @@ func smoothKNNDist(dist []float32, n, k int, localConnectivity, bandwidth float6
 		total += float64(v)
 	}
 	meanAll := total / float64(len(dist))
-	forBlocks(n, rowBlocks(n, 512), func(_, lo, hi int) {
+	parallel.For(n, parallel.Blocks(n, 512), func(_, lo, hi int) {
 		nonZero := make([]float32, 0, k)
 		for i := lo; i < hi; i++ {
 			row := dist[i*k : (i+1)*k]

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/bits"
 	"math/rand/v2"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // umapLayout is the stochastic gradient descent of umap-learn 0.5.3's
@@ -58,7 +60,7 @@ func (l *umapLayout) optimise(y []float64, g *sparseSym) {
 		l.nextNg[e] = l.perNg[e]
 	}
 	l.snap = make([]float64, len(y))
-	nb := rowBlocks(n, 256)
+	nb := parallel.Blocks(n, 256)
 	// One generator per shard, copied into the shard's frame while it runs
 	// so that concurrent shards never write to a shared cache line.
 	rngs := make([]rand.PCG, nb)
@@ -69,7 +71,7 @@ func (l *umapLayout) optimise(y []float64, g *sparseSym) {
 	for epoch := 0; epoch < l.epochs; epoch++ {
 		copy(l.snap, y)
 		ep := float64(epoch)
-		forBlocks(n, nb, func(s, lo, hi int) {
+		parallel.For(n, nb, func(s, lo, hi int) {
 			src := rngs[s]
 			if dim == 2 && !l.general {
 				l.shard2(y, g, lo, hi, ep, alpha, &src, n)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 const (
@@ -56,7 +58,7 @@ func brute(x []float64, n, d int, q []float64, m, k int, self []int) *Result {
 	}
 	tl := newTiles(x, n, d)
 	nt := len(tl.maxNx)
-	forBlocks((m+queryBlock-1)/queryBlock, func(b int) {
+	parallel.For((m+queryBlock-1)/queryBlock, (m+queryBlock-1)/queryBlock, func(b, _, _ int) {
 		lo, hi := b*queryBlock, min((b+1)*queryBlock, m)
 		heaps := make([]topK, hi-lo)
 		nq := make([]float64, hi-lo)

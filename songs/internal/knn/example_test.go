@@ -3,8 +3,9 @@ package knn_test
 import (
 	"fmt"
 
-	"github.com/songcohorts/cohorts/songs/internal/knn"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/knn"
 )
 
 func ExampleSearch() {

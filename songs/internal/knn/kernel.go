@@ -1,5 +1,7 @@
 package knn
 
+import "github.com/songcohorts/cohorts/songs/internal/parallel"
+
 // tileDist4Go is the portable form of the tile kernel: for the four queries
 // broadcast in qb (qb[(4j+a)*4] holds coordinate j of query a) and the rows of
 // the column-major tile xt, out[a*dataTile+r] = nx[r] - 2 q_a.x_r, and
@@ -46,7 +48,7 @@ func newTiles(x []float64, n, d int) *tiles {
 		norms: make([]float64, nt*dataTile),
 		maxNx: make([]float64, nt),
 	}
-	forBlocks(nt, func(b int) {
+	parallel.For(nt, nt, func(b, _, _ int) {
 		lo, hi := b*dataTile, min((b+1)*dataTile, n)
 		base := b * d * dataTile
 		var mx float64

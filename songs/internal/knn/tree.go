@@ -5,6 +5,8 @@ import (
 	"sync"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 const (
@@ -193,7 +195,7 @@ func (t *Tree) Search(q mat.Matrix, k int) *Result {
 	}
 	checkK(k, t.n)
 	res := &Result{K: k, Index: make([]int, m*k), Dist: make([]float64, m*k)}
-	forBlocks((m+queryBlock-1)/queryBlock, func(b int) {
+	parallel.For((m+queryBlock-1)/queryBlock, (m+queryBlock-1)/queryBlock, func(b, _, _ int) {
 		for i := b * queryBlock; i < min((b+1)*queryBlock, m); i++ {
 			h := newTopK(res.Dist[i*k:(i+1)*k], res.Index[i*k:(i+1)*k])
 			t.search(0, qs[i*t.d:(i+1)*t.d], &h, -1)
@@ -210,7 +212,7 @@ func (t *Tree) SearchSelf(k int) *Result {
 	res := &Result{K: k, Index: make([]int, t.n*k), Dist: make([]float64, t.n*k)}
 	d := t.d
 	// Queries go in tree order, so consecutive queries share their leaves.
-	forBlocks((t.n+queryBlock-1)/queryBlock, func(b int) {
+	parallel.For((t.n+queryBlock-1)/queryBlock, (t.n+queryBlock-1)/queryBlock, func(b, _, _ int) {
 		for p := b * queryBlock; p < min((b+1)*queryBlock, t.n); p++ {
 			i := t.index[p]
 			h := newTopK(res.Dist[i*k:(i+1)*k], res.Index[i*k:(i+1)*k])

@@ -3,7 +3,6 @@ package neighbors
 import (
 	"math"
 	"math/rand/v2"
-	"runtime"
 	"sort"
 	"strconv"
 	"testing"
@@ -109,39 +108,6 @@ func TestKNNAgainstBruteForce(t *testing.T) {
 					}
 				}
 			}
-		}
-	}
-}
-
-func TestForBlocksIndependentOfCores(t *testing.T) {
-	sumBlocks := func() []float64 {
-		part := make([]float64, 7)
-		ForBlocks(1000, 7, func(b, lo, hi int) {
-			for i := lo; i < hi; i++ {
-				part[b] += 1 / float64(i+1)
-			}
-		})
-		return part
-	}
-	prev := runtime.GOMAXPROCS(1)
-	one := sumBlocks()
-	runtime.GOMAXPROCS(4)
-	four := sumBlocks()
-	runtime.GOMAXPROCS(prev)
-	for b := range one {
-		if one[b] != four[b] {
-			t.Fatalf("block %d: %v with 1 core, %v with 4", b, one[b], four[b])
-		}
-	}
-	seen := make([]int, 10)
-	ForBlocks(10, 0, func(_, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			seen[i]++
-		}
-	})
-	for i, c := range seen {
-		if c != 1 {
-			t.Fatalf("row %d visited %d times", i, c)
 		}
 	}
 }
