@@ -59,7 +59,7 @@ func ClaimTests(cat *Catalog, seed uint64) ([]stats.Result, error) {
 		for i := range cat.Tracks {
 			years = append(years, float64(cat.Tracks[i].ReleaseDate.Year))
 		}
-		mid := int(Quantile(years, 0.5))
+		mid := int(stats.Quantile(years, 0.5))
 		early, late := splitBy(cat, func(t *Track) bool { return t.ReleaseDate.Year <= mid })
 		if err := add(twoGroups(late, early, fmt.Sprintf("a track released after %d", mid), fmt.Sprintf("a track released in %d or earlier", mid), boot)); err != nil {
 			return nil, fmt.Errorf("early vs late: %w", err)

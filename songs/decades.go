@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // DecadeTable shows, per release decade, the number of tracks and the
@@ -32,7 +33,7 @@ func DecadeTable(cat *Catalog) report.Table {
 			for k, i := range by[d] {
 				x[k] = cat.Tracks[i].Value(c)
 			}
-			row = append(row, ftoa(Quantile(x, 0.5), decimalsFor(c)))
+			row = append(row, ftoa(stats.Quantile(x, 0.5), decimalsFor(c)))
 		}
 		rows = append(rows, row)
 	}

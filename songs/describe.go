@@ -6,6 +6,7 @@ import (
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // SummaryTable shows count, mean, standard deviation (n-1), minimum,
@@ -16,7 +17,7 @@ func SummaryTable(cat *Catalog) report.Table {
 	for _, c := range cat.NumericColumns() {
 		x := finite(cat.Column(c))
 		mean, sd := stat.MeanStdDev(x, nil)
-		f := TukeyFences(x)
+		f := stats.TukeyFences(x)
 		lo, hi := math.Inf(1), math.Inf(-1)
 		for _, v := range x {
 			lo, hi = math.Min(lo, v), math.Max(hi, v)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/songcohorts/cohorts/songs/chart"
 	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // AlbumPopularity is one album's popularity figures.
@@ -90,7 +91,7 @@ func AlbumTable(albums []AlbumPopularity, n int, caption string) report.Table {
 // PopularityQuantile is the popularity below which a fraction q of tracks
 // lie (type 7).
 func PopularityQuantile(cat *Catalog, q float64) float64 {
-	return Quantile(cat.Column(Popularity), q)
+	return stats.Quantile(cat.Column(Popularity), q)
 }
 
 // ThresholdSensitivity shows, for each threshold, how many songs count as

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/songcohorts/cohorts/songs/embed"
+	"github.com/songcohorts/cohorts/songs/stats"
 
 	"github.com/songcohorts/cohorts/songs/report"
 )
@@ -64,7 +65,7 @@ func (r AlbumRecommendation) Summary(cat *Catalog, alternatives []float64) strin
 		"the median track has popularity %.0f and the 90th percentile is %.0f. "+
 		"**The two albums to recommend are %s (%d popular songs) and %s (%d).** "+
 		"The same two albums lead at %d of the %d other thresholds in the sensitivity table.",
-		r.Threshold, above, len(pop), 100*float64(above)/float64(len(pop)), Quantile(pop, 0.5), Quantile(pop, 0.9),
+		r.Threshold, above, len(pop), 100*float64(above)/float64(len(pop)), stats.Quantile(pop, 0.5), stats.Quantile(pop, 0.9),
 		a.Album, a.PopularSongs, b.Album, b.PopularSongs, same, len(alternatives))
 }
 

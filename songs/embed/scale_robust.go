@@ -1,10 +1,11 @@
 package embed
 
 import (
-	"math"
 	"sort"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/quantile"
 )
 
 // RobustScaler centres each column on its median and divides it by its
@@ -52,33 +53,14 @@ func (s *RobustScaler) Fit(x mat.Matrix) error {
 			col[i] = data[i*c+j]
 		}
 		sort.Float64s(col)
-		center[j] = linearQuantile(col, 0.5)
-		scale[j] = linearQuantile(col, hi/100) - linearQuantile(col, lo/100)
+		center[j] = quantile.Sorted(col, 0.5)
+		scale[j] = quantile.Sorted(col, hi/100) - quantile.Sorted(col, lo/100)
 		if scale[j] == 0 {
 			return &ConstantColumnError{Col: j, Spread: "interquartile range"}
 		}
 	}
 	s.center, s.scale = center, scale
 	return nil
-}
-
-// linearQuantile returns the p-quantile of sorted x by linear interpolation
-// between the order statistics at floor and ceil of p*(n-1), computed as
-// numpy's _lerp does.
-func linearQuantile(sorted []float64, p float64) float64 {
-	pos := p * float64(len(sorted)-1)
-	i := math.Floor(pos)
-	t := pos - i
-	k := int(i)
-	if k+1 >= len(sorted) {
-		return sorted[len(sorted)-1]
-	}
-	a, b := sorted[k], sorted[k+1]
-	d := b - a
-	if t >= 0.5 {
-		return b - d*(1-t)
-	}
-	return a + d*t
 }
 
 // Transform writes the robustly scaled x into dst. An empty dst is sized

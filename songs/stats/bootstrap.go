@@ -129,7 +129,7 @@ func (bs Bootstrap) interval(samples [][]float64, stat func([][]float64) float64
 			return Interval{Lo: math.NaN(), Hi: math.NaN(), Level: level}, nil
 		}
 	}
-	return Interval{Lo: quantileLinear(theta, lo), Hi: quantileLinear(theta, hi), Level: level}, nil
+	return Interval{Lo: quantileSorted(theta, lo), Hi: quantileSorted(theta, hi), Level: level}, nil
 }
 
 // jackknifeAcceleration is the BCa acceleration from leave-one-out

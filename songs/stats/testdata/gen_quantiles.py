@@ -1,9 +1,9 @@
 """Writes quantiles.json: type-7 quantiles, Tukey fences and modified z-scores
-computed by NumPy, the reference for quantile_test.go.
+computed by NumPy, the reference for songs/stats/quantile_test.go.
 
 Run with Debian's Python (which has NumPy and SciPy):
 
-    /usr/bin/python3 songs/testdata/gen_quantiles.py
+    /usr/bin/python3 songs/stats/testdata/gen_quantiles.py
 """
 import json
 import os
@@ -12,7 +12,7 @@ import sys
 import numpy as np
 import scipy
 
-PROBS = [0.0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1.0]
+PROBS = [0.0, 0.01, 0.1, 0.25, 0.5, 0.7, 0.75, 0.9, 0.99, 1.0]
 
 
 def case(name, x):
@@ -47,6 +47,8 @@ def main():
         case("fence on the lower bound", [-1, 2, 3, 4, 5]),
         case("single value", [3.5]),
         case("two values", [2.0, 1.0]),
+        # 0.7 - 0.3 (0.7 - 0.1) at p = 0.7: NumPy's _lerp from the upper end
+        case("interpolation from the upper value", [0.7, 0.1]),
         case("ties", [1, 1, 1, 2, 2, 100]),
         case("with NaN", [4.0, float("nan"), 1.0, 9.0, float("nan"), 16.0, 2.5]),
         case("negative loudness", [-12.913, -4.803, -4.936, -5.535, -5.098, -5.539, -6.851, -5.509, -25.2, -0.5]),
