@@ -8,7 +8,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/songcohorts/cohorts/songs/internal/knn"
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 )
 
 // Recommender finds similar songs in a cleaned catalog: exact nearest
@@ -20,7 +20,7 @@ type Recommender struct {
 	cat    *Catalog
 	labels []int
 	x      *mat.Dense
-	tree   *knn.Tree
+	tree   *neighbors.Tree
 	byID   map[string]int
 	// keys and words are the tracks' normalised titles (TitleKey); song
 	// identifies a song as its artist's normalised name and the title key
@@ -47,7 +47,7 @@ func NewRecommender(cat *Catalog, labels []int) (*Recommender, error) {
 		return nil, err
 	}
 	n := len(cat.Tracks)
-	r := &Recommender{cat: cat, labels: labels, x: x, tree: knn.NewTree(x), byID: make(map[string]int, n),
+	r := &Recommender{cat: cat, labels: labels, x: x, tree: neighbors.NewTree(x), byID: make(map[string]int, n),
 		keys: make([]string, n), song: make([]string, n), words: make([][]string, n), group: make([]int, n), live: make([]bool, n),
 		hasPop: cat.Has[Popularity]}
 	groups := map[string]int{}

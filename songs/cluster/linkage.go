@@ -157,13 +157,3 @@ func densityRows(x mat.Matrix) ([]float64, int, int, error) {
 	}
 	return data, n, d, nil
 }
-
-func densitySqDist(a, b []float64) float64 {
-	var s float64
-	b = b[:len(a)]
-	for j, v := range a {
-		e := v - b[j]
-		s += e * e
-	}
-	return s
-}

@@ -3,6 +3,7 @@ package cluster
 import (
 	"math"
 
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
@@ -25,7 +26,7 @@ func condensedChain(data []float64, n, d int, method Linkage) []Merge {
 			xi := data[i*d : (i+1)*d]
 			base := condensedIndex(n, i, i+1)
 			for j := i + 1; j < n; j++ {
-				dist[base+j-i-1] = math.Sqrt(densitySqDist(xi, data[j*d:(j+1)*d]))
+				dist[base+j-i-1] = math.Sqrt(neighbors.SqDist(xi, data[j*d:(j+1)*d]))
 			}
 		}
 	})

@@ -3,6 +3,7 @@ package cluster
 import (
 	"math"
 
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
@@ -31,7 +32,7 @@ func primSingle(data []float64, n, d int) []Merge {
 		scan := func(lo, hi int) best {
 			b := best{v: math.Inf(1), i: -1}
 			for _, i := range rest[lo:hi] {
-				if v := math.Sqrt(densitySqDist(xr, data[i*d:(i+1)*d])); v < dmin[i] {
+				if v := math.Sqrt(neighbors.SqDist(xr, data[i*d:(i+1)*d])); v < dmin[i] {
 					dmin[i] = v
 				}
 				if dmin[i] < b.v {

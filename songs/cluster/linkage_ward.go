@@ -3,6 +3,7 @@ package cluster
 import (
 	"math"
 
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
@@ -31,7 +32,7 @@ func wardChain(data []float64, n, d int) []Merge {
 	// wardD2 is the squared Ward distance 2·na·nb/(na+nb)·‖ca−cb‖².
 	wardD2 := func(a, b int) float64 {
 		na, nb := size[a], size[b]
-		return 2 * na * nb / (na + nb) * densitySqDist(cent[a*d:(a+1)*d], cent[b*d:(b+1)*d])
+		return 2 * na * nb / (na + nb) * neighbors.SqDist(cent[a*d:(a+1)*d], cent[b*d:(b+1)*d])
 	}
 	type best struct {
 		d2 float64

@@ -8,6 +8,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
@@ -97,7 +98,7 @@ func (m *MeanShift) Fit(x mat.Matrix) error {
 	copy(ends, seeds)
 	counts := make([]int, ns)
 	iters := make([]int, ns)
-	meanShiftClimb(newBallTiles(data, n, d), ends, bw, maxIter, counts, iters)
+	meanShiftClimb(neighbors.NewTiles(data, n, d), ends, bw, maxIter, counts, iters)
 
 	order := make([]int, 0, ns)
 	nIter := 0
@@ -136,7 +137,7 @@ func (m *MeanShift) Fit(x mat.Matrix) error {
 		}
 		ci := ends[s*d : (s+1)*d]
 		for j := i + 1; j < len(order); j++ {
-			if unique[j] && densitySqDist(ci, ends[order[j]*d:(order[j]+1)*d]) <= bw2 {
+			if unique[j] && neighbors.SqDist(ci, ends[order[j]*d:(order[j]+1)*d]) <= bw2 {
 				unique[j] = false
 			}
 		}
@@ -149,7 +150,7 @@ func (m *MeanShift) Fit(x mat.Matrix) error {
 			xi := data[i*d : (i+1)*d]
 			best, bi := math.Inf(1), 0
 			for c := 0; c < k; c++ {
-				if v := densitySqDist(xi, kept[c*d:(c+1)*d]); v < best {
+				if v := neighbors.SqDist(xi, kept[c*d:(c+1)*d]); v < best {
 					best, bi = v, c
 				}
 			}

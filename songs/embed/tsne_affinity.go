@@ -6,7 +6,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/songcohorts/cohorts/songs/internal/knn"
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
@@ -113,12 +113,11 @@ const tsneExactKNNMaxRows = 30000
 
 // selfNeighbours finds the k nearest other rows of every row: exactly up to
 // tsneExactKNNMaxRows rows, by nearest-neighbour descent above.
-func selfNeighbours(x []float64, n, d, k int, seed uint64) *knn.Result {
+func selfNeighbours(x []float64, n, d, k int, seed uint64) *neighbors.Result {
 	if n <= tsneExactKNNMaxRows {
-		return knn.SearchSelf(denseView(x, n, d), k)
+		return neighbors.SearchSelf(denseView(x, n, d), k)
 	}
-	idx, dist := nnDescent(x, n, d, k, seed)
-	return &knn.Result{K: k, Index: idx, Dist: dist}
+	return neighbors.Approximate(denseView(x, n, d), k, seed)
 }
 
 // symmetrise returns (C + Cᵀ) / sum(C + Cᵀ) for the sparse matrix C whose row

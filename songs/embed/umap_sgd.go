@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"math/rand/v2"
 
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
@@ -98,7 +99,7 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 			}
 			j := g.col[e]
 			other := l.snap[j*dim : (j+1)*dim]
-			d2 := sqDist(cur, other)
+			d2 := neighbors.SqDist(cur, other)
 			if d2 > 0 {
 				pb := powPos(d2, b)
 				coef := attract * pb / d2 / (a*pb + 1)
@@ -120,7 +121,7 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 					continue
 				}
 				other := l.snap[k*dim : (k+1)*dim]
-				d2 := sqDist(cur, other)
+				d2 := neighbors.SqDist(cur, other)
 				if d2 > 0 {
 					pb := powPos(d2, b)
 					coef := repel / ((0.001 + d2) * (a*pb + 1))
@@ -139,17 +140,6 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 			l.nextNg[e] += float64(negs) * l.perNg[e]
 		}
 	}
-}
-
-// sqDist returns the squared Euclidean distance between a and b.
-func sqDist(a, b []float64) float64 {
-	b = b[:len(a)]
-	var s float64
-	for i, v := range a {
-		t := v - b[i]
-		s += t * t
-	}
-	return s
 }
 
 func clip(v float64) float64 {

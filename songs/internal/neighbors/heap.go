@@ -1,0 +1,125 @@
+package neighbors
+
+import "math"
+
+// less is the order of every neighbour list of the package: by squared
+// distance, then by index. An empty slot, (+Inf, -1), comes after every
+// candidate (the index compares as unsigned).
+func less(d1 float64, i1 int, d2 float64, i2 int) bool {
+	return d1 < d2 || (d1 == d2 && uint(i1) < uint(i2))
+}
+
+// topK keeps the k smallest (squared distance, index) pairs offered to it,
+// as a max-heap under less over the slices d and idx: the root is the worst
+// pair kept, the bar a new pair must beat. It starts full of empty slots.
+// fresh, when not nil, holds a flag that travels with each entry (set for
+// entries added by replace), as nearest-neighbour descent marks the
+// entries it has not yet joined.
+type topK struct {
+	d     []float64
+	idx   []int
+	fresh []bool
+}
+
+// newTopK returns a heap over d and idx (and fresh, which may be nil), all
+// of length k, filled with empty slots.
+func newTopK(d []float64, idx []int, fresh []bool) topK {
+	for i := range d {
+		d[i], idx[i] = math.Inf(1), -1
+	}
+	return topK{d: d, idx: idx[:len(d)], fresh: fresh}
+}
+
+// worst returns the largest squared distance kept, +Inf while a slot is
+// empty.
+func (h *topK) worst() float64 { return h.d[0] }
+
+// beats reports whether (d, i) precedes the worst pair kept.
+func (h *topK) beats(d float64, i int) bool { return less(d, i, h.d[0], h.idx[0]) }
+
+// has reports whether index i is kept.
+func (h *topK) has(i int) bool {
+	for _, v := range h.idx {
+		if v == i {
+			return true
+		}
+	}
+	return false
+}
+
+// push offers (d, i) and reports whether it was kept.
+func (h *topK) push(d float64, i int) bool {
+	if !h.beats(d, i) {
+		return false
+	}
+	h.replace(d, i)
+	return true
+}
+
+// replace puts (d, i), which must beat the worst pair, in place of it.
+func (h *topK) replace(d float64, i int) {
+	k := len(h.d)
+	j := 0
+	for {
+		c := 2*j + 1
+		if c >= k {
+			break
+		}
+		if c+1 < k && less(h.d[c], h.idx[c], h.d[c+1], h.idx[c+1]) {
+			c++
+		}
+		if !less(d, i, h.d[c], h.idx[c]) {
+			break
+		}
+		h.move(j, c)
+		j = c
+	}
+	h.d[j], h.idx[j] = d, i
+	if h.fresh != nil {
+		h.fresh[j] = true
+	}
+}
+
+// move copies entry c to slot j.
+func (h *topK) move(j, c int) {
+	h.d[j], h.idx[j] = h.d[c], h.idx[c]
+	if h.fresh != nil {
+		h.fresh[j] = h.fresh[c]
+	}
+}
+
+// swap exchanges entries a and b.
+func (h *topK) swap(a, b int) {
+	h.d[a], h.d[b] = h.d[b], h.d[a]
+	h.idx[a], h.idx[b] = h.idx[b], h.idx[a]
+	if h.fresh != nil {
+		h.fresh[a], h.fresh[b] = h.fresh[b], h.fresh[a]
+	}
+}
+
+// finish sorts the entries in increasing order under less (heap sort in
+// place) and turns squared distances into distances.
+func (h *topK) finish() {
+	d, idx := h.d, h.idx
+	for end := len(d) - 1; end > 0; end-- {
+		h.swap(0, end)
+		j := 0
+		for {
+			c := 2*j + 1
+			if c >= end {
+				break
+			}
+			if c+1 < end && less(d[c], idx[c], d[c+1], idx[c+1]) {
+				c++
+			}
+			if !less(d[j], idx[j], d[c], idx[c]) {
+				break
+			}
+			h.swap(j, c)
+			j = c
+		}
+	}
+	for i, v := range d {
+		d[i] = math.Sqrt(v)
+	}
+}

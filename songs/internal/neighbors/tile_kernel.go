@@ -1,0 +1,37 @@
+package neighbors
+
+// tileDist4Go is the portable form of the tile kernel, and the code that
+// runs where the assembly cannot. For the four queries broadcast in qb
+// (coordinate j of query a at qb[16j+4a]) and the rows r < rows (a
+// multiple of 8) of the column-major tile xt (column j at xt[j*stride:]),
+// with squared norms nx, it sets
+//
+//	out[a*stride + r] = nx[r] - 2 Σ_j xt[j*stride+r] q_a[j]
+//
+// the sum taken in increasing j from zero with each product rounded before
+// it is added (so that no platform fuses them), and bit r%8 of
+// mask[4(r/8) + a] when out[a*stride+r] <= thr[a].
+func tileDist4Go(xt, qb, nx, out []float64, rows, d, stride int, thr *[4]float64, mask []uint8) {
+	for r := 0; r < rows; r++ {
+		var s0, s1, s2, s3 float64
+		for j := 0; j < d; j++ {
+			v := xt[j*stride+r]
+			q := qb[16*j : 16*j+13]
+			s0 += float64(v * q[0])
+			s1 += float64(v * q[4])
+			s2 += float64(v * q[8])
+			s3 += float64(v * q[12])
+		}
+		c, bit := r/8, uint8(1)<<(r%8)
+		if bit == 1 {
+			clear(mask[4*c : 4*c+4])
+		}
+		for a, s := range [4]float64{s0, s1, s2, s3} {
+			e := nx[r] - (s + s)
+			out[a*stride+r] = e
+			if e <= thr[a] {
+				mask[4*c+a] |= bit
+			}
+		}
+	}
+}

@@ -1,0 +1,27 @@
+//go:build !noasm
+
+package neighbors
+
+import "golang.org/x/sys/cpu"
+
+// useAVX reports whether the processor and operating system support the
+// AVX instructions of tileDist4AVX; it is set once, at start-up.
+var useAVX = cpu.X86.HasAVX
+
+//go:noescape
+func tileDist4AVX(xt, qb, nx, out *float64, rows, d, stride int, thr *[4]float64, mask *uint8)
+
+// tileDist4 is tileDist4Go, by the AVX kernel where the processor has it,
+// with the same bits.
+func tileDist4(xt, qb, nx, out []float64, rows, d, stride int, thr *[4]float64, mask []uint8) {
+	if !useAVX || rows <= 0 || d <= 0 {
+		tileDist4Go(xt, qb, nx, out, rows, d, stride, thr, mask)
+		return
+	}
+	_ = xt[(d-1)*stride+rows-1]
+	_ = qb[16*d-1]
+	_ = nx[rows-1]
+	_ = out[3*stride+rows-1]
+	_ = mask[rows/2-1]
+	tileDist4AVX(&xt[0], &qb[0], &nx[0], &out[0], rows, d, stride, thr, &mask[0])
+}

@@ -1,0 +1,8 @@
+//go:build !amd64 || noasm
+
+package neighbors
+
+// tileDist4 is tileDist4Go: no assembly on this platform or build.
+func tileDist4(xt, qb, nx, out []float64, rows, d, stride int, thr *[4]float64, mask []uint8) {
+	tileDist4Go(xt, qb, nx, out, rows, d, stride, thr, mask)
+}
