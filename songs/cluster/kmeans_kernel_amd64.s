@@ -1,3 +1,5 @@
+//go:build !noasm
+
 #include "textflag.h"
 
 // func kmDistsAVX(x *float64, rows, d int, ct *float64, kp int, out *float64)

@@ -1,9 +1,13 @@
+//go:build !noasm
+
 #include "textflag.h"
 
 // func repulseListAVX(px, py float64, xs, ys, cs *float64, n int) (fx, fy, z float64)
 //
-// Over the n entries (n a multiple of 4), with q = 1 / (1 + dx² + dy²):
-//   z += c q,  fx += c q² dx,  fy += c q² dy,  dx = px - x, dy = py - y.
+// repulse4Go with the same bits: over the n entries (n a multiple of 4),
+// entry e in lane e mod 4, with q = 1 / (fma(dy, dy, dx²) + 1):
+//   z += c q,  fx = fma(c q², dx, fx),  fy = fma(c q², dy, fy),
+// dx = px - x, dy = py - y, the lanes added as (l0 + l2) + (l1 + l3).
 TEXT ·repulseListAVX(SB), NOSPLIT, $0-72
 	VBROADCASTSD px+0(FP), Y0
 	VBROADCASTSD py+8(FP), Y1

@@ -101,10 +101,9 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 			other := l.snap[j*dim : (j+1)*dim]
 			d2 := neighbors.SqDist(cur, other)
 			if d2 > 0 {
-				pb := powPos(d2, b)
-				coef := attract * pb / d2 / (a*pb + 1)
+				coef := attractCoef(d2, a, b, attract)
 				for c := range cur {
-					cur[c] += 2 * clip(coef*(cur[c]-other[c])) * alpha
+					cur[c] += float64(2 * clip(coef*(cur[c]-other[c])) * alpha)
 				}
 			}
 			l.next[e] += l.per[e]
@@ -123,10 +122,9 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 				other := l.snap[k*dim : (k+1)*dim]
 				d2 := neighbors.SqDist(cur, other)
 				if d2 > 0 {
-					pb := powPos(d2, b)
-					coef := repel / ((0.001 + d2) * (a*pb + 1))
+					coef := repelCoef(d2, a, b, repel)
 					for c := range cur {
-						u[c] += clip(coef*(cur[c]-other[c])) * alpha
+						u[c] += float64(clip(coef*(cur[c]-other[c])) * alpha)
 					}
 				} else {
 					for c := range u {
@@ -137,7 +135,7 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 			for c := range cur {
 				cur[c] += u[c]
 			}
-			l.nextNg[e] += float64(negs) * l.perNg[e]
+			l.nextNg[e] += float64(float64(negs) * l.perNg[e])
 		}
 	}
 }
@@ -170,12 +168,11 @@ func (l *umapLayout) shard2(y []float64, g *sparseSym, lo, hi int, epoch, alpha 
 			}
 			j := g.col[e]
 			dx, dy := cx-snap[2*j], cy-snap[2*j+1]
-			d2 := dx*dx + dy*dy
+			d2 := float64(dx*dx) + float64(dy*dy)
 			if d2 > 0 {
-				pb := powPos(d2, b)
-				coef := attract * pb / d2 / (a*pb + 1)
-				cx += 2 * clip(coef*dx) * alpha
-				cy += 2 * clip(coef*dy) * alpha
+				coef := attractCoef(d2, a, b, attract)
+				cx += float64(2 * clip(coef*dx) * alpha)
+				cy += float64(2 * clip(coef*dy) * alpha)
 			}
 			next[e] += per[e]
 			negs := int((epoch - nextNg[e]) / perNg[e])
@@ -190,7 +187,7 @@ func (l *umapLayout) shard2(y []float64, g *sparseSym, lo, hi int, epoch, alpha 
 						continue
 					}
 					dx, dy := cx-snap[2*k], cy-snap[2*k+1]
-					bt.dx[m], bt.dy[m], bt.d2[m] = dx, dy, dx*dx+dy*dy
+					bt.dx[m], bt.dy[m], bt.d2[m] = dx, dy, float64(dx*dx)+float64(dy*dy)
 					m++
 				}
 				bt.repelTerms(m, a, b, repel, alpha)
@@ -201,7 +198,7 @@ func (l *umapLayout) shard2(y []float64, g *sparseSym, lo, hi int, epoch, alpha 
 			}
 			cx += ux
 			cy += uy
-			nextNg[e] += float64(negs) * perNg[e]
+			nextNg[e] += float64(float64(negs) * perNg[e])
 		}
 		y[2*i], y[2*i+1] = cx, cy
 	}
@@ -240,18 +237,8 @@ func (bt *repelBatch) repelTerms(m int, a, b, repel, alpha float64) {
 			zero = true
 		}
 	}
-	if !zero && m >= minVectorBatch && repelBatch4(bt, b, a, repel, alpha) {
+	if !zero && m >= minVectorBatch && repel4(bt, b, a, repel, alpha) {
 		return
 	}
-	for q := 0; q < m; q++ {
-		d2 := bt.d2[q]
-		if d2 > 0 {
-			pb := powPos(d2, b)
-			coef := repel / ((0.001 + d2) * (a*pb + 1))
-			bt.tx[q] = clip(coef*bt.dx[q]) * alpha
-			bt.ty[q] = clip(coef*bt.dy[q]) * alpha
-		} else {
-			bt.tx[q], bt.ty[q] = 4*alpha, 4*alpha
-		}
-	}
+	bt.repelTermsGo(m, a, b, repel, alpha)
 }
