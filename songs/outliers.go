@@ -11,7 +11,7 @@ import (
 type OutlierReport struct {
 	Column   string
 	Fences   stats.Fences
-	IQR      int // values beyond the fences
+	IQR      int // values on or beyond the fences (stats.Fences.Outside)
 	RobustZ  int // values with |modified z| > RobustZLimit
 	Min, Max float64
 }

@@ -81,7 +81,7 @@ func histBoxPlots(x []float64, title, xlabel, ylabel string) (top, bottom *plot.
 
 // describe returns the alt-text sentence of a histogram-with-box figure.
 func describe(name string, n int, f fiveNum) string {
-	return fmt.Sprintf("%s of %d values: median %s, interquartile range %s to %s, range %s to %s, %d outliers beyond 1.5 IQR",
+	return fmt.Sprintf("%s of %d values: median %s, interquartile range %s to %s, range %s to %s, %d outliers on or beyond the 1.5 IQR fences",
 		name, n, fmtNum(f.Median), fmtNum(f.Q1), fmtNum(f.Q3), fmtNum(f.Min), fmtNum(f.Max), len(f.Outliers))
 }
 
@@ -98,7 +98,8 @@ func fmtNum(v float64) string {
 // Scott's rule, as scipy.stats.gaussian_kde), and below it, on the same x
 // axis, a horizontal Tukey box plot (box from the first to the third
 // quartile, numpy's linear quantiles; whiskers to the most extreme values
-// within 1.5 IQR; values beyond drawn as circles). The number of bins is
+// strictly inside the fences at 1.5 IQR; values on or beyond a fence, the
+// outliers of stats.Fences.Outside, drawn as circles). The number of bins is
 // numpy's "auto" rule (the larger of Sturges and Freedman-Diaconis).
 //
 // o.XLabel names the variable with its unit; an empty o.YLabel becomes
