@@ -12,27 +12,53 @@ import (
 
 // pcaCovariance returns the principal axes (rows, by decreasing variance)
 // and the explained variances of centred data in panel layout from the
-// eigendecomposition of its scatter matrix XcᵀXc.
+// eigendecomposition of its scatter matrix XcᵀXc: by symEigen up to
+// jacobiMaxDim columns, so that the axes are the same on every processor
+// and build, and by gonum's mat.EigenSym above.
 func pcaCovariance(xc []float64, n, d int) (*mat.Dense, []float64, error) {
 	scatter := panelScatter(xc, n, d)
-	var eig mat.EigenSym
-	if !eig.Factorize(scatter, true) {
+	vals, vecs, ok := scatterEigen(scatter, d)
+	if !ok {
 		return nil, nil, errors.New("embed: PCA: eigendecomposition did not converge")
 	}
-	vals := eig.Values(nil)
-	var vecs mat.Dense
-	eig.VectorsTo(&vecs)
 	kAll := min(n, d)
-	comps := mat.NewDense(kAll, d, nil)
+	comps := mat.NewDense(kAll, d, vecs[:kAll*d])
 	variance := make([]float64, kAll)
-	for j := 0; j < kAll; j++ {
-		src := d - 1 - j // eigenvalues are ascending
-		variance[j] = max(vals[src], 0) / float64(n-1)
-		for i := 0; i < d; i++ {
-			comps.Set(j, i, vecs.At(i, src))
-		}
+	for j := range variance {
+		variance[j] = max(vals[j], 0) / float64(n-1)
 	}
 	return comps, variance, nil
+}
+
+// scatterEigen returns the eigenvalues of the symmetric d×d matrix s in
+// decreasing order and the eigenvectors as rows, as symEigen.
+func scatterEigen(s *mat.SymDense, d int) (vals, vecs []float64, ok bool) {
+	if d <= jacobiMaxDim {
+		a := make([]float64, d*d)
+		for i := 0; i < d; i++ {
+			for j := 0; j < d; j++ {
+				a[i*d+j] = s.At(i, j)
+			}
+		}
+		return symEigen(a, d)
+	}
+	var eig mat.EigenSym
+	if !eig.Factorize(s, true) {
+		return nil, nil, false
+	}
+	asc := eig.Values(nil)
+	var v mat.Dense
+	eig.VectorsTo(&v)
+	vals = make([]float64, d)
+	vecs = make([]float64, d*d)
+	for j := range vals {
+		src := d - 1 - j // ascending
+		vals[j] = asc[src]
+		for i := 0; i < d; i++ {
+			vecs[j*d+i] = v.At(i, src)
+		}
+	}
+	return vals, vecs, true
 }
 
 // pcaSVD returns the principal axes and explained variances from the thin
