@@ -72,12 +72,23 @@ func convexIncreasingKnee(y []float64) (int, bool) {
 	return bi, bi >= 0
 }
 
+// kthTreeMaxRows is the largest number of rows kthDistances searches with
+// the k-d tree: measured on 1,600 rows the tree is as fast as brute force
+// for k = 18 and 15% faster for Mean Shift's k of 160 to 480; on 20,000
+// rows brute force takes half the tree's time.
+const kthTreeMaxRows = 4096
+
 // kthDistances returns, for every row of the n×d row-major data, the
 // Euclidean distance to its k-th nearest row, the row itself counting as
 // the first, by the module's exact neighbour search.
 func kthDistances(data []float64, n, d, k int) []float64 {
 	x := mat.NewDense(n, d, data)
-	r := neighbors.Search(x, x, k)
+	var r *neighbors.Result
+	if n <= kthTreeMaxRows {
+		r = neighbors.NewTree(x).Search(x, k)
+	} else {
+		r = neighbors.Search(x, x, k)
+	}
 	out := make([]float64, n)
 	for i := range out {
 		out[i] = r.Dist[i*k+k-1]

@@ -33,15 +33,16 @@ func newNNGraph(n, k int) *nnGraph {
 	g := &nnGraph{k: k, dist: make([]float64, n*k), idx: make([]int, n*k), fresh: make([]bool, n*k)}
 	for p := 0; p < n; p++ {
 		h := g.heap(p)
-		newTopK(h.d, h.idx, h.fresh)
+		h.fillEmpty()
 	}
 	return g
 }
 
-// heap returns the heap of point p, a view of g's slices.
+// heap returns the heap of point p, a view of g's slices, always full:
+// it starts with empty slots.
 func (g *nnGraph) heap(p int) topK {
 	k := g.k
-	return topK{d: g.dist[p*k : (p+1)*k], idx: g.idx[p*k : (p+1)*k], fresh: g.fresh[p*k : (p+1)*k]}
+	return topK{d: g.dist[p*k : (p+1)*k], idx: g.idx[p*k : (p+1)*k], fresh: g.fresh[p*k : (p+1)*k], n: k}
 }
 
 // push offers q at squared distance d to the list of p and reports whether
@@ -51,7 +52,7 @@ func (g *nnGraph) push(p int, d float64, q int) bool {
 	if !h.beats(d, q) || h.has(q) {
 		return false
 	}
-	h.replace(d, q)
+	h.add(d, q)
 	return true
 }
 

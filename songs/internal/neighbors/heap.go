@@ -10,36 +10,53 @@ func less(d1 float64, i1 int, d2 float64, i2 int) bool {
 }
 
 // topK keeps the k smallest (squared distance, index) pairs offered to it,
-// as a max-heap under less over the slices d and idx: the root is the worst
-// pair kept, the bar a new pair must beat. It starts full of empty slots.
-// fresh, when not nil, holds a flag that travels with each entry (set for
-// entries added by replace), as nearest-neighbour descent marks the
-// entries it has not yet joined.
+// as a max-heap under less over the first n entries of d and idx: the root
+// is the worst pair kept, the bar a new pair must beat once the heap is
+// full. fresh, when not nil, holds a flag that travels with each entry
+// (set for entries added), as nearest-neighbour descent marks the entries
+// it has not yet joined.
 type topK struct {
 	d     []float64
 	idx   []int
 	fresh []bool
+	n     int
 }
 
-// newTopK returns a heap over d and idx (and fresh, which may be nil), all
-// of length k, filled with empty slots.
+// newTopK returns an empty heap over d and idx (and fresh, which may be
+// nil), all of length k.
 func newTopK(d []float64, idx []int, fresh []bool) topK {
-	for i := range d {
-		d[i], idx[i] = math.Inf(1), -1
-	}
 	return topK{d: d, idx: idx[:len(d)], fresh: fresh}
 }
 
-// worst returns the largest squared distance kept, +Inf while a slot is
-// empty.
-func (h *topK) worst() float64 { return h.d[0] }
+// fillEmpty fills the heap with empty slots, (+Inf, -1): a full heap that
+// any candidate enters.
+func (h *topK) fillEmpty() {
+	for i := range h.d {
+		h.d[i], h.idx[i] = math.Inf(1), -1
+	}
+	h.n = len(h.d)
+}
 
-// beats reports whether (d, i) precedes the worst pair kept.
-func (h *topK) beats(d float64, i int) bool { return less(d, i, h.d[0], h.idx[0]) }
+// full reports whether the heap holds k pairs.
+func (h *topK) full() bool { return h.n == len(h.d) }
+
+// worst returns the largest squared distance kept, +Inf while the heap is
+// not full.
+func (h *topK) worst() float64 {
+	if h.n < len(h.d) {
+		return math.Inf(1)
+	}
+	return h.d[0]
+}
+
+// beats reports whether (d, i) would enter the heap.
+func (h *topK) beats(d float64, i int) bool {
+	return h.n < len(h.d) || less(d, i, h.d[0], h.idx[0])
+}
 
 // has reports whether index i is kept.
 func (h *topK) has(i int) bool {
-	for _, v := range h.idx {
+	for _, v := range h.idx[:h.n] {
 		if v == i {
 			return true
 		}
@@ -52,12 +69,27 @@ func (h *topK) push(d float64, i int) bool {
 	if !h.beats(d, i) {
 		return false
 	}
-	h.replace(d, i)
+	h.add(d, i)
 	return true
 }
 
-// replace puts (d, i), which must beat the worst pair, in place of it.
-func (h *topK) replace(d float64, i int) {
+// add puts (d, i), which must beat the worst pair, in the heap: in a free
+// slot while there is one, else in place of the worst pair.
+func (h *topK) add(d float64, i int) {
+	if h.n < len(h.d) {
+		j := h.n
+		h.n++
+		for j > 0 {
+			p := (j - 1) / 2
+			if !less(h.d[p], h.idx[p], d, i) {
+				break
+			}
+			h.move(j, p)
+			j = p
+		}
+		h.set(j, d, i)
+		return
+	}
 	k := len(h.d)
 	j := 0
 	for {
@@ -74,6 +106,11 @@ func (h *topK) replace(d float64, i int) {
 		h.move(j, c)
 		j = c
 	}
+	h.set(j, d, i)
+}
+
+// set writes a new entry (d, i) in slot j.
+func (h *topK) set(j int, d float64, i int) {
 	h.d[j], h.idx[j] = d, i
 	if h.fresh != nil {
 		h.fresh[j] = true
@@ -98,7 +135,8 @@ func (h *topK) swap(a, b int) {
 }
 
 // finish sorts the entries in increasing order under less (heap sort in
-// place) and turns squared distances into distances.
+// place) and turns squared distances into distances. The heap must be
+// full.
 func (h *topK) finish() {
 	d, idx := h.d, h.idx
 	for end := len(d) - 1; end > 0; end-- {

@@ -115,13 +115,14 @@ type Group struct {
 	rt     *Tiles
 	r2     float64
 	s      *screen4
+	hi, lo []uint8 // the kernel's masks: within r2 plus or minus the slack
 	mask   [4][TileSize / 8]uint8
 	chunks int // mask bytes of the last screened tile
 }
 
 // NewGroup returns a Group for the radius whose square is r2.
 func (rt *Tiles) NewGroup(r2 float64) *Group {
-	return &Group{rt: rt, r2: r2, s: newScreen4(rt.t)}
+	return &Group{rt: rt, r2: r2, s: newScreen4(rt.t), hi: make([]uint8, TileSize/2), lo: make([]uint8, TileSize/2)}
 }
 
 // Set makes qs the group's queries, nil for an unused lane.
@@ -133,32 +134,30 @@ func (g *Group) Set(qs [4][]float64) { g.s.set(qs) }
 func (g *Group) Screen(k int, active [4]bool) (count [4]int) {
 	t := g.rt.t
 	s := g.s
-	var thr, inner [4]float64
-	for a := range thr {
-		thr[a], inner[a] = math.Inf(-1), math.Inf(-1)
+	var thr [8]float64
+	for a := range active {
+		thr[a], thr[4+a] = math.Inf(-1), math.Inf(-1)
 		if active[a] {
 			sl := slack(s.nq[a], t.maxNx[k], t.d)
 			thr[a] = g.r2 - s.nq[a] + sl
-			inner[a] = g.r2 - s.nq[a] - sl
+			thr[4+a] = g.r2 - s.nq[a] - sl
 		}
 	}
-	s.run(k, &thr)
+	size := t.size
+	tileMask4(t.cols[k*t.d*size:(k+1)*t.d*size], s.qb, t.norms[k*size:(k+1)*size], t.padded(k), t.d, size, &thr, g.hi, g.lo)
 	plo, phi := t.span(k)
-	rows := phi - plo
-	chunks := (rows + 7) / 8
-	g.chunks = chunks
+	g.chunks = (phi - plo + 7) / 8
 	for a := range active {
 		if !active[a] {
 			continue
 		}
 		m := &g.mask[a]
-		for c := 0; c < chunks; c++ {
-			in := s.mask[4*c+a]
-			for band := in; band != 0; band &= band - 1 {
+		for c := 0; c < g.chunks; c++ {
+			in := g.lo[4*c+a]
+			for band := g.hi[4*c+a] &^ in; band != 0; band &= band - 1 {
 				b := bits.TrailingZeros8(band)
-				r := 8*c + b
-				if r >= rows || s.out[a*t.size+r] > inner[a] && SqDist(s.q[a], g.rt.Row(plo+r)) > g.r2 {
-					in &^= 1 << b
+				if SqDist(s.q[a], g.rt.Row(plo+8*c+b)) <= g.r2 {
+					in |= 1 << b
 				}
 			}
 			m[c] = in

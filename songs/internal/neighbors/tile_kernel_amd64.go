@@ -5,7 +5,7 @@ package neighbors
 import "golang.org/x/sys/cpu"
 
 // useAVX reports whether the processor and operating system support the
-// AVX instructions of tileDist4AVX; it is set once, at start-up.
+// AVX instructions of the tile kernels; it is set once, at start-up.
 var useAVX = cpu.X86.HasAVX
 
 //go:noescape
@@ -24,4 +24,22 @@ func tileDist4(xt, qb, nx, out []float64, rows, d, stride int, thr *[4]float64, 
 	_ = out[3*stride+rows-1]
 	_ = mask[rows/2-1]
 	tileDist4AVX(&xt[0], &qb[0], &nx[0], &out[0], rows, d, stride, thr, &mask[0])
+}
+
+//go:noescape
+func tileMask4AVX(xt, qb, nx *float64, rows, d, stride int, thr *[8]float64, hi, lo *uint8)
+
+// tileMask4 is tileMask4Go, by the AVX kernel where the processor has it,
+// with the same bits.
+func tileMask4(xt, qb, nx []float64, rows, d, stride int, thr *[8]float64, hi, lo []uint8) {
+	if !useAVX || rows <= 0 || d <= 0 {
+		tileMask4Go(xt, qb, nx, rows, d, stride, thr, hi, lo)
+		return
+	}
+	_ = xt[(d-1)*stride+rows-1]
+	_ = qb[16*d-1]
+	_ = nx[rows-1]
+	_ = hi[rows/2-1]
+	_ = lo[rows/2-1]
+	tileMask4AVX(&xt[0], &qb[0], &nx[0], rows, d, stride, thr, &hi[0], &lo[0])
 }

@@ -2,16 +2,74 @@
 
 #include "textflag.h"
 
+// Both kernels take, for rows BX..BX+7 of a column-major tile at SI
+// (columns R12 bytes apart, R11 columns) and the four queries broadcast at
+// DI, the values nx[r] - 2 q_a·x_r into Y0..Y7 (query a in Y(2a) for rows
+// 0-3 and Y(2a+1) for rows 4-7), each product rounded before it is added,
+// in increasing column order from zero, as tileDist4Go. R8 holds nx.
+
 // PRODUCT adds q·x to acc, the product rounded before the sum (Y14 is
-// scratch), as tileDist4Go does.
+// scratch).
 #define PRODUCT(q, x, acc) \
 	VMULPD q, x, Y14; \
 	VADDPD Y14, acc, acc
 
+// VALUES8 computes the values of rows BX..BX+7 into Y0..Y7 (AX, CX, DX
+// and Y8..Y14 are scratch).
+#define VALUES8 \
+	VXORPD Y0, Y0, Y0; \
+	VXORPD Y1, Y1, Y1; \
+	VXORPD Y2, Y2, Y2; \
+	VXORPD Y3, Y3, Y3; \
+	VXORPD Y4, Y4, Y4; \
+	VXORPD Y5, Y5, Y5; \
+	VXORPD Y6, Y6, Y6; \
+	VXORPD Y7, Y7, Y7; \
+	LEAQ (SI)(BX*8), AX; \
+	MOVQ DI, DX; \
+	MOVQ R11, CX; \
+dimloop: \
+	VMOVUPD (AX), Y8; \
+	VMOVUPD 32(AX), Y9; \
+	VMOVUPD (DX), Y10; \
+	VMOVUPD 32(DX), Y11; \
+	VMOVUPD 64(DX), Y12; \
+	VMOVUPD 96(DX), Y13; \
+	PRODUCT(Y10, Y8, Y0); \
+	PRODUCT(Y10, Y9, Y1); \
+	PRODUCT(Y11, Y8, Y2); \
+	PRODUCT(Y11, Y9, Y3); \
+	PRODUCT(Y12, Y8, Y4); \
+	PRODUCT(Y12, Y9, Y5); \
+	PRODUCT(Y13, Y8, Y6); \
+	PRODUCT(Y13, Y9, Y7); \
+	ADDQ R12, AX; \
+	ADDQ $128, DX; \
+	DECQ CX; \
+	JNZ  dimloop; \
+	VMOVUPD (R8)(BX*8), Y8; \
+	VMOVUPD 32(R8)(BX*8), Y9; \
+	VADDPD Y0, Y0, Y0; \
+	VADDPD Y1, Y1, Y1; \
+	VADDPD Y2, Y2, Y2; \
+	VADDPD Y3, Y3, Y3; \
+	VADDPD Y4, Y4, Y4; \
+	VADDPD Y5, Y5, Y5; \
+	VADDPD Y6, Y6, Y6; \
+	VADDPD Y7, Y7, Y7; \
+	VSUBPD Y0, Y8, Y0; \
+	VSUBPD Y1, Y9, Y1; \
+	VSUBPD Y2, Y8, Y2; \
+	VSUBPD Y3, Y9, Y3; \
+	VSUBPD Y4, Y8, Y4; \
+	VSUBPD Y5, Y9, Y5; \
+	VSUBPD Y6, Y8, Y6; \
+	VSUBPD Y7, Y9, Y7
+
 // LANE compares the values of one query for eight rows (ya: rows 0-3, yb:
-// rows 4-7) with its threshold at thr+off and stores the mask byte at
-// mask + CX + lane: bit i set when row i's value is <= the threshold.
-#define LANE(off, ya, yb, lane) \
+// rows 4-7) with the threshold at off(R13) and stores the mask byte at
+// lane(mask)(CX*1): bit i set when row i's value is <= the threshold.
+#define LANE(off, ya, yb, mask, lane) \
 	VBROADCASTSD off(R13), Y10; \
 	VCMPPD $2, Y10, ya, Y12; \
 	VCMPPD $2, Y10, yb, Y13; \
@@ -19,15 +77,24 @@
 	VMOVMSKPD Y13, DX; \
 	SHLQ $4, DX; \
 	ORQ DX, AX; \
-	MOVB AX, lane(R14)(CX*1)
+	MOVB AX, lane(mask)(CX*1)
+
+// MASKS stores the four mask bytes of rows BX..BX+7 against the thresholds
+// at off(R13) .. off+24(R13) at mask + BX/2.
+#define MASKS(off, mask) \
+	MOVQ BX, CX; \
+	SHRQ $1, CX; \
+	LANE(off, Y0, Y1, mask, 0); \
+	LANE(off+8, Y2, Y3, mask, 1); \
+	LANE(off+16, Y4, Y5, mask, 2); \
+	LANE(off+24, Y6, Y7, mask, 3)
 
 // func tileDist4AVX(xt, qb, nx, out *float64, rows, d, stride int, thr *[4]float64, mask *uint8)
 //
 // tileDist4Go with the same bits: for r in [0, rows) step 8 and a in 0..3,
 //   out[a*stride + r] = nx[r] - 2 * sum_j xt[j*stride + r] * qb[(4j + a)*4]
-// the sum in increasing j from zero, each product rounded, and bit r%8 of
-// mask[4*(r/8) + a] set when out[a*stride + r] <= thr[a]. rows is a
-// multiple of 8 and d >= 1.
+// and bit r%8 of mask[4*(r/8) + a] set when out[a*stride + r] <= thr[a].
+// rows is a multiple of 8 and d >= 1.
 TEXT ·tileDist4AVX(SB), NOSPLIT, $0-72
 	MOVQ xt+0(FP), SI
 	MOVQ qb+8(FP), DI
@@ -44,57 +111,7 @@ TEXT ·tileDist4AVX(SB), NOSPLIT, $0-72
 rowloop:
 	CMPQ BX, R10
 	JGE  done
-	VXORPD Y0, Y0, Y0
-	VXORPD Y1, Y1, Y1
-	VXORPD Y2, Y2, Y2
-	VXORPD Y3, Y3, Y3
-	VXORPD Y4, Y4, Y4
-	VXORPD Y5, Y5, Y5
-	VXORPD Y6, Y6, Y6
-	VXORPD Y7, Y7, Y7
-	LEAQ (SI)(BX*8), AX
-	MOVQ DI, DX
-	MOVQ R11, CX
-
-dimloop:
-	VMOVUPD     (AX), Y8
-	VMOVUPD     32(AX), Y9
-	VMOVUPD     (DX), Y10
-	VMOVUPD     32(DX), Y11
-	VMOVUPD     64(DX), Y12
-	VMOVUPD     96(DX), Y13
-	PRODUCT(Y10, Y8, Y0)
-	PRODUCT(Y10, Y9, Y1)
-	PRODUCT(Y11, Y8, Y2)
-	PRODUCT(Y11, Y9, Y3)
-	PRODUCT(Y12, Y8, Y4)
-	PRODUCT(Y12, Y9, Y5)
-	PRODUCT(Y13, Y8, Y6)
-	PRODUCT(Y13, Y9, Y7)
-	ADDQ        R12, AX
-	ADDQ        $128, DX
-	DECQ        CX
-	JNZ         dimloop
-
-	// out = nx - (s + s), lane a at out + a*stride.
-	VMOVUPD (R8)(BX*8), Y8
-	VMOVUPD 32(R8)(BX*8), Y9
-	VADDPD  Y0, Y0, Y0
-	VADDPD  Y1, Y1, Y1
-	VADDPD  Y2, Y2, Y2
-	VADDPD  Y3, Y3, Y3
-	VADDPD  Y4, Y4, Y4
-	VADDPD  Y5, Y5, Y5
-	VADDPD  Y6, Y6, Y6
-	VADDPD  Y7, Y7, Y7
-	VSUBPD  Y0, Y8, Y0
-	VSUBPD  Y1, Y9, Y1
-	VSUBPD  Y2, Y8, Y2
-	VSUBPD  Y3, Y9, Y3
-	VSUBPD  Y4, Y8, Y4
-	VSUBPD  Y5, Y9, Y5
-	VSUBPD  Y6, Y8, Y6
-	VSUBPD  Y7, Y9, Y7
+	VALUES8
 	LEAQ    (R9)(BX*8), AX
 	VMOVUPD Y0, (AX)
 	VMOVUPD Y1, 32(AX)
@@ -107,14 +124,39 @@ dimloop:
 	ADDQ    R12, AX
 	VMOVUPD Y6, (AX)
 	VMOVUPD Y7, 32(AX)
+	MASKS(0, R14)
+	ADDQ $8, BX
+	JMP  rowloop
 
-	// Four mask bytes for these eight rows, at mask + rows/2.
-	MOVQ BX, CX
-	SHRQ $1, CX
-	LANE(0, Y0, Y1, 0)
-	LANE(8, Y2, Y3, 1)
-	LANE(16, Y4, Y5, 2)
-	LANE(24, Y6, Y7, 3)
+done:
+	VZEROUPPER
+	RET
+
+// func tileMask4AVX(xt, qb, nx *float64, rows, d, stride int, thr *[8]float64, hi, lo *uint8)
+//
+// tileMask4Go with the same bits: for r in [0, rows) step 8 and a in 0..3,
+// with e = nx[r] - 2 * sum_j xt[j*stride + r] * qb[(4j + a)*4] as in
+// tileDist4AVX, bit r%8 of hi[4*(r/8) + a] set when e <= thr[a] and of
+// lo[4*(r/8) + a] when e <= thr[4 + a]. rows is a multiple of 8 and d >= 1.
+TEXT ·tileMask4AVX(SB), NOSPLIT, $0-72
+	MOVQ xt+0(FP), SI
+	MOVQ qb+8(FP), DI
+	MOVQ nx+16(FP), R8
+	MOVQ rows+24(FP), R10
+	MOVQ d+32(FP), R11
+	MOVQ stride+40(FP), R12
+	SHLQ $3, R12 // stride in bytes
+	MOVQ thr+48(FP), R13
+	MOVQ hi+56(FP), R14
+	MOVQ lo+64(FP), R9
+	XORQ BX, BX
+
+rowloop:
+	CMPQ BX, R10
+	JGE  done
+	VALUES8
+	MASKS(0, R14)
+	MASKS(32, R9)
 	ADDQ $8, BX
 	JMP  rowloop
 

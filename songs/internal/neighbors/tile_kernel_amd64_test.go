@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// TestTileKernelBits checks the AVX kernel against the portable one,
-// tileDist4Go, bit for bit: the values and the masks, for widths from 1 to
+// TestTileKernelBits checks the AVX kernels against the portable ones,
+// tileDist4Go and tileMask4Go, bit for bit: the values and the masks, for widths from 1 to
 // 40, thresholds that cut through the values, and a stride wider than the
 // rows.
 func TestTileKernelBits(t *testing.T) {
@@ -52,6 +52,17 @@ func TestTileKernelBits(t *testing.T) {
 			for i := range wantMask {
 				if gotMask[i] != wantMask[i] {
 					t.Fatalf("d=%d rows=%d: mask[%d] = %08b, portable %08b", d, rows, i, gotMask[i], wantMask[i])
+				}
+			}
+			// The two-threshold kernel, with the thresholds of both.
+			thr8 := &[8]float64{thr[0], thr[1], thr[2], thr[3], 1, -1, float64(d) / 2, math.Inf(-1)}
+			wantHi, wantLo := make([]uint8, rows/2), make([]uint8, rows/2)
+			gotHi, gotLo := make([]uint8, rows/2), make([]uint8, rows/2)
+			tileMask4Go(xt, qb, nx, rows, d, stride, thr8, wantHi, wantLo)
+			tileMask4(xt, qb, nx, rows, d, stride, thr8, gotHi, gotLo)
+			for i := range wantHi {
+				if gotHi[i] != wantHi[i] || gotLo[i] != wantLo[i] || wantHi[i] != wantMask[i] {
+					t.Fatalf("d=%d rows=%d: masks[%d] = %08b/%08b, portable %08b/%08b, tileDist4 %08b", d, rows, i, gotHi[i], gotLo[i], wantHi[i], wantLo[i], wantMask[i])
 				}
 			}
 		}
