@@ -21,10 +21,9 @@ import (
 // rank of j among the neighbours of i in x (1 for the nearest). T is 1 when
 // every embedded neighbourhood holds only true neighbours.
 //
-// The neighbourhoods come from the module's exact neighbour search; the
-// ranks in x of the embedded neighbours that are not among the k nearest
-// are counted from one row of distances at a time, never an n×n matrix,
-// so memory stays O(n k) plus O(n) per worker. Ties in distance
+// The embedded neighbourhoods come from the module's exact neighbour
+// search; the ranks in x are counted from one row of distances at a time,
+// never an n×n matrix, so memory stays O(n k) plus O(n) per worker. Ties in distance
 // are broken by row index, where scikit-learn's order among exactly equal
 // distances is unspecified; results agree exactly on data without ties.
 //
@@ -40,32 +39,32 @@ func Trustworthiness(x, y mat.Matrix, k int) (float64, error) {
 	if float64(k) >= float64(n)/2 {
 		return 0, fmt.Errorf("embed: Trustworthiness: k = %d must be below n/2 = %g", k, float64(n)/2)
 	}
-	nnX := neighbors.SearchSelf(denseView(xd, n, dx), k)
 	nnY := neighbors.SearchSelf(denseView(yd, n, dy), k)
 	nb := parallel.Blocks(n, 64)
 	part := make([]int64, nb)
 	parallel.For(n, nb, func(b, lo, hi int) {
 		distX := make([]float64, n)
+		kthX := make([]int, k)
+		kthXDist := make([]float64, k)
 		far := make([]int, 0, k)
 		less := make([]int, k)
 		notMore := make([]int, k)
 		var sum int64
 		for i := lo; i < hi; i++ {
+			sqDistances(distX, xd, dx, i)
+			neighbors.Nearest(kthX, kthXDist, distX, i)
+			tau, tauIdx := kthXDist[k-1], kthX[k-1]
 			// The rows of i's embedded neighbourhood that are not among its
-			// k nearest in x (ranked after the k-th, tauIdx at tau).
-			xi := xd[i*dx : (i+1)*dx]
-			tauIdx := nnX.Index[i*k+k-1]
-			tau := neighbors.SqDist(xi, xd[tauIdx*dx:(tauIdx+1)*dx])
+			// k nearest in x.
 			far = far[:0]
 			for _, j := range nnY.Index[i*k : (i+1)*k] {
-				dj := neighbors.SqDist(xi, xd[j*dx:(j+1)*dx])
+				dj := distX[j]
 				if dj < tau || (dj == tau && j <= tauIdx) {
 					continue // among the k nearest in x: rank <= k
 				}
 				far = append(far, j)
 			}
 			if len(far) > 0 {
-				sqDistances(distX, xd, dx, i)
 				sum += farRanks(distX, far, i, k, less, notMore)
 			}
 		}

@@ -28,13 +28,24 @@ func Search(x, q mat.Matrix, k int) *Result {
 	return brute(xs, n, d, qs, m, k, false)
 }
 
+// treeMaxDim is the largest number of columns for which SearchSelf uses
+// the k-d tree: measured on 1,436 rows with k = 10, the tree takes a sixth
+// of brute force's time in 2 columns and a third in 5, and 1.4 times as
+// long in 10.
+const treeMaxDim = 5
+
 // SearchSelf returns, for every row i of x, its k nearest other rows of x (row
-// i itself excluded), as scikit-learn's kneighbors() without arguments.
+// i itself excluded), as scikit-learn's kneighbors() without arguments: by
+// the k-d tree in up to treeMaxDim columns, by blocked brute force above,
+// whichever is faster; the two give the same Result.
 //
 // SearchSelf panics if k < 1 or k >= the number of rows.
 func SearchSelf(x mat.Matrix, k int) *Result {
 	xs, n, d := rowMajor(x)
 	checkK(k, n-1)
+	if d <= treeMaxDim {
+		return NewTree(x).SearchSelf(k)
+	}
 	return brute(xs, n, d, xs, n, k, true)
 }
 

@@ -134,10 +134,17 @@ func (h *topK) swap(a, b int) {
 	}
 }
 
-// finish sorts the entries in increasing order under less (heap sort in
-// place) and turns squared distances into distances. The heap must be
-// full.
+// finish sorts the entries and turns squared distances into distances.
 func (h *topK) finish() {
+	h.sort()
+	for i, v := range h.d {
+		h.d[i] = math.Sqrt(v)
+	}
+}
+
+// sort sorts the entries in increasing order under less (heap sort in
+// place). The heap must be full.
+func (h *topK) sort() {
 	d, idx := h.d, h.idx
 	for end := len(d) - 1; end > 0; end-- {
 		h.swap(0, end)
@@ -156,8 +163,5 @@ func (h *topK) finish() {
 			h.swap(j, c)
 			j = c
 		}
-	}
-	for i, v := range d {
-		d[i] = math.Sqrt(v)
 	}
 }

@@ -101,7 +101,9 @@ func TestSearchSelfMatchesNaive(t *testing.T) {
 	} {
 		x := randMatrix(tc.n, tc.d, 3, tc.grid)
 		idx, dist := naive(x, x, tc.k, true)
-		checkResult(t, tc.name+"/brute", SearchSelf(x, tc.k), idx, dist)
+		xs, n, d := rowMajor(x)
+		checkResult(t, tc.name+"/brute", brute(xs, n, d, xs, n, tc.k, true), idx, dist)
+		checkResult(t, tc.name+"/SearchSelf", SearchSelf(x, tc.k), idx, dist)
 		checkResult(t, tc.name+"/tree", NewTree(x).SearchSelf(tc.k), idx, dist)
 	}
 }
@@ -143,4 +145,26 @@ func TestSearchPanics(t *testing.T) {
 // a search reports it.
 func distOf(x *mat.Dense, i, j int) float64 {
 	return math.Sqrt(SqDist(x.RawRowView(i), x.RawRowView(j)))
+}
+
+// TestNearestMatchesSearch selects from rows of squared distances, with
+// ties, and requires the neighbours SearchSelf finds.
+func TestNearestMatchesSearch(t *testing.T) {
+	x := randMatrix(300, 2, 6, true)
+	const k = 9
+	want := SearchSelf(x, k)
+	d2 := make([]float64, 300)
+	idx, dist := make([]int, k), make([]float64, k)
+	for i := 0; i < 300; i++ {
+		for j := range d2 {
+			d2[j] = SqDist(x.RawRowView(i), x.RawRowView(j))
+		}
+		Nearest(idx, dist, d2, i)
+		wi, wd := want.Row(i)
+		for j := range idx {
+			if idx[j] != wi[j] || math.Sqrt(dist[j]) != wd[j] {
+				t.Fatalf("row %d: neighbour %d = (%d, %v), SearchSelf (%d, %v)", i, j, idx[j], math.Sqrt(dist[j]), wi[j], wd[j])
+			}
+		}
+	}
 }
