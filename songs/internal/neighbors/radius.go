@@ -26,14 +26,10 @@ type Tiles struct {
 // NewTiles lays out the n×d row-major rows. It panics if there are no rows
 // or no columns.
 func NewTiles(data []float64, n, d int) *Tiles {
-	tree := &Tree{n: n, d: d, index: make([]int, n)}
 	if n == 0 || d == 0 {
 		panic("neighbors: empty matrix")
 	}
-	for i := range tree.index {
-		tree.index[i] = i
-	}
-	tree.build(data, 0, n)
+	tree := newTree(data, n, d)
 	rows := make([]float64, n*d)
 	for p, i := range tree.index {
 		copy(rows[p*d:(p+1)*d], data[i*d:(i+1)*d])

@@ -28,6 +28,7 @@ type Tree struct {
 	nodes []treeNode
 	lower []float64 // bounding box of node i at i*d
 	upper []float64
+	keys  []float64 // scratch of the build: the split column of index's rows
 }
 
 type treeNode struct {
@@ -42,11 +43,7 @@ func NewTree(x mat.Matrix) *Tree {
 	if n == 0 || d == 0 {
 		panic("neighbors: empty matrix")
 	}
-	t := &Tree{n: n, d: d, index: make([]int, n)}
-	for i := range t.index {
-		t.index[i] = i
-	}
-	t.build(src, 0, n)
+	t := newTree(src, n, d)
 	t.data = make([]float64, n*d)
 	for p, r := range t.index {
 		copy(t.data[p*d:(p+1)*d], src[r*d:(r+1)*d])
@@ -57,26 +54,59 @@ func NewTree(x mat.Matrix) *Tree {
 // Len returns the number of rows in the tree.
 func (t *Tree) Len() int { return t.n }
 
-// build makes the node of rows [lo, hi) of index and its subtree, and
-// returns its id; nodes are numbered parent first.
-func (t *Tree) build(src []float64, lo, hi int) int {
+// parallelDepth is the depth above which newTree builds the two subtrees
+// of a node side by side.
+const parallelDepth = 3
+
+// newTree returns the tree's order and nodes over the n×d row-major rows
+// src, without its copy of the rows.
+func newTree(src []float64, n, d int) *Tree {
+	total := treeNodes(n)
+	t := &Tree{n: n, d: d, index: make([]int, n), keys: make([]float64, n),
+		nodes: make([]treeNode, total), lower: make([]float64, total*d), upper: make([]float64, total*d)}
+	for i := range t.index {
+		t.index[i] = i
+	}
+	t.build(src, 0, 0, n, 0)
+	t.keys = nil
+	return t
+}
+
+// treeNodes returns the number of nodes of the tree over m rows: a leaf at
+// most leafSize rows, else a node over two halves.
+func treeNodes(m int) int {
+	if m <= leafSize {
+		return 1
+	}
+	return 1 + treeNodes(m/2) + treeNodes(m-m/2)
+}
+
+// build makes node id over the rows [lo, hi) of index and its subtree.
+// Nodes are numbered in preorder, parent first, whether the subtrees are
+// built one after the other or side by side: the left child of node id
+// is id+1, the right one follows the left subtree. The order of the rows
+// depends on the rows only.
+func (t *Tree) build(src []float64, id, lo, hi, depth int) {
 	d := t.d
-	id := len(t.nodes)
-	t.nodes = append(t.nodes, treeNode{lo: lo, hi: hi, left: -1, right: -1})
-	t.lower = append(t.lower, make([]float64, d)...)
-	t.upper = append(t.upper, make([]float64, d)...)
+	t.nodes[id] = treeNode{lo: lo, hi: hi, left: -1, right: -1}
 	low, up := t.lower[id*d:(id+1)*d], t.upper[id*d:(id+1)*d]
 	for j := 0; j < d; j++ {
 		low[j], up[j] = math.Inf(1), math.Inf(-1)
 	}
 	for _, r := range t.index[lo:hi] {
-		for j, v := range src[r*d : (r+1)*d] {
-			low[j] = min(low[j], v)
-			up[j] = max(up[j], v)
+		row := src[r*d : (r+1)*d]
+		low, up := low[:len(row)], up[:len(row)]
+		for j, v := range row {
+			if v < low[j] {
+				low[j] = v
+			}
+			if v > up[j] {
+				up[j] = v
+			}
 		}
 	}
 	if hi-lo <= leafSize {
-		return id
+		return
 	}
 	dim, spread := 0, -1.0
 	for j := 0; j < d; j++ {
@@ -85,40 +115,56 @@ func (t *Tree) build(src []float64, lo, hi int) int {
 		}
 	}
 	mid := (lo + hi) / 2
-	selectNth(t.index[lo:hi], mid-lo, func(r int) float64 { return src[r*d+dim] })
-	left := t.build(src, lo, mid)
-	right := t.build(src, mid, hi)
+	idx, keys := t.index[lo:hi], t.keys[lo:hi]
+	for i, r := range idx {
+		keys[i] = src[r*d+dim]
+	}
+	selectNth(keys, idx, mid-lo)
+	left, right := id+1, id+1+treeNodes(mid-lo)
 	t.nodes[id].left, t.nodes[id].right = left, right
-	return id
+	if depth >= parallelDepth {
+		t.build(src, left, lo, mid, depth+1)
+		t.build(src, right, mid, hi, depth+1)
+		return
+	}
+	// The subtrees write disjoint ranges of index and of the nodes.
+	_ = parallel.Run(
+		func() error { t.build(src, left, lo, mid, depth+1); return nil },
+		func() error { t.build(src, right, mid, hi, depth+1); return nil },
+	)
 }
 
-// selectNth reorders idx so that key(idx[k]) is the k-th smallest key, with
-// no larger key before it and no smaller key after it (Hoare's selection
-// with a median-of-three pivot).
-func selectNth(idx []int, k int, key func(int) float64) {
+// selectNth reorders keys, and idx alongside, so that keys[k] is the k-th
+// smallest key, with no larger key before it and no smaller key after it
+// (Hoare's selection with a median-of-three pivot).
+func selectNth(keys []float64, idx []int, k int) {
+	swap := func(a, b int) {
+		keys[a], keys[b] = keys[b], keys[a]
+		idx[a], idx[b] = idx[b], idx[a]
+	}
 	lo, hi := 0, len(idx)-1
 	for hi > lo {
 		m := lo + (hi-lo)/2
-		if key(idx[m]) < key(idx[lo]) {
-			idx[m], idx[lo] = idx[lo], idx[m]
+		if keys[m] < keys[lo] {
+			swap(m, lo)
 		}
-		if key(idx[hi]) < key(idx[lo]) {
-			idx[hi], idx[lo] = idx[lo], idx[hi]
+		if keys[hi] < keys[lo] {
+			swap(hi, lo)
 		}
-		if key(idx[hi]) < key(idx[m]) {
-			idx[hi], idx[m] = idx[m], idx[hi]
+		if keys[hi] < keys[m] {
+			swap(hi, m)
 		}
-		pivot := key(idx[m])
+		pivot := keys[m]
 		i, j := lo, hi
 		for i <= j {
-			for key(idx[i]) < pivot {
+			for keys[i] < pivot {
 				i++
 			}
-			for key(idx[j]) > pivot {
+			for keys[j] > pivot {
 				j--
 			}
 			if i <= j {
-				idx[i], idx[j] = idx[j], idx[i]
+				swap(i, j)
 				i++
 				j--
 			}
