@@ -70,24 +70,3 @@ func BenchmarkTSNEAffinities(b *testing.B) {
 		})
 	}
 }
-
-// BenchmarkRepulseKernel times the t-SNE repulsion sums over an
-// interaction list of 256 entries, as dispatched on this machine and
-// build and in their portable form.
-func BenchmarkRepulseKernel(b *testing.B) {
-	xs, ys, cs := randomList(256, 1)
-	var sink float64
-	b.Run("dispatch", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			fx, _, _ := repulse4(0.3, -1.2, xs, ys, cs)
-			sink += fx
-		}
-	})
-	b.Run("portable", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			fx, _, _ := repulse4Go(0.3, -1.2, xs, ys, cs)
-			sink += fx
-		}
-	})
-	_ = sink
-}

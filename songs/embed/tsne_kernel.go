@@ -8,8 +8,8 @@ import "math"
 //	fx = Σ_e cs[e] q_e² dx_e,  fy = Σ_e cs[e] q_e² dy_e,  z = Σ_e cs[e] q_e
 //
 // with dx_e = px - xs[e], dy_e = py - ys[e] and q_e = 1 / (1 + dx_e² + dy_e²):
-// the entries in multiples of four through repulse4, the rest one at a
-// time, the two parts then added.
+// the entries in multiples of four by repulse4, the rest one at a time,
+// the two parts then added.
 func repulseList(px, py float64, xs, ys, cs []float64) (fx, fy, z float64) {
 	ys, cs = ys[:len(xs)], cs[:len(xs)]
 	n4 := len(xs) &^ 3
@@ -32,13 +32,13 @@ func repulseList(px, py float64, xs, ys, cs []float64) (fx, fy, z float64) {
 	return fx + tx, fy + ty, z + tz
 }
 
-// repulse4Go is the portable form of the t-SNE repulsion kernel, and the
-// code that runs where the assembly cannot: the sums of repulseList over
-// len(xs) entries (a multiple of 4), entry e in lane e%4, with
-// q = 1 / (fma(dy, dy, dx²) + 1) and fused multiply-adds for the force
-// sums (math.FMA: one rounding each, on every platform), the lanes added
-// as (l0 + l2) + (l1 + l3).
-func repulse4Go(px, py float64, xs, ys, cs []float64) (fx, fy, z float64) {
+// repulse4 returns the sums of repulseList over len(xs) entries (a
+// multiple of 4), entry e in lane e%4, with q = 1 / (fma(dy, dy, dx²) + 1)
+// and fused multiply-adds for the force sums (math.FMA: one rounding each,
+// on every platform), the lanes added as (l0 + l2) + (l1 + l3). This order
+// of operations is part of the embedding's definition: it keeps the
+// layout the same, bit for bit, on every processor.
+func repulse4(px, py float64, xs, ys, cs []float64) (fx, fy, z float64) {
 	var sx, sy, sz [4]float64
 	for e0 := 0; e0 < len(xs); e0 += 4 {
 		for l := 0; l < 4; l++ {

@@ -62,8 +62,11 @@ func BenchmarkSearchSelf(b *testing.B) {
 	}
 }
 
-// BenchmarkTileKernel times the tile kernel on one full tile of 11 columns
-// for four queries, the unit of every brute-force search.
+// BenchmarkTileKernel times the tile kernels on one full tile of 11
+// columns for four queries, the unit of every brute-force search: the
+// values and mask of the k-NN screen and the two masks of the radius
+// screen, as dispatched on this machine and build and in their portable
+// forms.
 func BenchmarkTileKernel(b *testing.B) {
 	x := blobs(bruteTile, 11, 2)
 	data, n, d := rowMajor(x)
@@ -71,14 +74,21 @@ func BenchmarkTileKernel(b *testing.B) {
 	s := newScreen4(t)
 	s.set([4][]float64{x.RawRowView(1), x.RawRowView(2), x.RawRowView(3), x.RawRowView(4)})
 	thr := &[4]float64{1, 2, 3, 4}
-	b.Run("portable", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			tileDist4Go(t.cols, s.qb, t.norms, s.out, bruteTile, d, bruteTile, thr, s.mask)
-		}
-	})
-	b.Run("dispatch", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			tileDist4(t.cols, s.qb, t.norms, s.out, bruteTile, d, bruteTile, thr, s.mask)
-		}
-	})
+	thr8 := &[8]float64{1, 2, 3, 4, 0, 1, 2, 3}
+	hi, lo := make([]uint8, bruteTile/2), make([]uint8, bruteTile/2)
+	for _, c := range []struct {
+		name string
+		run  func()
+	}{
+		{"values/dispatch", func() { tileDist4(t.cols, s.qb, t.norms, s.out, bruteTile, d, bruteTile, thr, s.mask) }},
+		{"values/portable", func() { tileDist4Go(t.cols, s.qb, t.norms, s.out, bruteTile, d, bruteTile, thr, s.mask) }},
+		{"masks/dispatch", func() { tileMask4(t.cols, s.qb, t.norms, bruteTile, d, bruteTile, thr8, hi, lo) }},
+		{"masks/portable", func() { tileMask4Go(t.cols, s.qb, t.norms, bruteTile, d, bruteTile, thr8, hi, lo) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				c.run()
+			}
+		})
+	}
 }
