@@ -16,7 +16,8 @@ import "math"
 //
 // The interpolation is NumPy's _lerp: for g >= 0.5 it is computed as
 // s[j+1] - (1-g)(s[j+1] - s[j]), so that the result is NumPy's to the bit;
-// each product is rounded before the sum, so that no platform fuses it.
+// each product is rounded before it is added or subtracted, so that no
+// platform fuses the two.
 // Sorted returns NaN for no values. p must lie in [0, 1].
 //
 // Hyndman RJ, Fan Y (1996). Sample quantiles in statistical packages. The
@@ -26,7 +27,7 @@ func Sorted(s []float64, p float64) float64 {
 	if n == 0 {
 		return math.NaN()
 	}
-	h := float64(n-1) * p
+	h := float64(float64(n-1) * p) // rounded: arm64 would fuse it into h - lo
 	lo := math.Floor(h)
 	j := int(lo)
 	if j+1 >= n {
