@@ -95,8 +95,4 @@ func (m *DBSCAN) NClusters() int {
 	return m.nClusters
 }
 
-func (m *DBSCAN) check() {
-	if !m.fitted {
-		panic("cluster: DBSCAN used before Fit")
-	}
-}
+func (m *DBSCAN) check() { checkFitted(m.fitted, "DBSCAN") }

@@ -13,20 +13,8 @@ import (
 // neighbourhood near[p] (or -1). Labels are returned by original row.
 func dbscanJoin(t *neighbors.Tiles, eps2 float64, core []bool, near [][]int) ([]int, int) {
 	n := t.Len()
-	uf := make([]int, n)
-	for i := range uf {
-		uf[i] = i
-	}
-	find := func(x int) int {
-		r := x
-		for uf[r] != r {
-			r = uf[r]
-		}
-		for uf[x] != r {
-			uf[x], x = r, uf[x]
-		}
-		return r
-	}
+	uf := newForest(n)
+	find := uf.find
 	union := func(a, b int) {
 		a, b = find(a), find(b)
 		if a != b {

@@ -237,8 +237,4 @@ func (m *MeanShift) NIter() int {
 	return m.nIter
 }
 
-func (m *MeanShift) check() {
-	if !m.fitted {
-		panic("cluster: MeanShift used before Fit")
-	}
-}
+func (m *MeanShift) check() { checkFitted(m.fitted, "MeanShift") }
