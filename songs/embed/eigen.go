@@ -3,6 +3,8 @@ package embed
 import (
 	"math"
 	"sort"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 // jacobiMaxDim is the largest matrix symEigen takes; the cost of the
@@ -105,4 +107,45 @@ func jacobiRotate(w, v []float64, d, p, q int) {
 		v[r*d+p] = vrp - float64(s*(vrq+float64(tau*vrp)))
 		v[r*d+q] = vrq + float64(s*(vrp-float64(tau*vrq)))
 	}
+}
+
+// eigenSymDesc factorises the symmetric matrix s with gonum's mat.EigenSym
+// and returns its eigenvalues (ascending, as EigenSym gives them), the
+// eigenvectors as the columns of vecs, and the order that lists the values
+// from the largest (stable among equal values). It reports false if the
+// factorisation failed.
+func eigenSymDesc(s mat.Symmetric) (vals []float64, vecs *mat.Dense, order []int, ok bool) {
+	var eig mat.EigenSym
+	if !eig.Factorize(s, true) {
+		return nil, nil, nil, false
+	}
+	vals = eig.Values(nil)
+	vecs = new(mat.Dense)
+	eig.VectorsTo(vecs)
+	order = make([]int, len(vals))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return vals[order[a]] > vals[order[b]] })
+	return vals, vecs, order, true
+}
+
+// centredSVD returns the singular values and right singular vectors (as
+// columns) of the n×d row-major data minus mean, by gonum's thin SVD; it
+// reports false if the decomposition failed.
+func centredSVD(data []float64, n, d int, mean []float64) (vals []float64, v *mat.Dense, ok bool) {
+	xc := mat.NewDense(n, d, nil)
+	raw := xc.RawMatrix().Data
+	for i := 0; i < n; i++ {
+		for j := 0; j < d; j++ {
+			raw[i*d+j] = data[i*d+j] - mean[j]
+		}
+	}
+	var svd mat.SVD
+	if !svd.Factorize(xc, mat.SVDThinV) {
+		return nil, nil, false
+	}
+	v = new(mat.Dense)
+	svd.VTo(v)
+	return svd.Values(nil), v, true
 }

@@ -42,17 +42,13 @@ func scatterEigen(s *mat.SymDense, d int) (vals, vecs []float64, ok bool) {
 		}
 		return symEigen(a, d)
 	}
-	var eig mat.EigenSym
-	if !eig.Factorize(s, true) {
+	asc, v, order, ok := eigenSymDesc(s)
+	if !ok {
 		return nil, nil, false
 	}
-	asc := eig.Values(nil)
-	var v mat.Dense
-	eig.VectorsTo(&v)
 	vals = make([]float64, d)
 	vecs = make([]float64, d*d)
-	for j := range vals {
-		src := d - 1 - j // ascending
+	for j, src := range order {
 		vals[j] = asc[src]
 		for i := 0; i < d; i++ {
 			vecs[j*d+i] = v.At(i, src)
@@ -64,20 +60,10 @@ func scatterEigen(s *mat.SymDense, d int) (vals, vecs []float64, ok bool) {
 // pcaSVD returns the principal axes and explained variances from the thin
 // singular value decomposition of the centred data.
 func pcaSVD(data []float64, n, d int, mean []float64) (*mat.Dense, []float64, error) {
-	xc := mat.NewDense(n, d, nil)
-	raw := xc.RawMatrix().Data
-	for i := 0; i < n; i++ {
-		for j := 0; j < d; j++ {
-			raw[i*d+j] = data[i*d+j] - mean[j]
-		}
-	}
-	var svd mat.SVD
-	if !svd.Factorize(xc, mat.SVDThinV) {
+	vals, v, ok := centredSVD(data, n, d, mean)
+	if !ok {
 		return nil, nil, errors.New("embed: PCA: singular value decomposition did not converge")
 	}
-	vals := svd.Values(nil)
-	var v mat.Dense
-	svd.VTo(&v)
 	kAll := min(n, d)
 	comps := mat.NewDense(kAll, d, nil)
 	variance := make([]float64, kAll)

@@ -24,6 +24,7 @@ type RobustScaler struct {
 	Low, High float64
 
 	center, scale []float64
+	affine
 }
 
 // Fit learns the median and the quantile range of each column of x. It
@@ -60,6 +61,7 @@ func (s *RobustScaler) Fit(x mat.Matrix) error {
 		}
 	}
 	s.center, s.scale = center, scale
+	s.affine = affine{cols: c, forward: subDiv(center, scale), inverse: mulAdd(scale, center)}
 	return nil
 }
 
@@ -68,44 +70,24 @@ func (s *RobustScaler) Fit(x mat.Matrix) error {
 // infinite values. Transform panics if s is not fitted or if x has a
 // different number of columns than the fitted data.
 func (s *RobustScaler) Transform(dst *mat.Dense, x mat.Matrix) error {
-	s.check(x, "RobustScaler.Transform")
-	return columnMap(dst, x, "RobustScaler.Transform", subDiv(s.center, s.scale))
+	return s.affine.transform("RobustScaler", dst, x)
 }
 
 // FitTransform fits s to x and writes the scaled x into dst.
 func (s *RobustScaler) FitTransform(dst *mat.Dense, x mat.Matrix) error {
-	if err := s.Fit(x); err != nil {
-		return err
-	}
-	return s.Transform(dst, x)
+	return fitTransform(s.Fit, s.Transform, dst, x)
 }
 
 // InverseTransform maps scaled values z back to the original units,
 // x = z*range + median, into dst. It panics as Transform.
 func (s *RobustScaler) InverseTransform(dst *mat.Dense, z mat.Matrix) error {
-	s.check(z, "RobustScaler.InverseTransform")
-	return columnMap(dst, z, "RobustScaler.InverseTransform", mulAdd(s.scale, s.center))
+	return s.affine.inverseTransform("RobustScaler", dst, z)
 }
 
 // Center returns a copy of the fitted column medians. It panics if s is not
 // fitted.
-func (s *RobustScaler) Center() []float64 {
-	s.check(nil, "RobustScaler.Center")
-	return append([]float64(nil), s.center...)
-}
+func (s *RobustScaler) Center() []float64 { return s.affine.fitted("RobustScaler.Center", s.center) }
 
 // Scale returns a copy of the fitted quantile ranges. It panics if s is not
 // fitted.
-func (s *RobustScaler) Scale() []float64 {
-	s.check(nil, "RobustScaler.Scale")
-	return append([]float64(nil), s.scale...)
-}
-
-func (s *RobustScaler) check(x mat.Matrix, name string) {
-	if s.center == nil {
-		panic("embed: " + name + ": scaler not fitted")
-	}
-	if x != nil {
-		checkCols(x, len(s.center), name)
-	}
-}
+func (s *RobustScaler) Scale() []float64 { return s.affine.fitted("RobustScaler.Scale", s.scale) }

@@ -3,7 +3,6 @@ package embed
 import (
 	"errors"
 	"math"
-	"sort"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -150,18 +149,10 @@ func ritz(alpha, beta []float64, dim int, b float64) ([]float64, *mat.Dense, flo
 			t.SetSym(i, i+1, beta[i])
 		}
 	}
-	var eig mat.EigenSym
-	if !eig.Factorize(t, true) {
+	vals, vecs, order, ok := eigenSymDesc(t)
+	if !ok {
 		return nil, nil, math.Inf(1)
 	}
-	vals := eig.Values(nil)
-	var vecs mat.Dense
-	eig.VectorsTo(&vecs)
-	order := make([]int, k)
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, c int) bool { return vals[order[a]] > vals[order[c]] })
 	dim = min(dim, k)
 	out := mat.NewDense(k, dim, nil)
 	top := make([]float64, dim)
