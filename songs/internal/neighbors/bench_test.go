@@ -80,8 +80,8 @@ func BenchmarkTileKernel(b *testing.B) {
 		name string
 		run  func()
 	}{
-		{"values/dispatch", func() { tileDist4(t.cols, s.qb, t.norms, s.out, bruteTile, d, bruteTile, thr, s.mask) }},
-		{"values/portable", func() { tileDist4Go(t.cols, s.qb, t.norms, s.out, bruteTile, d, bruteTile, thr, s.mask) }},
+		{"values/dispatch", func() { tileDist4(t.cols, s.qb, t.norms, s.out, bruteTile, d, bruteTile, thr, s.hits) }},
+		{"values/portable", func() { tileDist4Go(t.cols, s.qb, t.norms, s.out, bruteTile, d, bruteTile, thr, s.hits) }},
 		{"masks/dispatch", func() { tileMask4(t.cols, s.qb, t.norms, bruteTile, d, bruteTile, thr8, hi, lo) }},
 		{"masks/portable", func() { tileMask4Go(t.cols, s.qb, t.norms, bruteTile, d, bruteTile, thr8, hi, lo) }},
 	} {

@@ -2,7 +2,6 @@ package neighbors
 
 import (
 	"math"
-	"math/bits"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -63,8 +62,15 @@ func brute(x []float64, n, d int, q []float64, m, k int, self bool) *Result {
 		for i := range heaps {
 			heaps[i] = res.heap(lo + i)
 		}
-		s := newScreen4(t)
+		// The block's queries in groups of four; the groups share the
+		// kernel's output, used at once. Tiles go in the outer loop, so
+		// that each is read from memory once for the whole block.
+		var groups []*screen4
 		for g := lo; g < hi; g += 4 {
+			s := newScreen4(t)
+			if len(groups) > 0 {
+				s.out, s.hits = groups[0].out, groups[0].hits
+			}
 			var qs [4][]float64
 			for a := range qs {
 				if i := g + a; i < hi {
@@ -72,7 +78,11 @@ func brute(x []float64, n, d int, q []float64, m, k int, self bool) *Result {
 				}
 			}
 			s.set(qs)
-			for k := 0; k < t.nt; k++ {
+			groups = append(groups, s)
+		}
+		for k := 0; k < t.nt; k++ {
+			for gi, s := range groups {
+				g := lo + 4*gi
 				s.offer(k, heaps[g-lo:min(g+4, hi)-lo], g, self, x)
 			}
 		}
@@ -101,23 +111,23 @@ func (s *screen4) offer(k int, heaps []topK, first int, self bool, x []float64) 
 	s.run(k, &thr)
 	lo, hi := t.span(k)
 	size, d := t.size, t.d
-	for c := 0; c < t.padded(k)/8; c++ {
+	for c, hit := range s.hits[:t.padded(k)/8] {
+		if hit == 0 {
+			continue // no lane passed in these eight rows
+		}
+		r1 := min(8*c+8, hi-lo)
 		for a := range heaps {
 			h := &heaps[a]
 			skip := -1
 			if self {
 				skip = first + a
 			}
-			for m := s.mask[4*c+a]; m != 0; m &= m - 1 {
-				r := 8*c + bits.TrailingZeros8(m)
-				i := lo + r
-				if i >= hi {
-					break
+			thr := h.worst() - s.nq[a] + sl[a]
+			for r := 8 * c; r < r1; r++ {
+				if i := lo + r; i != skip && s.out[a*size+r] <= thr {
+					h.push(SqDist(s.q[a], x[i*d:(i+1)*d]), i)
+					thr = h.worst() - s.nq[a] + sl[a]
 				}
-				if i == skip || s.out[a*size+r] > h.worst()-s.nq[a]+sl[a] {
-					continue
-				}
-				h.push(SqDist(s.q[a], x[i*d:(i+1)*d]), i)
 			}
 		}
 	}

@@ -40,8 +40,8 @@
 // The two tile kernels (values and mask for the k-NN screen, two masks for
 // the radius screen) share one loop, written once as a macro in one
 // assembly file. Each has a portable Go form (tileDist4Go, tileMask4Go),
-// which is the code that runs without AVX, on other architectures and
-// under the noasm build tag, and an AVX form that gives the same bits,
+// which is the code that runs without AVX and FMA, on other architectures and
+// under the noasm build tag, and an AVX/FMA form that gives the same bits,
 // tested against it. Work is split into a fixed number of blocks
 // (internal/parallel), so results never depend on GOMAXPROCS.
 //

@@ -1,42 +1,45 @@
 package neighbors
 
+import "math"
+
 // values4 returns, for row r of the column-major tile xt (column j at
 // xt[j*stride:]) and the four queries broadcast in qb (coordinate j of
 // query a at qb[16j+4a]), the dot products q_a·x_r summed in increasing j
-// from zero with each product rounded before it is added (so that no
-// platform fuses them).
+// from zero by fused multiply-adds (math.FMA: one rounding each, on every
+// platform).
 func values4(xt, qb []float64, r, d, stride int) (s0, s1, s2, s3 float64) {
 	for j := 0; j < d; j++ {
 		v := xt[j*stride+r]
 		q := qb[16*j : 16*j+13]
-		s0 += float64(v * q[0])
-		s1 += float64(v * q[4])
-		s2 += float64(v * q[8])
-		s3 += float64(v * q[12])
+		s0 = math.FMA(v, q[0], s0)
+		s1 = math.FMA(v, q[4], s1)
+		s2 = math.FMA(v, q[8], s2)
+		s3 = math.FMA(v, q[12], s3)
 	}
 	return s0, s1, s2, s3
 }
 
-// tileDist4Go is the portable form of the tile kernel, and the code that
-// runs where the assembly cannot. For the four queries in qb and the rows
-// r < rows (a multiple of 8) of the tile xt, with squared norms nx, it sets
+// tileDist4Go is the portable form of the k-NN tile kernel, and the code
+// that runs where the assembly cannot. For the four queries in qb and the
+// rows r < rows (a multiple of 8) of the tile xt, with squared norms nx,
+// it sets
 //
 //	out[a*stride + r] = nx[r] - 2 q_a·x_r
 //
-// with q_a·x_r as values4 sums it, and bit r%8 of mask[4(r/8) + a] when
-// out[a*stride+r] <= thr[a].
-func tileDist4Go(xt, qb, nx, out []float64, rows, d, stride int, thr *[4]float64, mask []uint8) {
+// with q_a·x_r as values4 sums it, and in hits[r/8] bit r%4 when one of
+// the four values of row r is <= thr[a] of its query a: a byte is
+// nonzero when a row of its eight passed.
+func tileDist4Go(xt, qb, nx, out []float64, rows, d, stride int, thr *[4]float64, hits []uint8) {
 	for r := 0; r < rows; r++ {
 		s0, s1, s2, s3 := values4(xt, qb, r, d, stride)
-		c, bit := r/8, uint8(1)<<(r%8)
-		if bit == 1 {
-			clear(mask[4*c : 4*c+4])
+		if r%8 == 0 {
+			hits[r/8] = 0
 		}
 		for a, s := range [4]float64{s0, s1, s2, s3} {
 			e := nx[r] - (s + s)
 			out[a*stride+r] = e
 			if e <= thr[a] {
-				mask[4*c+a] |= bit
+				hits[r/8] |= 1 << (r % 4)
 			}
 		}
 	}

@@ -5,17 +5,15 @@
 // Both kernels take, for rows BX..BX+7 of a column-major tile at SI
 // (columns R12 bytes apart, R11 columns) and the four queries broadcast at
 // DI, the values nx[r] - 2 q_a·x_r into Y0..Y7 (query a in Y(2a) for rows
-// 0-3 and Y(2a+1) for rows 4-7), each product rounded before it is added,
+// 0-3 and Y(2a+1) for rows 4-7), the dot products by fused multiply-adds
 // in increasing column order from zero, as tileDist4Go. R8 holds nx.
 
-// PRODUCT adds q·x to acc, the product rounded before the sum (Y14 is
-// scratch).
+// PRODUCT adds q·x to acc by a fused multiply-add (one rounding).
 #define PRODUCT(q, x, acc) \
-	VMULPD q, x, Y14; \
-	VADDPD Y14, acc, acc
+	VFMADD231PD q, x, acc
 
 // VALUES8 computes the values of rows BX..BX+7 into Y0..Y7 (AX, CX, DX
-// and Y8..Y14 are scratch).
+// and Y8..Y13 are scratch).
 #define VALUES8 \
 	VXORPD Y0, Y0, Y0; \
 	VXORPD Y1, Y1, Y1; \
@@ -89,12 +87,40 @@ dimloop: \
 	LANE(off+16, Y4, Y5, mask, 2); \
 	LANE(off+24, Y6, Y7, mask, 3)
 
-// func tileDist4AVX(xt, qb, nx, out *float64, rows, d, stride int, thr *[4]float64, mask *uint8)
+// ANY stores at hits + BX/8 the byte whose bit i is set when a value of
+// row i or of row 4+i of the eight is <= its query's threshold at R13.
+#define ANY \
+	VBROADCASTSD (R13), Y10; \
+	VBROADCASTSD 8(R13), Y11; \
+	VBROADCASTSD 16(R13), Y12; \
+	VBROADCASTSD 24(R13), Y13; \
+	VCMPPD $2, Y10, Y0, Y14; \
+	VCMPPD $2, Y10, Y1, Y15; \
+	VORPD  Y14, Y15, Y15; \
+	VCMPPD $2, Y11, Y2, Y14; \
+	VORPD  Y14, Y15, Y15; \
+	VCMPPD $2, Y11, Y3, Y14; \
+	VORPD  Y14, Y15, Y15; \
+	VCMPPD $2, Y12, Y4, Y14; \
+	VORPD  Y14, Y15, Y15; \
+	VCMPPD $2, Y12, Y5, Y14; \
+	VORPD  Y14, Y15, Y15; \
+	VCMPPD $2, Y13, Y6, Y14; \
+	VORPD  Y14, Y15, Y15; \
+	VCMPPD $2, Y13, Y7, Y14; \
+	VORPD  Y14, Y15, Y15; \
+	VMOVMSKPD Y15, AX; \
+	MOVQ BX, DX; \
+	SHRQ $3, DX; \
+	MOVB AX, (R14)(DX*1)
+
+// func tileDist4AVX(xt, qb, nx, out *float64, rows, d, stride int, thr *[4]float64, hits *uint8)
 //
 // tileDist4Go with the same bits: for r in [0, rows) step 8 and a in 0..3,
 //   out[a*stride + r] = nx[r] - 2 * sum_j xt[j*stride + r] * qb[(4j + a)*4]
-// and bit r%8 of mask[4*(r/8) + a] set when out[a*stride + r] <= thr[a].
-// rows is a multiple of 8 and d >= 1.
+// (the sum by fused multiply-adds from zero), and in hits[r/8] bit r%4
+// when one of the four values of row r is <= thr[a] of its query a. rows
+// is a multiple of 8 and d >= 1.
 TEXT ·tileDist4AVX(SB), NOSPLIT, $0-72
 	MOVQ xt+0(FP), SI
 	MOVQ qb+8(FP), DI
@@ -105,7 +131,7 @@ TEXT ·tileDist4AVX(SB), NOSPLIT, $0-72
 	MOVQ stride+48(FP), R12
 	SHLQ $3, R12 // stride in bytes
 	MOVQ thr+56(FP), R13
-	MOVQ mask+64(FP), R14
+	MOVQ hits+64(FP), R14
 	XORQ BX, BX
 
 rowloop:
@@ -124,7 +150,7 @@ rowloop:
 	ADDQ    R12, AX
 	VMOVUPD Y6, (AX)
 	VMOVUPD Y7, 32(AX)
-	MASKS(0, R14)
+	ANY
 	ADDQ $8, BX
 	JMP  rowloop
 

@@ -3,8 +3,8 @@
 package neighbors
 
 // tileDist4 is tileDist4Go: no assembly on this platform or build.
-func tileDist4(xt, qb, nx, out []float64, rows, d, stride int, thr *[4]float64, mask []uint8) {
-	tileDist4Go(xt, qb, nx, out, rows, d, stride, thr, mask)
+func tileDist4(xt, qb, nx, out []float64, rows, d, stride int, thr *[4]float64, hits []uint8) {
+	tileDist4Go(xt, qb, nx, out, rows, d, stride, thr, hits)
 }
 
 // tileMask4 is tileMask4Go: no assembly on this platform or build.

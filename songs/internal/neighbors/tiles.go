@@ -65,11 +65,11 @@ type screen4 struct {
 	nq   [4]float64
 	qb   []float64 // coordinate j of query a at qb[16j + 4a + c], c < 4
 	out  []float64 // nx[r] - 2 q_a·x_r at out[a*size + r]
-	mask []uint8   // bit r%8 of mask[4(r/8) + a]: out[a*size+r] <= thr[a]
+	hits []uint8   // hits[r/8] != 0: a value of rows r..r+7 is <= its threshold
 }
 
 func newScreen4(t *tiles) *screen4 {
-	return &screen4{t: t, qb: make([]float64, 16*t.d), out: make([]float64, 4*t.size), mask: make([]uint8, t.size/2)}
+	return &screen4{t: t, qb: make([]float64, 16*t.d), out: make([]float64, 4*t.size), hits: make([]uint8, t.size/8)}
 }
 
 // set makes qs the queries (nil for an unused lane).
@@ -85,9 +85,9 @@ func (s *screen4) set(qs [4][]float64) {
 	}
 }
 
-// run screens tile k: s.out and s.mask for the thresholds thr.
+// run screens tile k: s.out and s.hits for the thresholds thr.
 func (s *screen4) run(k int, thr *[4]float64) {
 	t := s.t
 	size := t.size
-	tileDist4(t.cols[k*t.d*size:(k+1)*t.d*size], s.qb, t.norms[k*size:(k+1)*size], s.out, t.padded(k), t.d, size, thr, s.mask)
+	tileDist4(t.cols[k*t.d*size:(k+1)*t.d*size], s.qb, t.norms[k*size:(k+1)*size], s.out, t.padded(k), t.d, size, thr, s.hits)
 }
