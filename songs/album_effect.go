@@ -101,7 +101,7 @@ func AlbumEffectOn(cat *catalog.Catalog, seed uint64) (*AlbumEffect, error) {
 	out.Reissued = len(ranges)
 	out.MedianCopyRange = math.NaN()
 	if len(ranges) > 0 {
-		out.MedianCopyRange = catalog.Quantile(ranges, 0.5)
+		out.MedianCopyRange = stats.Quantile(ranges, 0.5)
 	}
 	return out, nil
 }

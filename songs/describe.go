@@ -6,6 +6,7 @@ import (
 	"gonum.org/v1/gonum/stat"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // ColumnSummary describes one numeric column as pandas' describe() does:
@@ -25,7 +26,7 @@ func Describe(cat *catalog.Catalog) []ColumnSummary {
 		x := cat.Values(c)
 		s := ColumnSummary{Column: c, Count: len(x), Min: math.Inf(1), Max: math.Inf(-1)}
 		s.Mean, s.SD = stat.MeanStdDev(x, nil)
-		f := catalog.TukeyFences(x)
+		f := stats.TukeyFences(x)
 		s.Q1, s.Median, s.Q3 = f.Q1, f.Median, f.Q3
 		for _, v := range x {
 			s.Min, s.Max = math.Min(s.Min, v), math.Max(s.Max, v)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/cluster"
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // IslandOptions say how the islands of a 2-D map are found: DBSCAN on the
@@ -203,7 +204,7 @@ func describeIsland(cat *catalog.Catalog, rec, members, labels []int, id int) Is
 	}
 	is.LiveShare /= float64(len(members))
 	if len(years) > 0 {
-		is.YearQ1, is.YearMedian, is.YearQ3 = catalog.Quantile(years, 0.25), catalog.Quantile(years, 0.5), catalog.Quantile(years, 0.75)
+		is.YearQ1, is.YearMedian, is.YearQ3 = stats.Quantile(years, 0.25), stats.Quantile(years, 0.5), stats.Quantile(years, 0.75)
 	}
 	best := -1
 	for c, k := range cohorts {

@@ -8,12 +8,13 @@ import (
 	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // PopularityQuantile is the popularity below which a fraction q of tracks
 // lie (type 7).
 func PopularityQuantile(cat *catalog.Catalog, q float64) float64 {
-	return catalog.Quantile(cat.Column(catalog.Popularity), q)
+	return stats.Quantile(cat.Column(catalog.Popularity), q)
 }
 
 // YearMeans are the mean of a column per release year with a 95%

@@ -306,7 +306,7 @@ func meanCI(x []float64) MeanCI {
 	if len(x) > 1 {
 		half = distuv.StudentsT{Mu: 0, Sigma: 1, Nu: float64(len(x) - 1)}.Quantile(0.975) * sd / math.Sqrt(float64(len(x)))
 	}
-	return MeanCI{N: len(x), Mean: m, Lo: m - half, Hi: m + half, Median: catalog.Quantile(x, 0.5)}
+	return MeanCI{N: len(x), Mean: m, Lo: m - half, Hi: m + half, Median: stats.Quantile(x, 0.5)}
 }
 
 // yearWindows compares the first and last five release years (see

@@ -9,8 +9,10 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/songcohorts/cohorts/songs/catalog"
 	"gonum.org/v1/gonum/floats"
+
+	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // Cohort describes one cluster of the chosen solution, or one sub-cohort
@@ -158,7 +160,7 @@ func profile(cat *catalog.Catalog, z mat.Matrix, members []int, threshold float6
 	n := float64(co.Size)
 	floats.Scale(1/n, co.Z)
 	for j := range values {
-		co.Median[j] = catalog.Quantile(values[j], 0.5)
+		co.Median[j] = stats.Quantile(values[j], 0.5)
 	}
 	co.Popularity /= n
 	co.PopularShare /= n

@@ -12,7 +12,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
-	"github.com/songcohorts/cohorts/songs/internal/knn"
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 )
 
 // Recommender finds similar songs in a cleaned catalog: exact nearest
@@ -24,7 +24,7 @@ type Recommender struct {
 	cat    *catalog.Catalog
 	labels []int
 	x      *mat.Dense
-	tree   *knn.Tree
+	tree   *neighbors.Tree
 	byID   map[string]int
 	// keys and words are the tracks' normalised titles (TitleKey); song
 	// identifies a song as its artist's normalised name and the title key
@@ -44,7 +44,7 @@ type Recommender struct {
 
 	mu      sync.Mutex          // guards the lazily built fields below
 	repRows *mat.Dense          // the reps' rows, for local scaling
-	repTree *knn.Tree           // over repRows
+	repTree *neighbors.Tree     // over repRows
 	scales  map[int]*localScale // local scales by k
 }
 
@@ -67,7 +67,7 @@ func NewRecommender(cat *catalog.Catalog, labels []int) (*Recommender, error) {
 // track) and cohorts.
 func newRecommender(cat *catalog.Catalog, labels []int, x *mat.Dense) *Recommender {
 	n := len(cat.Tracks)
-	r := &Recommender{cat: cat, labels: labels, x: x, tree: knn.NewTree(x), byID: make(map[string]int, n),
+	r := &Recommender{cat: cat, labels: labels, x: x, tree: neighbors.NewTree(x), byID: make(map[string]int, n),
 		keys: make([]string, n), song: make([]string, n), words: make([][]string, n), group: make([]int, n), live: make([]bool, n), songID: make([]int, n),
 		hasPop: cat.Has[catalog.Popularity], scales: map[int]*localScale{}}
 	groups, songs := map[string]int{}, map[string]int{}

@@ -5,8 +5,8 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/songcohorts/cohorts/songs/internal/knn"
 	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // Random streams of the evaluation's passes, so that no two lists share
@@ -82,15 +82,15 @@ func (r *Recommender) eachRecording(k int, f func(g int, memo *searchMemo)) {
 	_, d := r.x.Dims()
 	for lo := 0; lo < len(r.reps); lo += batch {
 		hi := min(lo+batch, len(r.reps))
-		var res *knn.Result
+		var res *neighbors.Result
 		if k > 0 {
 			rows := mat.NewDense(hi-lo, d, nil)
 			for g := lo; g < hi; g++ {
 				rows.SetRow(g-lo, r.x.RawRowView(r.reps[g]))
 			}
-			res = knn.Search(r.x, rows, k) // the tree's neighbours, sooner for a batch
+			res = neighbors.Search(r.x, rows, k) // the tree's neighbours, sooner for a batch
 		}
-		neighbors.ForBlocks(hi-lo, 0, func(_, a, b int) {
+		parallel.For(hi-lo, 0, func(_, a, b int) {
 			for j := a; j < b; j++ {
 				memo := &searchMemo{}
 				if res != nil {

@@ -6,7 +6,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/songcohorts/cohorts/songs/internal/knn"
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 )
 
 // LocalScalingCandidates is the number of nearest tracks that local
@@ -26,7 +26,7 @@ type localScale struct {
 
 // recordingRows returns one row per recording (the first track's) and a
 // k-d tree over them, built once.
-func (r *Recommender) recordingRows() (*mat.Dense, *knn.Tree) {
+func (r *Recommender) recordingRows() (*mat.Dense, *neighbors.Tree) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.repTree == nil {
@@ -35,7 +35,7 @@ func (r *Recommender) recordingRows() (*mat.Dense, *knn.Tree) {
 		for g, i := range r.reps {
 			r.repRows.SetRow(g, r.x.RawRowView(i))
 		}
-		r.repTree = knn.NewTree(r.repRows)
+		r.repTree = neighbors.NewTree(r.repRows)
 	}
 	return r.repRows, r.repTree
 }
@@ -64,7 +64,7 @@ func (r *Recommender) localScales(k int) *localScale {
 	}
 	// Blocked brute force finds exactly the tree's neighbours, and sooner
 	// when every recording is a query.
-	res := knn.SearchSelf(rows, k)
+	res := neighbors.SearchSelf(rows, k)
 	perRecording := make([]float64, len(r.reps))
 	ls = &localScale{sigma: make([]float64, len(r.group))}
 	for g := range r.reps {

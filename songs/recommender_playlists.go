@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // What stands in for a playlist in EvaluateRecommender.
@@ -160,7 +160,7 @@ func (r *Recommender) runPlaylists(queries []playlistQuery, methods []Method, li
 		run.ndcg[m] = make([]float64, len(queries))
 		run.top[m] = make([][]int, len(queries))
 	}
-	neighbors.ForBlocks(len(queries), 0, func(_, lo, hi int) {
+	parallel.For(len(queries), 0, func(_, lo, hi int) {
 		for qi := lo; qi < hi; qi++ {
 			q := queries[qi]
 			length := max(n, q.relevant)

@@ -4,7 +4,7 @@ import (
 	"math/rand/v2"
 	"sort"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // MaxEvaluationSeeds bounds the seed tracks of each sanity check of
@@ -83,7 +83,7 @@ func (r *Recommender) eachSeed(seeds []int, methods []Method, listers []lister, 
 		out[m] = make([]bool, len(seeds))
 	}
 	k := r.memoSize(methods, n)
-	neighbors.ForBlocks(len(seeds), 0, func(_, lo, hi int) {
+	parallel.For(len(seeds), 0, func(_, lo, hi int) {
 		for s := lo; s < hi; s++ {
 			i := seeds[s]
 			memo := &searchMemo{}

@@ -3,7 +3,7 @@ package songs
 import (
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/songcohorts/cohorts/songs/internal/knn"
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 )
 
 // searchMemo holds the nearest tracks to one query, found once and shared
@@ -18,7 +18,7 @@ type searchMemo struct {
 }
 
 // search returns the k nearest tracks to q and their distances.
-func (m *searchMemo) search(t *knn.Tree, q []float64, k int) ([]int, []float64) {
+func (m *searchMemo) search(t *neighbors.Tree, q []float64, k int) ([]int, []float64) {
 	if m == nil {
 		return t.Search(mat.NewDense(1, len(q), q), k).Row(0)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/cluster"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // KMin and KMax bound the numbers of clusters compared, as the original
@@ -148,7 +149,7 @@ func Validate(cat *catalog.Catalog, plan Plan, seed uint64, k int) (*Validation,
 		return nil, fmt.Errorf("improved features: %w", err)
 	}
 	var x *mat.Dense
-	err = concurrently(
+	err = parallel.Run(
 		func() (err error) {
 			if v.Original, err = validateSet(orig, plan, seed); err != nil {
 				return fmt.Errorf("original features: %w", err)
@@ -218,7 +219,7 @@ func validateChosen(v *Validation, x *mat.Dense, seed uint64) error {
 			return err
 		})
 	}
-	return concurrently(tasks...)
+	return parallel.Run(tasks...)
 }
 
 // bestAt returns the algorithm with the highest silhouette at k among the

@@ -7,8 +7,9 @@ import (
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
 
-	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/cluster"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // KCheck is what the study checks of one solution beyond its silhouette:
@@ -69,7 +70,7 @@ func newReference(draws []float64, observed float64) Reference {
 // newResampled summarises per-resample ARIs.
 func newResampled(ari []float64) Resampled {
 	return Resampled{ARI: ari, Mean: stat.Mean(ari, nil),
-		CI95: [2]float64{catalog.Quantile(ari, 0.025), catalog.Quantile(ari, 0.975)}}
+		CI95: [2]float64{stats.Quantile(ari, 0.025), stats.Quantile(ari, 0.975)}}
 }
 
 // checkSolution runs the plan's structureless reference and bootstrap
@@ -78,7 +79,7 @@ func checkSolution(x *mat.Dense, alg string, row cluster.SweepRow, plan Plan, se
 	c := plan.Clusterer(alg, seed)
 	kc := KCheck{Algorithm: alg, K: row.K, Silhouette: row.Silhouette, Degenerate: Degenerate(row.Labels, plan.MinClusterShare)}
 	var draws, ari []float64
-	err := concurrently(
+	err := parallel.Run(
 		func() (err error) {
 			if draws, err = cluster.GaussianReference(x, row.K, plan.NullDraws, seed, c); err != nil {
 				return fmt.Errorf("%s at k = %d, structureless reference: %w", alg, row.K, err)

@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/songcohorts/cohorts/songs/cluster"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // SetValidation is everything notebook 03 reads off one feature set, or
@@ -215,7 +216,7 @@ func validateMatrix(x *mat.Dense, fs FeatureSet, plan Plan, seed uint64) (SetVal
 			return nil
 		})
 	}
-	if err := concurrently(tasks...); err != nil {
+	if err := parallel.Run(tasks...); err != nil {
 		return sv, err
 	}
 	km := sweeps[0]

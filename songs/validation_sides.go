@@ -5,6 +5,8 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // Side is one cohort's recordings clustered alone, the second level of the
@@ -58,7 +60,7 @@ func validateSides(x *mat.Dense, labels []int, k int, alg string, plan Plan, see
 			return nil
 		}
 	}
-	return sides, concurrently(tasks...)
+	return sides, parallel.Run(tasks...)
 }
 
 // validateSide validates the rows xc of cohort c and chooses its

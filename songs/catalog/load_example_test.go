@@ -48,19 +48,6 @@ func ExampleRecordError() {
 	// 1 2 popularity
 }
 
-// ExampleTukeyFences computes type-7 quartiles and the inclusive fences.
-func ExampleTukeyFences() {
-	x := []float64{1, 2, 3, 4, 7}
-	f := catalog.TukeyFences(x)
-	fmt.Printf("Q1 %.4f Q3 %.4f fences %.4f..%.4f\n", f.Q1, f.Q3, f.Lower, f.Upper)
-	fmt.Println("7 is an outlier:", f.Outside(7))
-	fmt.Printf("90th percentile %.4f\n", catalog.Quantile(x, 0.9))
-	// Output:
-	// Q1 2.0000 Q3 4.0000 fences -1.0000..7.0000
-	// 7 is an outlier: true
-	// 90th percentile 5.8000
-}
-
 // ExampleParseDate reads the spellings of the published catalogs.
 func ExampleParseDate() {
 	for _, s := range []string{"6/10/2022", "2022-06-10", "1969-07", "1969", "2/30/1970"} {

@@ -1,13 +1,17 @@
 package catalog
 
-import "math"
+import (
+	"math"
+
+	"github.com/songcohorts/cohorts/songs/stats"
+)
 
 // OutlierReport counts, for one numeric column, the values beyond Tukey's
 // fences and those with a robust |z| above RobustZLimit.
 type OutlierReport struct {
 	Column   string
-	Fences   Fences
-	IQR      int // values beyond the fences
+	Fences   stats.Fences
+	IQR      int // values on or beyond the fences (stats.Fences.Outside)
 	RobustZ  int // values with |modified z| > RobustZLimit
 	Min, Max float64
 }
@@ -21,7 +25,7 @@ func Outliers(cat *Catalog) []OutlierReport {
 	var out []OutlierReport
 	for _, col := range cat.NumericColumns() {
 		x := cat.Column(col)
-		r := OutlierReport{Column: col, Fences: TukeyFences(x), Min: math.Inf(1), Max: math.Inf(-1)}
+		r := OutlierReport{Column: col, Fences: stats.TukeyFences(x), Min: math.Inf(1), Max: math.Inf(-1)}
 		for _, v := range x {
 			if math.IsNaN(v) {
 				continue
@@ -31,7 +35,7 @@ func Outliers(cat *Catalog) []OutlierReport {
 			}
 			r.Min, r.Max = math.Min(r.Min, v), math.Max(r.Max, v)
 		}
-		for _, z := range RobustZ(x) {
+		for _, z := range stats.RobustZ(x) {
 			if math.Abs(z) > RobustZLimit {
 				r.RobustZ++
 			}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // idPartitions is the number of parts the id check splits the tracks into
@@ -52,7 +54,7 @@ func repeatedIDs(tracks []Track) [][2]int {
 	n := len(tracks)
 	seed := maphash.MakeSeed()
 	hashes := make([]uint32, n)
-	parallelBlocks(n, func(lo, hi int) {
+	parallel.For(n, parallel.MaxBlocks, func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			hashes[i] = uint32(maphash.String(seed, tracks[i].ID))
 		}
@@ -103,26 +105,4 @@ func repeatedIDs(tracks []Track) [][2]int {
 	}
 	slices.SortFunc(out, func(a, b [2]int) int { return a[0] - b[0] })
 	return out
-}
-
-// parallelBlocks calls fn on 64 fixed consecutive blocks of [0, n), on up
-// to GOMAXPROCS goroutines.
-func parallelBlocks(n int, fn func(lo, hi int)) {
-	const blocks = 64
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), blocks) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				b := int(next.Add(1) - 1)
-				if b >= blocks {
-					return
-				}
-				fn(b*n/blocks, (b+1)*n/blocks)
-			}
-		}()
-	}
-	wg.Wait()
 }

@@ -20,7 +20,7 @@ func ExampleHistogramBox() {
 	fmt.Println(fig.Alt)
 	// Output:
 	// 900 x 480
-	// Histogram with density curve and box plot. Tempo (BPM) of 12 values: median 121.7, interquartile range 111.8 to 133.7, range 96.5 to 205.1, 1 outliers beyond 1.5 IQR.
+	// Histogram with density curve and box plot. Tempo (BPM) of 12 values: median 121.7, interquartile range 111.8 to 133.7, range 96.5 to 205.1, 1 outliers on or beyond the 1.5 IQR fences.
 }
 
 func ExampleBars() {

@@ -81,7 +81,7 @@ func histBoxPlots(x []float64, xlabel, ylabel string, leg *legend) (top, bottom 
 
 // describe returns the alt-text sentence of a histogram-with-box figure.
 func describe(name string, n int, f fiveNum) string {
-	return fmt.Sprintf("%s of %d values: median %s, interquartile range %s to %s, range %s to %s, %d outliers beyond 1.5 IQR",
+	return fmt.Sprintf("%s of %d values: median %s, interquartile range %s to %s, range %s to %s, %d outliers on or beyond the 1.5 IQR fences",
 		name, n, fmtNum(f.Median), fmtNum(f.Q1), fmtNum(f.Q3), fmtNum(f.Min), fmtNum(f.Max), len(f.Outliers))
 }
 
@@ -96,11 +96,12 @@ func fmtNum(v float64) string {
 // HistogramBox draws the distribution of one variable: a histogram of
 // counts with a Gaussian kernel density curve over it scaled to the same
 // counts (bandwidth by Scott's rule, as scipy.stats.gaussian_kde), and
-// below it, on the same x axis, a horizontal Tukey box plot (box from the
-// first to the third quartile, numpy's linear quantiles; whiskers to the
-// most extreme values within 1.5 IQR; values beyond drawn as circles). The
-// number of bins is numpy's "auto" rule (the larger of Sturges and
-// Freedman-Diaconis).
+// below it, on the same x
+// axis, a horizontal Tukey box plot (box from the first to the third
+// quartile, numpy's linear quantiles; whiskers to the most extreme values
+// strictly inside the fences at 1.5 IQR; values on or beyond a fence, the
+// outliers of stats.Fences.Outside, drawn as circles). The number of bins is
+// numpy's "auto" rule (the larger of Sturges and Freedman-Diaconis).
 //
 // o.XLabel names the variable with its unit (pass durations in minutes
 // with "duration (min)"); o.YLabel names what is counted (default

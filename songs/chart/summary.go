@@ -3,31 +3,12 @@ package chart
 import (
 	"math"
 	"slices"
+
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
-// quantileSorted returns the p-quantile of the sorted values s by linear
-// interpolation between order statistics (Hyndman and Fan's type 7, the
-// default of numpy.quantile and pandas' describe):
-//
-//	h = (n-1)p,  Q(p) = s[⌊h⌋] + (h-⌊h⌋)(s[⌊h⌋+1]-s[⌊h⌋])
-//
-// Hyndman RJ, Fan Y (1996). Sample quantiles in statistical packages.
-// The American Statistician 50(4):361-365.
-func quantileSorted(s []float64, p float64) float64 {
-	n := len(s)
-	if n == 0 {
-		panic("chart: quantile of empty slice")
-	}
-	h := float64(n-1) * p
-	lo := int(math.Floor(h))
-	if lo >= n-1 {
-		return s[n-1]
-	}
-	return s[lo] + (h-float64(lo))*(s[lo+1]-s[lo])
-}
-
-// fiveNum is a Tukey box-plot summary: quartiles, whisker ends (the most
-// extreme values within 1.5 IQR of the quartiles) and the values beyond.
+// fiveNum is a Tukey box-plot summary: quartiles, whisker ends and the
+// outliers, with Tukey's fences as stats.TukeyFences gives them.
 type fiveNum struct {
 	Q1, Median, Q3 float64
 	Low, High      float64
@@ -36,37 +17,24 @@ type fiveNum struct {
 }
 
 // tukey returns the box-plot summary of x (which must be finite and
-// non-empty) with whiskers at 1.5 IQR as in Tukey JW (1977), Exploratory
-// Data Analysis, and matplotlib's boxplot(whis=1.5).
+// non-empty) with fences at 1.5 IQR from the type-7 quartiles (Tukey JW
+// 1977, Exploratory Data Analysis). The values on or beyond a fence are
+// the outliers (stats.Fences.Outside, the rule of the outlier tables), and
+// the whiskers end at the most extreme values strictly inside the fences,
+// or at the box when there are none.
 func tukey(x []float64) fiveNum {
 	s := slices.Clone(x)
 	slices.Sort(s)
-	f := fiveNum{
-		Q1:     quantileSorted(s, 0.25),
-		Median: quantileSorted(s, 0.5),
-		Q3:     quantileSorted(s, 0.75),
-		Min:    s[0],
-		Max:    s[len(s)-1],
-	}
-	iqr := f.Q3 - f.Q1
-	lf, hf := f.Q1-1.5*iqr, f.Q3+1.5*iqr
-	f.Low, f.High = f.Q1, f.Q3
+	fences := stats.TukeyFences(s)
+	f := fiveNum{Q1: fences.Q1, Median: fences.Median, Q3: fences.Q3,
+		Low: fences.Q1, High: fences.Q3, Min: s[0], Max: s[len(s)-1]}
 	for _, v := range s {
-		if v >= lf {
-			f.Low = v
-			break
-		}
-	}
-	for i := len(s) - 1; i >= 0; i-- {
-		if s[i] <= hf {
-			f.High = s[i]
-			break
-		}
-	}
-	for _, v := range s {
-		if v < lf || v > hf {
+		if fences.Outside(v) {
 			f.Outliers = append(f.Outliers, v)
+			continue
 		}
+		f.Low = min(f.Low, v)
+		f.High = max(f.High, v)
 	}
 	return f
 }
@@ -133,7 +101,8 @@ func autoBins(x []float64, maxBins int) int {
 	}
 	sturges := int(math.Ceil(math.Log2(float64(n)))) + 1
 	bins := sturges
-	iqr := quantileSorted(s, 0.75) - quantileSorted(s, 0.25)
+	fences := stats.TukeyFences(s)
+	iqr := fences.Q3 - fences.Q1
 	if iqr > 0 {
 		w := 2 * iqr * math.Pow(float64(n), -1.0/3)
 		if fd := int(math.Ceil(rng / w)); fd > bins {

@@ -4,6 +4,8 @@ import (
 	"errors"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 )
 
 // DBSCAN is density-based clustering (Ester, Kriegel, Sander and Xu 1996,
@@ -20,11 +22,12 @@ import (
 // one: this is exactly the labelling of scikit-learn's depth-first
 // expansion, which completes each cluster before starting the next.
 //
-// Neighbourhoods come from blocked brute force: rows in kd-tree order are
+// Neighbourhoods come from the blocked brute-force radius queries of the
+// module's neighbour search (neighbors.Tiles): rows in k-d tree order are
 // cut into tiles, a tile wholly inside or outside a query's ball is settled
 // by its bounding box, and the others are screened four queries at a time
-// by an AVX2/FMA kernel on |q|² + |x|² − 2q·x, rows near the boundary being
-// decided by the direct sum of squared differences. The core test stops at
+// on |q|² + |x|² − 2q·x, rows near the boundary being decided by the
+// direct sum of squared differences. The core test stops at
 // MinSamples rows and runs in parallel over a fixed number of blocks; core
 // points are then joined sequentially, skipping tiles whose core points are
 // already in the query's cluster. The result does not depend on the number
@@ -58,13 +61,13 @@ func (m *DBSCAN) Fit(x mat.Matrix) error {
 	if n == 0 {
 		return errors.New("cluster: DBSCAN of no rows")
 	}
-	t := newBallTiles(data, n, d)
+	t := neighbors.NewTiles(data, n, d)
 	eps2 := m.Eps * m.Eps
 	corePos, near := dbscanCore(t, eps2, m.MinSamples)
 	labels, nClusters := dbscanJoin(t, eps2, corePos, near)
 	core := make([]bool, n)
 	for p, c := range corePos {
-		core[t.perm[p]] = c
+		core[t.Orig(p)] = c
 	}
 	m.labels, m.core, m.nClusters = labels, core, nClusters
 	m.fitted = true
@@ -92,8 +95,4 @@ func (m *DBSCAN) NClusters() int {
 	return m.nClusters
 }
 
-func (m *DBSCAN) check() {
-	if !m.fitted {
-		panic("cluster: DBSCAN used before Fit")
-	}
-}
+func (m *DBSCAN) check() { checkFitted(m.fitted, "DBSCAN") }

@@ -2,6 +2,8 @@ package cluster
 
 import (
 	"testing"
+
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 )
 
 // dbscanNaive is DBSCAN by its definition (Ester et al. 1996) with
@@ -14,7 +16,7 @@ func dbscanNaive(data []float64, n, d int, eps float64, minPts int) []int {
 	nb := make([][]int, n)
 	for i := 0; i < n; i++ {
 		for j := 0; j < n; j++ {
-			if densitySqDist(data[i*d:(i+1)*d], data[j*d:(j+1)*d]) <= eps2 {
+			if neighbors.SqDist(data[i*d:(i+1)*d], data[j*d:(j+1)*d]) <= eps2 {
 				nb[i] = append(nb[i], j)
 			}
 		}
@@ -52,7 +54,7 @@ func dbscanNaive(data []float64, n, d int, eps float64, minPts int) []int {
 // (more than 2·dbscanNearTiles+1 tiles), at radii giving one cluster, many
 // and mostly noise.
 func TestDBSCANNaive(t *testing.T) {
-	n := (2*dbscanNearTiles + 3) * ballTile
+	n := (2*dbscanNearTiles + 3) * neighbors.TileSize
 	x := densityBlobs(n, 11, 11)
 	// Half the rows pulled five times closer to the first row of their
 	// blob (row i belongs to blob i%8) make dense cores apart from each

@@ -1,26 +1,20 @@
 package cluster
 
+import (
+	"math/bits"
+
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+)
+
 // dbscanJoin labels the rows from the core test's results (by position in
 // t): the core points by the connected components of the "within eps"
 // graph among them, numbered in the order of their lowest original row;
 // each non-core row by the lowest label among the core points of its
 // neighbourhood near[p] (or -1). Labels are returned by original row.
-func dbscanJoin(t *ballTiles, eps2 float64, core []bool, near [][]int) ([]int, int) {
-	n := t.n
-	uf := make([]int, n)
-	for i := range uf {
-		uf[i] = i
-	}
-	find := func(x int) int {
-		r := x
-		for uf[r] != r {
-			r = uf[r]
-		}
-		for uf[x] != r {
-			uf[x], x = r, uf[x]
-		}
-		return r
-	}
+func dbscanJoin(t *neighbors.Tiles, eps2 float64, core []bool, near [][]int) ([]int, int) {
+	n := t.Len()
+	uf := newForest(n)
+	find := uf.find
 	union := func(a, b int) {
 		a, b = find(a), find(b)
 		if a != b {
@@ -33,10 +27,10 @@ func dbscanJoin(t *ballTiles, eps2 float64, core []bool, near [][]int) ([]int, i
 	// Components only grow, so such a tile needs no distance to a query of
 	// that component. A tile no wider than eps has all its core points
 	// joined at once.
-	cores := make([][]int, t.nt)
-	same := make([]int, t.nt)
+	cores := make([][]int, t.NumTiles())
+	same := make([]int, t.NumTiles())
 	for k := range cores {
-		plo, phi := t.tileRows(k)
+		plo, phi := t.TileRows(k)
 		for p := plo; p < phi; p++ {
 			if core[p] {
 				cores[k] = append(cores[k], p)
@@ -46,12 +40,7 @@ func dbscanJoin(t *ballTiles, eps2 float64, core []bool, near [][]int) ([]int, i
 		if len(cores[k]) == 0 {
 			continue
 		}
-		var w float64
-		for j := 0; j < t.d; j++ {
-			e := t.hi[k*t.d+j] - t.lo[k*t.d+j]
-			w += e * e
-		}
-		if w <= eps2 {
+		if t.TileWidth2(k) <= eps2 {
 			for _, p := range cores[k] {
 				union(p, cores[k][0])
 			}
@@ -77,33 +66,33 @@ func dbscanJoin(t *ballTiles, eps2 float64, core []bool, near [][]int) ([]int, i
 	// Each core point is joined to the core points within eps, four core
 	// points at a time, in position order. The partition does not depend
 	// on the order of the unions; this pass is sequential.
-	g := newBallGroup(t, eps2)
+	g := t.NewGroup(eps2)
 	var qp [4]int
 	for next := 0; next < n; {
 		var qs [4][]float64
 		m := 0
 		for ; next < n && m < 4; next++ {
 			if core[next] {
-				qp[m], qs[m] = next, t.row(next)
+				qp[m], qs[m] = next, t.Row(next)
 				m++
 			}
 		}
 		if m == 0 {
 			break
 		}
-		g.set(qs)
-		for k := 0; k < t.nt; k++ {
+		g.Set(qs)
+		for k := 0; k < t.NumTiles(); k++ {
 			if len(cores[k]) == 0 {
 				continue
 			}
-			plo, phi := t.tileRows(k)
+			plo, _ := t.TileRows(k)
 			var act [4]bool
 			any := false
 			for a := 0; a < m; a++ {
 				if whole(k, qp[a]) {
 					continue
 				}
-				nr, far := t.boxDist2(k, qs[a])
+				nr, far := t.BoxDist2(k, qs[a])
 				switch {
 				case nr > eps2:
 				case far <= eps2:
@@ -118,16 +107,16 @@ func dbscanJoin(t *ballTiles, eps2 float64, core []bool, near [][]int) ([]int, i
 			if !any {
 				continue
 			}
-			c := g.screen(k, act)
+			c := g.Screen(k, act)
 			hit := -1
 			for a := range act {
 				if !act[a] || c[a] == 0 {
 					continue
 				}
 				hit = qp[a]
-				for ch, mk := range g.mask[a][:(phi-plo+7)/8] {
+				for ch, mk := range g.Mask(a) {
 					for ; mk != 0; mk &= mk - 1 {
-						if p := plo + 8*ch + bitsTrailing8(mk); core[p] {
+						if p := plo + 8*ch + bits.TrailingZeros8(mk); core[p] {
 							union(p, qp[a])
 						}
 					}
@@ -150,8 +139,8 @@ func dbscanJoin(t *ballTiles, eps2 float64, core []bool, near [][]int) ([]int, i
 	}
 
 	pos := make([]int, n)
-	for p, i := range t.perm {
-		pos[i] = p
+	for p := range pos {
+		pos[t.Orig(p)] = p
 	}
 	labels := make([]int, n)
 	rootLabel := make(map[int]int)
@@ -175,9 +164,9 @@ func dbscanJoin(t *ballTiles, eps2 float64, core []bool, near [][]int) ([]int, i
 		if core[p] {
 			continue
 		}
-		i := t.perm[p]
+		i := t.Orig(p)
 		for _, q := range nb {
-			if l := labels[t.perm[q]]; core[q] && (labels[i] == -1 || l < labels[i]) {
+			if l := labels[t.Orig(q)]; core[q] && (labels[i] == -1 || l < labels[i]) {
 				labels[i] = l
 			}
 		}

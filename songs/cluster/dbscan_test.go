@@ -27,7 +27,7 @@ type dbscanGolden struct {
 // does, so the labels must be identical, not only up to relabelling.
 func TestDBSCANGolden(t *testing.T) {
 	var g dbscanGolden
-	readDensityGolden(t, "golden_density_dbscan.json", &g)
+	readGolden(t, "golden_density_dbscan.json", &g)
 	for _, c := range g.Cases {
 		x := densityDense(c.Data)
 		m := DBSCAN{Eps: c.Eps, MinSamples: c.MinSamples}

@@ -1,13 +1,18 @@
 package cluster
 
-import "github.com/songcohorts/cohorts/songs/internal/neighbors"
+import (
+	"math/bits"
+
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
+)
 
 const (
 	// dbscanBlocks is the number of parallel blocks of the core test.
 	dbscanBlocks = 64
 	// dbscanNearTiles is the number of tiles on each side of a row's own
 	// tile that the first pass of the core test visits.
-	dbscanNearTiles = 2048 / ballTile
+	dbscanNearTiles = 2048 / neighbors.TileSize
 )
 
 // dbscanCore runs the core test on the rows of t (by position): a row is
@@ -21,15 +26,15 @@ const (
 // the tiles near their own outward, so that most core rows are settled
 // after a few tiles; a second pass takes the rows left undecided, again
 // four at a time, through all the other tiles.
-func dbscanCore(t *ballTiles, eps2 float64, minPts int) (core []bool, near [][]int) {
-	n := t.n
+func dbscanCore(t *neighbors.Tiles, eps2 float64, minPts int) (core []bool, near [][]int) {
+	n := t.Len()
 	core = make([]bool, n)
 	near = make([][]int, n)
 	cnt := make([]int, n)
-	home := func(p int) int { return p / ballTile }
+	home := func(p int) int { return p / neighbors.TileSize }
 	// First pass: tiles within dbscanNearTiles of the home tile.
 	groups := (n + 3) / 4
-	neighbors.ForBlocks(groups, dbscanBlocks, func(_, glo, ghi int) {
+	parallel.For(groups, dbscanBlocks, func(_, glo, ghi int) {
 		s := newDBSCANScan(t, eps2, minPts, core, near, cnt)
 		for gi := glo; gi < ghi; gi++ {
 			var ps [4]int
@@ -55,12 +60,12 @@ func dbscanCore(t *ballTiles, eps2 float64, minPts int) (core []bool, near [][]i
 		}
 	}
 	groups = (len(left) + 3) / 4
-	neighbors.ForBlocks(groups, dbscanBlocks, func(_, glo, ghi int) {
+	parallel.For(groups, dbscanBlocks, func(_, glo, ghi int) {
 		s := newDBSCANScan(t, eps2, minPts, core, near, cnt)
 		for gi := glo; gi < ghi; gi++ {
 			ps := left[4*gi : min(4*gi+4, len(left))]
 			s.run(ps, func(step int) (int, bool) {
-				return step, step < t.nt
+				return step, step < t.NumTiles()
 			}, func(p, k int) bool {
 				h := home(p)
 				return k < h-dbscanNearTiles || k > h+dbscanNearTiles
@@ -72,8 +77,8 @@ func dbscanCore(t *ballTiles, eps2 float64, minPts int) (core []bool, near [][]i
 
 // dbscanScan runs core tests for groups of up to four rows.
 type dbscanScan struct {
-	t      *ballTiles
-	g      *ballGroup
+	t      *neighbors.Tiles
+	g      *neighbors.Group
 	eps2   float64
 	minPts int
 	core   []bool
@@ -81,8 +86,8 @@ type dbscanScan struct {
 	cnt    []int
 }
 
-func newDBSCANScan(t *ballTiles, eps2 float64, minPts int, core []bool, near [][]int, cnt []int) *dbscanScan {
-	return &dbscanScan{t: t, g: newBallGroup(t, eps2), eps2: eps2, minPts: minPts, core: core, near: near, cnt: cnt}
+func newDBSCANScan(t *neighbors.Tiles, eps2 float64, minPts int, core []bool, near [][]int, cnt []int) *dbscanScan {
+	return &dbscanScan{t: t, g: t.NewGroup(eps2), eps2: eps2, minPts: minPts, core: core, near: near, cnt: cnt}
 }
 
 // run continues the core test of the rows ps over the tiles tile(0),
@@ -94,28 +99,28 @@ func (s *dbscanScan) run(ps []int, tile func(step int) (int, bool), want func(p,
 	var qs [4][]float64
 	left := 0
 	for a, p := range ps {
-		qs[a] = t.row(p)
+		qs[a] = t.Row(p)
 		if !s.core[p] {
 			left++
 		}
 	}
-	s.g.set(qs)
+	s.g.Set(qs)
 	for step := 0; left > 0; step++ {
 		k, ok := tile(step)
 		if !ok {
 			break
 		}
-		if k < 0 || k >= t.nt {
+		if k < 0 || k >= t.NumTiles() {
 			continue
 		}
-		plo, phi := t.tileRows(k)
+		plo, phi := t.TileRows(k)
 		var act [4]bool
 		any := false
 		for a, p := range ps {
 			if s.core[p] || !want(p, k) {
 				continue
 			}
-			nr, far := t.boxDist2(k, qs[a])
+			nr, far := t.BoxDist2(k, qs[a])
 			switch {
 			case nr > s.eps2:
 			case far <= s.eps2:
@@ -128,15 +133,15 @@ func (s *dbscanScan) run(ps []int, tile func(step int) (int, bool), want func(p,
 			}
 		}
 		if any {
-			c := s.g.screen(k, act)
+			c := s.g.Screen(k, act)
 			for a, p := range ps {
 				if !act[a] {
 					continue
 				}
 				s.cnt[p] += c[a]
-				for ch, m := range s.g.mask[a][:(phi-plo+7)/8] {
+				for ch, m := range s.g.Mask(a) {
 					for ; m != 0; m &= m - 1 {
-						s.near[p] = append(s.near[p], plo+8*ch+bitsTrailing8(m))
+						s.near[p] = append(s.near[p], plo+8*ch+bits.TrailingZeros8(m))
 					}
 				}
 			}

@@ -50,40 +50,35 @@ func checkDendrogram(t *testing.T, what string, d DendrogramData, want dendroGol
 // exactly from SciPy's own linkage matrix, and from LinkageTree's tree with
 // heights to 1e-10.
 func TestDendrogramGolden(t *testing.T) {
-	var g linkageGolden
-	readDensityGolden(t, "golden_density_linkage.json", &g)
-	for _, c := range g.Cases {
-		x := densityDense(c.Data)
-		n := len(c.Data)
-		for name, want := range c.Linkages {
-			z := mergesFromZ(want.Z)
-			checkDendrogram(t, c.Name+" "+name+" full", Dendrogram(z, n, 0), want.Dendrogram, 0)
-			checkDendrogram(t, c.Name+" "+name+" p=n", Dendrogram(z, n, n), want.Dendrogram, 0)
-			lastp := Dendrogram(z, n, 6)
-			checkDendrogram(t, c.Name+" "+name+" lastp6", lastp, want.DendrogramLastp6, 0)
-			total := 0
-			for i, id := range lastp.Leaves {
-				size := 1
-				if id >= n {
-					size = int(want.Z[id-n][3])
-				}
-				if lastp.LeafSizes[i] != size {
-					t.Errorf("%s %s lastp6: leaf %d size %d, want %d", c.Name, name, id, lastp.LeafSizes[i], size)
-				}
-				total += lastp.LeafSizes[i]
+	forLinkageCases(t, func(c linkageCase, want linkageWant) {
+		x, n, name := c.x, c.n, c.linkage
+		z := mergesFromZ(want.Z)
+		checkDendrogram(t, c.name+" "+name+" full", Dendrogram(z, n, 0), want.Dendrogram, 0)
+		checkDendrogram(t, c.name+" "+name+" p=n", Dendrogram(z, n, n), want.Dendrogram, 0)
+		lastp := Dendrogram(z, n, 6)
+		checkDendrogram(t, c.name+" "+name+" lastp6", lastp, want.DendrogramLastp6, 0)
+		total := 0
+		for i, id := range lastp.Leaves {
+			size := 1
+			if id >= n {
+				size = int(want.Z[id-n][3])
 			}
-			if total != n {
-				t.Errorf("%s %s lastp6: leaf sizes sum to %d, want %d", c.Name, name, total, n)
+			if lastp.LeafSizes[i] != size {
+				t.Errorf("%s %s lastp6: leaf %d size %d, want %d", c.name, name, id, lastp.LeafSizes[i], size)
 			}
-
-			merges, err := LinkageTree(x, linkageByName[name], 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkDendrogram(t, c.Name+" "+name+" ours", Dendrogram(merges, n, 0), want.Dendrogram, 1e-10)
-			checkDendrogram(t, c.Name+" "+name+" ours lastp6", Dendrogram(merges, n, 6), want.DendrogramLastp6, 1e-10)
+			total += lastp.LeafSizes[i]
 		}
-	}
+		if total != n {
+			t.Errorf("%s %s lastp6: leaf sizes sum to %d, want %d", c.name, name, total, n)
+		}
+
+		merges, err := LinkageTree(x, linkageByName[name], 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDendrogram(t, c.name+" "+name+" ours", Dendrogram(merges, n, 0), want.Dendrogram, 1e-10)
+		checkDendrogram(t, c.name+" "+name+" ours lastp6", Dendrogram(merges, n, 6), want.DendrogramLastp6, 1e-10)
+	})
 }
 
 func TestDendrogramSmall(t *testing.T) {
@@ -114,7 +109,7 @@ func TestDendrogramSmall(t *testing.T) {
 // heights are distinct).
 func TestCutHeightFor(t *testing.T) {
 	var g linkageGolden
-	readDensityGolden(t, "golden_density_linkage.json", &g)
+	readGolden(t, "golden_density_linkage.json", &g)
 	for _, c := range g.Cases {
 		n := len(c.Data)
 		for name, want := range c.Linkages {

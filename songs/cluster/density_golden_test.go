@@ -9,9 +9,9 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// readDensityGolden decodes a golden file written by
-// testdata/gen_golden_density.py.
-func readDensityGolden(t testing.TB, name string, dst any) {
+// readGolden decodes the golden file testdata/name, written by the
+// script in testdata that its records name.
+func readGolden(t testing.TB, name string, dst any) {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {

@@ -48,4 +48,15 @@
 // PCG generator. Parallel work is split into a fixed number of blocks,
 // independent of GOMAXPROCS, and reduced in a fixed order, so results do
 // not depend on the number of cores.
+//
+// # Speed and reproducibility
+//
+// K-Means computes its distances in blocks through a kernel with a
+// portable Go form (kmDistsGo, the code that runs without AVX and FMA, on
+// other architectures and under the noasm build tag) and an AVX/FMA form
+// that gives the same bits: both sum with fused multiply-adds (math.FMA in
+// Go). DBSCAN, Mean Shift and the k-distance curve search neighbours with
+// internal/neighbors.
+//
+// The package imports nothing of this module outside internal/.
 package cluster

@@ -3,8 +3,9 @@ package cluster_test
 import (
 	"fmt"
 
-	"github.com/songcohorts/cohorts/songs/cluster"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/cluster"
 )
 
 func ExampleAgglomerative() {

@@ -1,9 +1,10 @@
 package cluster
 
 import (
-	"gonum.org/v1/gonum/mat"
 	"math"
 	"testing"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 // TestGapSeparated checks the 1-SE rule on three well separated blobs

@@ -28,17 +28,7 @@ const (
 
 // String returns scikit-learn's name of the covariance type.
 func (c CovarianceType) String() string {
-	switch c {
-	case FullCovariance:
-		return "full"
-	case TiedCovariance:
-		return "tied"
-	case DiagCovariance:
-		return "diag"
-	case SphericalCovariance:
-		return "spherical"
-	}
-	return fmt.Sprintf("CovarianceType(%d)", int(c))
+	return enumName("CovarianceType", int(c), "full", "tied", "diag", "spherical")
 }
 
 // ErrIllDefinedCovariance is returned when a component's covariance is not
@@ -133,26 +123,8 @@ func (g *GaussianMixture) Fit(x mat.Matrix) error {
 	if err != nil {
 		return err
 	}
-	tol := g.Tol
-	if tol == 0 {
-		tol = 1e-3
-	} else if tol < 0 {
-		tol = 0
-	}
-	reg := g.RegCovar
-	if reg == 0 {
-		reg = 1e-6
-	} else if reg < 0 {
-		reg = 0
-	}
-	maxIter := g.MaxIter
-	if maxIter <= 0 {
-		maxIter = 100
-	}
-	nInit := g.NInit
-	if nInit <= 0 {
-		nInit = 1
-	}
+	tol, reg := orDefault(g.Tol, 1e-3), orDefault(g.RegCovar, 1e-6)
+	maxIter, nInit := positiveOr(g.MaxIter, 100), positiveOr(g.NInit, 1)
 	e := newGMMEM(data, n, d, g.K, g.Covariance, reg)
 	rng := rand.New(rand.NewPCG(g.Seed, 0x676d6d)) // "gmm"
 	var (

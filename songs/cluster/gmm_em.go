@@ -3,8 +3,9 @@ package cluster
 import (
 	"math"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // gmmComp is one Gaussian component: its mean and a triangular factor G of
@@ -80,7 +81,7 @@ func newGMMEM(data []float64, n, d, k int, cov CovarianceType, reg float64) *gmm
 	if cov == TiedCovariance {
 		e.xtx = make([]float64, d*d)
 		part := make([][]float64, nb)
-		neighbors.ForBlocks(n, nb, func(b, lo, hi int) {
+		parallel.For(n, nb, func(b, lo, hi int) {
 			p := make([]float64, d*d)
 			for i := lo; i < hi; i++ {
 				x := data[i*d : (i+1)*d]
@@ -111,7 +112,7 @@ func (e *gmmEM) eStep() float64 {
 	for j, w := range e.state.weights {
 		logW[j] = math.Log(w)
 	}
-	neighbors.ForBlocks(e.n, e.nb, func(b, lo, hi int) {
+	parallel.For(e.n, e.nb, func(b, lo, hi int) {
 		wlp4 := make([]float64, 4*k)
 		diff := make([]float64, 4*d)
 		var lse4 [4]float64
@@ -203,7 +204,7 @@ func gmmLogProb(x []float64, comps []gmmComp, logW, wlp, diff []float64) float64
 // the M step, as scikit-learn's _initialize with init_params="kmeans".
 func (e *gmmEM) initFromLabels(labels []int) error {
 	d, k := e.d, e.k
-	neighbors.ForBlocks(e.n, e.nb, func(b, lo, hi int) {
+	parallel.For(e.n, e.nb, func(b, lo, hi int) {
 		nk, sx, sxx := e.bnk[b], e.bsx[b], e.bsxx[b]
 		clear(nk)
 		clear(sx)

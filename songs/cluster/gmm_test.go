@@ -61,7 +61,7 @@ func kmFlatten(v any) []float64 {
 // flag and predictions.
 func TestGaussianMixtureGolden(t *testing.T) {
 	var g kmGoldenGMM
-	kmReadJSON(t, "golden_kmeans_gmm.json", &g)
+	readGolden(t, "golden_kmeans_gmm.json", &g)
 	x := kmDense(g.X)
 	_, d := x.Dims()
 	for _, c := range g.Cases {
@@ -149,7 +149,7 @@ func TestGaussianMixtureGolden(t *testing.T) {
 // GaussianMixture(random_state=0) (to 1e-3 relative) with ARI >= 0.95.
 func TestGaussianMixtureSeeded(t *testing.T) {
 	var g kmGoldenGMM
-	kmReadJSON(t, "golden_kmeans_gmm.json", &g)
+	readGolden(t, "golden_kmeans_gmm.json", &g)
 	x := kmDense(g.X)
 	for _, s := range g.Seeded {
 		gm := GaussianMixture{K: 3, Covariance: kmCovTypes[s.CovType], Seed: 3}

@@ -111,28 +111,15 @@ func CutHeight(merges []Merge, n int, h float64) []int {
 
 // cutFirst labels the rows after applying merges[:m].
 func cutFirst(merges []Merge, n, m int) []int {
-	parent := make([]int, 2*n-1)
-	for i := range parent {
-		parent[i] = i
-	}
+	parent := newForest(2*n - 1)
 	for i := 0; i < m; i++ {
 		parent[merges[i].A] = n + i
 		parent[merges[i].B] = n + i
 	}
-	root := func(x int) int {
-		r := x
-		for parent[r] != r {
-			r = parent[r]
-		}
-		for parent[x] != r {
-			parent[x], x = r, parent[x]
-		}
-		return r
-	}
 	labels := make([]int, n)
 	seen := make(map[int]int)
 	for i := range labels {
-		r := root(i)
+		r := parent.find(i)
 		l, ok := seen[r]
 		if !ok {
 			l = len(seen)

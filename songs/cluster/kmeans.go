@@ -131,21 +131,8 @@ func (km *KMeans) Fit(x mat.Matrix, weights []float64) error {
 			w[i] = 1
 		}
 	}
-	nInit := km.NInit
-	if nInit <= 0 {
-		nInit = 10
-	}
-	maxIter := km.MaxIter
-	if maxIter <= 0 {
-		maxIter = 300
-	}
-	tol := km.Tol
-	if tol == 0 {
-		tol = 1e-4
-	} else if tol < 0 {
-		tol = 0
-	}
-	tol *= kmMeanVariance(data, n, d)
+	nInit, maxIter := positiveOr(km.NInit, 10), positiveOr(km.MaxIter, 300)
+	tol := orDefault(km.Tol, 1e-4) * kmMeanVariance(data, n, d)
 
 	if km.Init != nil {
 		nInit = 1
@@ -250,4 +237,25 @@ func kmSameClustering(a, b []int32, k int) bool {
 		}
 	}
 	return true
+}
+
+// orDefault returns a hyperparameter's value v, def when v is zero (the
+// zero value asks for the default) and 0 when v is negative.
+func orDefault(v, def float64) float64 {
+	switch {
+	case v == 0:
+		return def
+	case v < 0:
+		return 0
+	}
+	return v
+}
+
+// positiveOr returns a count hyperparameter's value v, or def when v is
+// not positive.
+func positiveOr(v, def int) int {
+	if v <= 0 {
+		return def
+	}
+	return v
 }

@@ -26,7 +26,7 @@ type kmGoldenCatalog struct {
 // labels to 1e-12.
 func TestOriginalStudyKMeans(t *testing.T) {
 	var g kmGoldenCatalog
-	kmReadJSON(t, "golden_kmeans_catalog.json", &g)
+	readGolden(t, "golden_kmeans_catalog.json", &g)
 	x := kmDense(g.X)
 	if r, c := x.Dims(); r != 1600 || c != 9 {
 		t.Fatalf("catalog matrix %d x %d, want 1600 x 9", r, c)
@@ -70,7 +70,7 @@ func TestOriginalStudyKMeans(t *testing.T) {
 // mixture at k = 2: silhouette about 0.1798 (sklearn 0.17981) to 1e-3.
 func TestOriginalStudyGMM(t *testing.T) {
 	var g kmGoldenCatalog
-	kmReadJSON(t, "golden_kmeans_catalog.json", &g)
+	readGolden(t, "golden_kmeans_catalog.json", &g)
 	x := kmDense(g.X)
 	labels, err := GaussianMixture{Seed: 42}.Cluster(x, 2)
 	if err != nil {

@@ -1,9 +1,6 @@
 package cluster
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -58,20 +55,9 @@ type kmGoldenFile struct {
 	Pairs   []kmGoldenPair   `json:"pairs"`
 }
 
-func kmReadJSON(t testing.TB, name string, v any) {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		t.Fatalf("reading golden file: %v", err)
-	}
-	if err := json.Unmarshal(b, v); err != nil {
-		t.Fatalf("decoding %s: %v", name, err)
-	}
-}
-
 func kmGolden(t testing.TB) kmGoldenFile {
 	var g kmGoldenFile
-	kmReadJSON(t, "golden_kmeans.json", &g)
+	readGolden(t, "golden_kmeans.json", &g)
 	return g
 }
 

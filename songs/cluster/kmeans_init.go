@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"sort"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // plusPlus fills the centres of every run by greedy k-means++ seeding as
@@ -38,7 +38,7 @@ func (j *kmJoint) plusPlus(rng *rand.Rand) {
 	for r, run := range j.runs {
 		copy(run.centres[:d], j.data[first[r]*d:(first[r]+1)*d])
 	}
-	neighbors.ForBlocks(n, j.nb, func(b, lo, hi int) {
+	parallel.For(n, j.nb, func(b, lo, hi int) {
 		for r, run := range j.runs {
 			closest := j.state[r*n : (r+1)*n]
 			c0 := run.centres[:d]
@@ -66,7 +66,7 @@ func (j *kmJoint) plusPlus(rng *rand.Rand) {
 	var ct, ct1 []float64
 	chosen := make([]float64, nr*d)
 	for c := 1; c < k; c++ {
-		neighbors.ForBlocks(nr, nr, func(r, _, _ int) {
+		parallel.For(nr, nr, func(r, _, _ int) {
 			u := raw[(r*(k-1)+c-1)*trials : (r*(k-1)+c)*trials]
 			kmDraw(ids[r*trials:(r+1)*trials], u, pot[r], j.state[r*n:(r+1)*n])
 		})
@@ -78,33 +78,30 @@ func (j *kmJoint) plusPlus(rng *rand.Rand) {
 			}
 		}
 		ct = kmTranspose(ct, candRows, kpc, d)
-		neighbors.ForBlocks(n, j.nb, func(b, lo, hi int) {
-			p := candPot[b]
+		for _, p := range candPot {
 			clear(p)
-			dist := j.scr.dist[b]
-			for c0 := lo; c0 < hi; c0 += kmChunk {
-				m := min(kmChunk, hi-c0)
-				kmDists(j.data[c0*d:(c0+m)*d], m, d, ct, kpc, dist)
-				for r := 0; r < nr; r++ {
-					closest := j.state[r*n+c0 : r*n+c0+m]
-					pr := p[r*trials : (r+1)*trials]
-					if trials == 4 {
-						// Each potential still sums its rows in order.
-						s0, s1, s2, s3 := pr[0], pr[1], pr[2], pr[3]
-						for q, cb := range closest {
-							v := dist[q*kpc+r*kpt : q*kpc+r*kpt+4]
-							s0 += kmMinBits(v[0], cb)
-							s1 += kmMinBits(v[1], cb)
-							s2 += kmMinBits(v[2], cb)
-							s3 += kmMinBits(v[3], cb)
-						}
-						pr[0], pr[1], pr[2], pr[3] = s0, s1, s2, s3
-						continue
-					}
+		}
+		j.chunkDists(ct, kpc, func(b, c0, m int, dist []float64) {
+			p := candPot[b]
+			for r := 0; r < nr; r++ {
+				closest := j.state[r*n+c0 : r*n+c0+m]
+				pr := p[r*trials : (r+1)*trials]
+				if trials == 4 {
+					// Each potential still sums its rows in order.
+					s0, s1, s2, s3 := pr[0], pr[1], pr[2], pr[3]
 					for q, cb := range closest {
-						for t, v := range dist[q*kpc+r*kpt : q*kpc+r*kpt+trials] {
-							pr[t] += kmMinBits(v, cb)
-						}
+						v := dist[q*kpc+r*kpt : q*kpc+r*kpt+4]
+						s0 += kmMinBits(v[0], cb)
+						s1 += kmMinBits(v[1], cb)
+						s2 += kmMinBits(v[2], cb)
+						s3 += kmMinBits(v[3], cb)
+					}
+					pr[0], pr[1], pr[2], pr[3] = s0, s1, s2, s3
+					continue
+				}
+				for q, cb := range closest {
+					for t, v := range dist[q*kpc+r*kpt : q*kpc+r*kpt+trials] {
+						pr[t] += kmMinBits(v, cb)
 					}
 				}
 			}
@@ -132,16 +129,11 @@ func (j *kmJoint) plusPlus(rng *rand.Rand) {
 		// distances to the chosen candidates are the same bits as those
 		// summed into their potentials above.
 		ct1 = kmTranspose(ct1, chosen, nr, d)
-		neighbors.ForBlocks(n, j.nb, func(b, lo, hi int) {
-			dist := j.scr.dist[b]
-			for c0 := lo; c0 < hi; c0 += kmChunk {
-				m := min(kmChunk, hi-c0)
-				kmDists(j.data[c0*d:(c0+m)*d], m, d, ct1, kp1, dist)
-				for r := 0; r < nr; r++ {
-					closest := j.state[r*n+c0 : r*n+c0+m]
-					for q, cb := range closest {
-						closest[q] = math.Float64bits(kmMinBits(dist[q*kp1+r], cb))
-					}
+		j.chunkDists(ct1, kp1, func(_, c0, m int, dist []float64) {
+			for r := 0; r < nr; r++ {
+				closest := j.state[r*n+c0 : r*n+c0+m]
+				for q, cb := range closest {
+					closest[q] = math.Float64bits(kmMinBits(dist[q*kp1+r], cb))
 				}
 			}
 		})
@@ -184,4 +176,21 @@ func kmMinBits(v float64, cb uint64) float64 {
 		vb = cb
 	}
 	return math.Float64frombits(vb)
+}
+
+// chunkDists calls fn(b, c0, m, dist) for the chunks of at most kmChunk
+// rows [c0, c0+m) of every block b of j's rows, with dist holding the
+// squared distances of the chunk's rows to the kp columns of the
+// transposed centres ct (row q, column c at dist[q*kp+c]). Blocks run in
+// parallel; a block's chunks run in order.
+func (j *kmJoint) chunkDists(ct []float64, kp int, fn func(b, c0, m int, dist []float64)) {
+	d := j.d
+	parallel.For(j.n, j.nb, func(b, lo, hi int) {
+		dist := j.scr.dist[b]
+		for c0 := lo; c0 < hi; c0 += kmChunk {
+			m := min(kmChunk, hi-c0)
+			kmDists(j.data[c0*d:(c0+m)*d], m, d, ct, kp, dist)
+			fn(b, c0, m, dist)
+		}
+	})
 }

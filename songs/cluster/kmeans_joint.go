@@ -3,7 +3,7 @@ package cluster
 import (
 	"math"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // kmPhase is the step a run of kmJoint takes in the next pass.
@@ -89,7 +89,7 @@ func (j *kmJoint) solve(maxIter int, tol float64) {
 		if active == 0 {
 			return
 		}
-		neighbors.ForBlocks(j.n, j.nb, func(b, lo, hi int) {
+		parallel.For(j.n, j.nb, func(b, lo, hi int) {
 			for _, r := range j.runs {
 				switch r.phase {
 				case kmAssign:

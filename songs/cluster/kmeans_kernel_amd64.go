@@ -1,3 +1,5 @@
+//go:build !noasm
+
 package cluster
 
 import "golang.org/x/sys/cpu"
@@ -5,9 +7,10 @@ import "golang.org/x/sys/cpu"
 //go:noescape
 func kmDistsAVX(x *float64, rows, d int, ct *float64, kp int, out *float64)
 
-// kmHasAVX reports whether the processor and operating system support the
-// 256-bit AVX and FMA instructions of the distance kernel.
-var kmHasAVX = cpu.X86.HasAVX && cpu.X86.HasFMA
+// useAVXFMA reports whether the processor and operating system support the
+// 256-bit AVX and FMA instructions of the distance kernel; it is set once,
+// at start-up.
+var useAVXFMA = cpu.X86.HasAVX && cpu.X86.HasFMA
 
 // kmDists fills out[r*kp+j] with the squared distance from row r of x to
 // column j of the transposed centres ct, as kmDistsGo and with identical
@@ -16,7 +19,7 @@ func kmDists(x []float64, rows, d int, ct []float64, kp int, out []float64) {
 	if rows <= 0 || kp <= 0 {
 		return
 	}
-	if !kmHasAVX || d <= 0 || kp%4 != 0 {
+	if !useAVXFMA || d <= 0 || kp%4 != 0 {
 		kmDistsGo(x, rows, d, ct, kp, out)
 		return
 	}
@@ -37,7 +40,7 @@ func kmDistsIdx(x []float64, idx []int32, d int, ct []float64, kp int, out []flo
 	if rows == 0 || kp <= 0 {
 		return
 	}
-	if !kmHasAVX || d <= 0 || kp%4 != 0 {
+	if !useAVXFMA || d <= 0 || kp%4 != 0 {
 		kmDistsIdxGo(x, idx, d, ct, kp, out)
 		return
 	}

@@ -1,4 +1,53 @@
+//go:build !noasm
+
 #include "textflag.h"
+
+// Both kernels keep the squared distances of four rows to a group of four
+// centres in Y0..Y3 (row a in Y(a)), the centre group at DX, advanced by
+// R13 bytes a feature.
+
+// ZERO4 clears the four sums.
+#define ZERO4 \
+	VXORPD Y0, Y0, Y0; \
+	VXORPD Y1, Y1, Y1; \
+	VXORPD Y2, Y2, Y2; \
+	VXORPD Y3, Y3, Y3
+
+// SQDIFF4 adds the squared differences of one feature of the four rows at
+// a0..a3 to the centres at DX: one rounding each for the subtraction and
+// the fused multiply-add (Y4..Y8 are scratch).
+#define SQDIFF4(a0, a1, a2, a3) \
+	VMOVUPD      (DX), Y8; \
+	VBROADCASTSD a0, Y4; \
+	VBROADCASTSD a1, Y5; \
+	VBROADCASTSD a2, Y6; \
+	VBROADCASTSD a3, Y7; \
+	VSUBPD       Y8, Y4, Y4; \
+	VSUBPD       Y8, Y5, Y5; \
+	VSUBPD       Y8, Y6, Y6; \
+	VSUBPD       Y8, Y7, Y7; \
+	VFMADD231PD  Y4, Y4, Y0; \
+	VFMADD231PD  Y5, Y5, Y1; \
+	VFMADD231PD  Y6, Y6, Y2; \
+	VFMADD231PD  Y7, Y7, Y3
+
+// SQDIFF1 adds the squared differences of one feature of the row at a to
+// the centres at DX into Y0.
+#define SQDIFF1(a) \
+	VBROADCASTSD a, Y4; \
+	VSUBPD       (DX), Y4, Y4; \
+	VFMADD231PD  Y4, Y4, Y0
+
+// STORE4 writes the four sums to the rows of out at R11 + BX, R13 bytes
+// apart (tmp is scratch).
+#define STORE4(tmp) \
+	LEAQ    (R11)(BX*1), tmp; \
+	VMOVUPD Y0, (tmp); \
+	VMOVUPD Y1, (tmp)(R13*1); \
+	VMOVUPD Y2, (tmp)(R13*2); \
+	LEAQ    (tmp)(R13*2), tmp; \
+	VMOVUPD Y3, (tmp)(R13*1)
+
 
 // func kmDistsAVX(x *float64, rows, d int, ct *float64, kp int, out *float64)
 //
@@ -27,39 +76,19 @@ rows4:
 	XORQ BX, BX           // centre group offset in bytes
 
 group4:
-	VXORPD Y0, Y0, Y0
-	VXORPD Y1, Y1, Y1
-	VXORPD Y2, Y2, Y2
-	VXORPD Y3, Y3, Y3
+	ZERO4
 	MOVQ SI, AX
 	LEAQ (DI)(BX*1), DX
 	MOVQ R9, CX
 
 feat4:
-	VMOVUPD      (DX), Y8
-	VBROADCASTSD (AX), Y4
-	VBROADCASTSD (AX)(R12*1), Y5
-	VBROADCASTSD (AX)(R12*2), Y6
-	VBROADCASTSD (AX)(R15*1), Y7
-	VSUBPD       Y8, Y4, Y4
-	VSUBPD       Y8, Y5, Y5
-	VSUBPD       Y8, Y6, Y6
-	VSUBPD       Y8, Y7, Y7
-	VFMADD231PD  Y4, Y4, Y0
-	VFMADD231PD  Y5, Y5, Y1
-	VFMADD231PD  Y6, Y6, Y2
-	VFMADD231PD  Y7, Y7, Y3
+	SQDIFF4((AX), (AX)(R12*1), (AX)(R12*2), (AX)(R15*1))
 	ADDQ         $8, AX
 	ADDQ         R13, DX
 	DECQ         CX
 	JNZ          feat4
 
-	LEAQ    (R11)(BX*1), R14
-	VMOVUPD Y0, (R14)
-	VMOVUPD Y1, (R14)(R13*1)
-	VMOVUPD Y2, (R14)(R13*2)
-	LEAQ    (R14)(R13*2), R14
-	VMOVUPD Y3, (R14)(R13*1)
+	STORE4(R14)
 	ADDQ    $32, BX
 	CMPQ    BX, R13
 	JLT     group4
@@ -81,9 +110,7 @@ group1:
 	MOVQ   R9, CX
 
 feat1:
-	VBROADCASTSD (AX), Y4
-	VSUBPD       (DX), Y4, Y4
-	VFMADD231PD  Y4, Y4, Y0
+	SQDIFF1((AX))
 	ADDQ         $8, AX
 	ADDQ         R13, DX
 	DECQ         CX
@@ -137,38 +164,18 @@ irows4:
 	XORQ   BX, BX
 
 igroup4:
-	VXORPD Y0, Y0, Y0
-	VXORPD Y1, Y1, Y1
-	VXORPD Y2, Y2, Y2
-	VXORPD Y3, Y3, Y3
+	ZERO4
 	LEAQ   (DI)(BX*1), DX
 	XORQ   CX, CX
 
 ifeat4:
-	VMOVUPD      (DX), Y8
-	VBROADCASTSD (AX)(CX*1), Y4
-	VBROADCASTSD (R12)(CX*1), Y5
-	VBROADCASTSD (R14)(CX*1), Y6
-	VBROADCASTSD (R15)(CX*1), Y7
-	VSUBPD       Y8, Y4, Y4
-	VSUBPD       Y8, Y5, Y5
-	VSUBPD       Y8, Y6, Y6
-	VSUBPD       Y8, Y7, Y7
-	VFMADD231PD  Y4, Y4, Y0
-	VFMADD231PD  Y5, Y5, Y1
-	VFMADD231PD  Y6, Y6, Y2
-	VFMADD231PD  Y7, Y7, Y3
+	SQDIFF4((AX)(CX*1), (R12)(CX*1), (R14)(CX*1), (R15)(CX*1))
 	ADDQ         $8, CX
 	ADDQ         R13, DX
 	CMPQ         CX, R9
 	JLT          ifeat4
 
-	LEAQ    (R11)(BX*1), DX
-	VMOVUPD Y0, (DX)
-	VMOVUPD Y1, (DX)(R13*1)
-	VMOVUPD Y2, (DX)(R13*2)
-	LEAQ    (DX)(R13*2), DX
-	VMOVUPD Y3, (DX)(R13*1)
+	STORE4(DX)
 	ADDQ    $32, BX
 	CMPQ    BX, R13
 	JLT     igroup4
@@ -192,9 +199,7 @@ igroup1:
 	XORQ   CX, CX
 
 ifeat1:
-	VBROADCASTSD (AX)(CX*1), Y4
-	VSUBPD       (DX), Y4, Y4
-	VFMADD231PD  Y4, Y4, Y0
+	SQDIFF1((AX)(CX*1))
 	ADDQ         $8, CX
 	ADDQ         R13, DX
 	CMPQ         CX, R9

@@ -29,7 +29,7 @@ func TestKneeByHand(t *testing.T) {
 // testdata/golden_kmeans_catalog.json): the knee is k = 3, as kneed found.
 func TestKneeOriginalStudy(t *testing.T) {
 	var g kmGoldenCatalog
-	kmReadJSON(t, "golden_kmeans_catalog.json", &g)
+	readGolden(t, "golden_kmeans_catalog.json", &g)
 	ks := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
 	i, ok := Knee(ks, g.WCSS, Convex, Decreasing, 1)
 	if !ok || ks[i] != 3 {

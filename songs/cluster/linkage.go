@@ -31,17 +31,23 @@ const (
 
 // String returns the SciPy name of the linkage.
 func (l Linkage) String() string {
-	switch l {
-	case Ward:
-		return "ward"
-	case Complete:
-		return "complete"
-	case Average:
-		return "average"
-	case Single:
-		return "single"
+	return enumName("Linkage", int(l), "ward", "complete", "average", "single")
+}
+
+// enumName returns names[v], or the type's name and v for a value with no
+// name.
+func enumName(typ string, v int, names ...string) string {
+	if v >= 0 && v < len(names) {
+		return names[v]
 	}
-	return fmt.Sprintf("Linkage(%d)", int(l))
+	return fmt.Sprintf("%s(%d)", typ, v)
+}
+
+// checkFitted panics, naming the model, if it has not been fitted.
+func checkFitted(fitted bool, model string) {
+	if !fitted {
+		panic("cluster: " + model + " used before Fit")
+	}
 }
 
 // DefaultMaxCondensed is the largest number of rows for which complete and
@@ -113,24 +119,13 @@ func LinkageTree(x mat.Matrix, method Linkage, maxCondensed int) ([]Merge, error
 // the id of the cluster that currently holds it, smaller id first, and the
 // sizes are recomputed.
 func relabelMerges(merges []Merge, n int) {
-	parent := make([]int, 2*n-1)
+	parent := newForest(2*n - 1)
 	size := make([]int, 2*n-1)
-	for i := range parent {
-		parent[i] = i
+	for i := range size {
 		size[i] = 1
 	}
-	find := func(x int) int {
-		r := x
-		for parent[r] != r {
-			r = parent[r]
-		}
-		for parent[x] != r {
-			parent[x], x = r, parent[x]
-		}
-		return r
-	}
 	for i := range merges {
-		a, b := find(merges[i].A), find(merges[i].B)
+		a, b := parent.find(merges[i].A), parent.find(merges[i].B)
 		if a > b {
 			a, b = b, a
 		}
@@ -156,14 +151,4 @@ func densityRows(x mat.Matrix) ([]float64, int, int, error) {
 		}
 	}
 	return data, n, d, nil
-}
-
-func densitySqDist(a, b []float64) float64 {
-	var s float64
-	b = b[:len(a)]
-	for j, v := range a {
-		e := v - b[j]
-		s += e * e
-	}
-	return s
 }

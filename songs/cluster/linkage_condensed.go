@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // condensedIndex returns the position of the pair (i, j), i != j, in a
@@ -20,57 +21,32 @@ func condensedIndex(n, i, j int) int {
 // Lance–Williams formulas (Lance and Williams 1967).
 func condensedChain(data []float64, n, d int, method Linkage) []Merge {
 	dist := make([]float64, n*(n-1)/2)
-	neighbors.ForBlocks(n, neighbors.DefaultBlocks, func(_, lo, hi int) {
+	parallel.For(n, parallel.MaxBlocks, func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			xi := data[i*d : (i+1)*d]
 			base := condensedIndex(n, i, i+1)
 			for j := i + 1; j < n; j++ {
-				dist[base+j-i-1] = math.Sqrt(densitySqDist(xi, data[j*d:(j+1)*d]))
+				dist[base+j-i-1] = math.Sqrt(neighbors.SqDist(xi, data[j*d:(j+1)*d]))
 			}
 		}
 	})
-	size := make([]float64, n)
-	active := make([]int, n)
-	for i := range active {
-		size[i] = 1
-		active[i] = i
+	size, active := chainStart(n)
+	nearest := func(x, prev int) (int, float64) {
+		y, cur := -1, math.Inf(1)
+		if prev >= 0 {
+			y, cur = prev, dist[condensedIndex(n, x, prev)]
+		}
+		for _, i := range active {
+			if i == x {
+				continue
+			}
+			if v := dist[condensedIndex(n, x, i)]; v < cur {
+				cur, y = v, i
+			}
+		}
+		return y, cur
 	}
-	merges := make([]Merge, 0, n-1)
-	chain := make([]int, 0, n)
-	for k := 0; k < n-1; k++ {
-		if len(chain) == 0 {
-			chain = append(chain, active[0])
-		}
-		var x, y int
-		var cur float64
-		for {
-			x = chain[len(chain)-1]
-			cur = math.Inf(1)
-			if len(chain) > 1 {
-				y = chain[len(chain)-2]
-				cur = dist[condensedIndex(n, x, y)]
-			}
-			for _, i := range active {
-				if i == x {
-					continue
-				}
-				if v := dist[condensedIndex(n, x, i)]; v < cur {
-					cur, y = v, i
-				}
-			}
-			if len(chain) > 1 && y == chain[len(chain)-2] {
-				break
-			}
-			chain = append(chain, y)
-		}
-		chain = chain[:len(chain)-2]
-		if x > y {
-			x, y = y, x
-		}
-		nx, ny := size[x], size[y]
-		merges = append(merges, Merge{A: x, B: y, Height: cur, Size: int(nx + ny)})
-		size[x], size[y] = 0, nx+ny
-		removeSorted(&active, x)
+	merged := func(x, y int, nx, ny float64) {
 		for _, i := range active {
 			if i == y {
 				continue
@@ -85,5 +61,5 @@ func condensedChain(data []float64, n, d int, method Linkage) []Merge {
 			dist[condensedIndex(n, i, y)] = v
 		}
 	}
-	return merges
+	return nnChain(size, &active, nearest, merged, func(d float64) float64 { return d })
 }

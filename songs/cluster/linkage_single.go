@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // primSingle computes single linkage as Prim's minimum spanning tree with
@@ -31,7 +32,7 @@ func primSingle(data []float64, n, d int) []Merge {
 		scan := func(lo, hi int) best {
 			b := best{v: math.Inf(1), i: -1}
 			for _, i := range rest[lo:hi] {
-				if v := math.Sqrt(densitySqDist(xr, data[i*d:(i+1)*d])); v < dmin[i] {
+				if v := math.Sqrt(neighbors.SqDist(xr, data[i*d:(i+1)*d])); v < dmin[i] {
 					dmin[i] = v
 				}
 				if dmin[i] < b.v {
@@ -44,7 +45,7 @@ func primSingle(data []float64, n, d int) []Merge {
 		if len(rest) < linkageParallel {
 			m = scan(0, len(rest))
 		} else {
-			neighbors.ForBlocks(len(rest), linkageBlocks, func(blk, lo, hi int) {
+			parallel.For(len(rest), linkageBlocks, func(blk, lo, hi int) {
 				parts[blk] = scan(lo, hi)
 			})
 			m = best{v: math.Inf(1), i: -1}

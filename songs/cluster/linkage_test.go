@@ -16,13 +16,38 @@ type linkageGolden struct {
 		Data     [][]float64
 		K        int
 		Height   float64
-		Linkages map[string]struct {
-			Source           string
-			Z                [][4]float64
-			LabelsK          []int `json:"labels_k"`
-			LabelsHeight     []int `json:"labels_height"`
-			Dendrogram       dendroGolden
-			DendrogramLastp6 dendroGolden `json:"dendrogram_lastp6"`
+		Linkages map[string]linkageWant
+	}
+}
+
+// linkageWant is SciPy's result for one linkage of a data set.
+type linkageWant struct {
+	Source           string
+	Z                [][4]float64
+	LabelsK          []int `json:"labels_k"`
+	LabelsHeight     []int `json:"labels_height"`
+	Dendrogram       dendroGolden
+	DendrogramLastp6 dendroGolden `json:"dendrogram_lastp6"`
+}
+
+// linkageCase is one data set of golden_density_linkage.json with one of
+// its linkages.
+type linkageCase struct {
+	name, linkage string
+	x             *mat.Dense
+	n, k          int
+	height        float64
+}
+
+// forLinkageCases calls fn for every data set and linkage of
+// golden_density_linkage.json (testdata/gen_golden_density.py).
+func forLinkageCases(t *testing.T, fn func(c linkageCase, want linkageWant)) {
+	var g linkageGolden
+	readGolden(t, "golden_density_linkage.json", &g)
+	for _, c := range g.Cases {
+		x := densityDense(c.Data)
+		for name, want := range c.Linkages {
+			fn(linkageCase{name: c.Name, linkage: name, x: x, n: len(c.Data), k: c.K, height: c.Height}, want)
 		}
 	}
 }
@@ -40,45 +65,40 @@ var linkageByName = map[string]Linkage{"ward": Ward, "complete": Complete, "aver
 // sklearn.cluster.AgglomerativeClustering (SciPy 1.10.1, scikit-learn
 // 1.2.1), written by testdata/gen_golden_density.py.
 func TestLinkageTreeGolden(t *testing.T) {
-	var g linkageGolden
-	readDensityGolden(t, "golden_density_linkage.json", &g)
-	for _, c := range g.Cases {
-		x := densityDense(c.Data)
-		n := len(c.Data)
-		for name, want := range c.Linkages {
-			method := linkageByName[name]
-			merges, err := LinkageTree(x, method, 0)
-			if err != nil {
-				t.Fatalf("%s %s: %v", c.Name, name, err)
+	forLinkageCases(t, func(c linkageCase, want linkageWant) {
+		x, n, name := c.x, c.n, c.linkage
+		method := linkageByName[name]
+		merges, err := LinkageTree(x, method, 0)
+		if err != nil {
+			t.Fatalf("%s %s: %v", c.name, name, err)
+		}
+		if len(merges) != n-1 {
+			t.Fatalf("%s %s: %d merges, want %d", c.name, name, len(merges), n-1)
+		}
+		for i, z := range want.Z {
+			m := merges[i]
+			if !scalar.EqualWithinAbsOrRel(m.Height, z[2], 1e-10, 1e-10) {
+				t.Errorf("%s %s merge %d: height %.15g, want %.15g", c.name, name, i, m.Height, z[2])
 			}
-			if len(merges) != n-1 {
-				t.Fatalf("%s %s: %d merges, want %d", c.Name, name, len(merges), n-1)
-			}
-			for i, z := range want.Z {
-				m := merges[i]
-				if !scalar.EqualWithinAbsOrRel(m.Height, z[2], 1e-10, 1e-10) {
-					t.Errorf("%s %s merge %d: height %.15g, want %.15g", c.Name, name, i, m.Height, z[2])
-				}
-				if m.A != int(z[0]) || m.B != int(z[1]) || m.Size != int(z[3]) {
-					t.Errorf("%s %s merge %d: (%d, %d, size %d), want (%v, %v, size %v)", c.Name, name, i, m.A, m.B, m.Size, z[0], z[1], z[3])
-				}
-			}
-			a := Agglomerative{Linkage: method, NClusters: c.K}
-			if err := a.Fit(x); err != nil {
-				t.Fatal(err)
-			}
-			if !densitySameLabels(a.Labels(), want.LabelsK) {
-				t.Errorf("%s %s: labels at k=%d differ from sklearn's", c.Name, name, c.K)
-			}
-			h := Agglomerative{Linkage: method, Height: c.Height}
-			if err := h.Fit(x); err != nil {
-				t.Fatal(err)
-			}
-			if !densitySameLabels(h.Labels(), want.LabelsHeight) {
-				t.Errorf("%s %s: labels at height %v differ from fcluster's", c.Name, name, c.Height)
+			if m.A != int(z[0]) || m.B != int(z[1]) || m.Size != int(z[3]) {
+				t.Errorf("%s %s merge %d: (%d, %d, size %d), want (%v, %v, size %v)", c.name, name, i, m.A, m.B, m.Size, z[0], z[1], z[3])
 			}
 		}
-	}
+		a := Agglomerative{Linkage: method, NClusters: c.k}
+		if err := a.Fit(x); err != nil {
+			t.Fatal(err)
+		}
+		if !densitySameLabels(a.Labels(), want.LabelsK) {
+			t.Errorf("%s %s: labels at k=%d differ from sklearn's", c.name, name, c.k)
+		}
+		h := Agglomerative{Linkage: method, Height: c.height}
+		if err := h.Fit(x); err != nil {
+			t.Fatal(err)
+		}
+		if !densitySameLabels(h.Labels(), want.LabelsHeight) {
+			t.Errorf("%s %s: labels at height %v differ from fcluster's", c.name, name, c.height)
+		}
+	})
 }
 
 type realGolden struct {
@@ -94,7 +114,7 @@ type realGolden struct {
 // 1600x9 PCA matrix; its silhouette is the study's published 0.15491).
 func TestWardRealCatalogGolden(t *testing.T) {
 	var g realGolden
-	readDensityGolden(t, "golden_density_real.json", &g)
+	readGolden(t, "golden_density_real.json", &g)
 	x := densityDense(g.Data)
 	a := Agglomerative{Linkage: Ward, NClusters: 2}
 	if err := a.Fit(x); err != nil {

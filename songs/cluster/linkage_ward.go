@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // linkageBlocks is the fixed number of blocks a nearest-cluster search is
@@ -20,18 +21,11 @@ const (
 func wardChain(data []float64, n, d int) []Merge {
 	cent := make([]float64, len(data))
 	copy(cent, data)
-	size := make([]float64, n)
-	active := make([]int, n)
-	for i := range active {
-		size[i] = 1
-		active[i] = i
-	}
-	merges := make([]Merge, 0, n-1)
-	chain := make([]int, 0, n)
+	size, active := chainStart(n)
 	// wardD2 is the squared Ward distance 2·na·nb/(na+nb)·‖ca−cb‖².
 	wardD2 := func(a, b int) float64 {
 		na, nb := size[a], size[b]
-		return 2 * na * nb / (na + nb) * densitySqDist(cent[a*d:(a+1)*d], cent[b*d:(b+1)*d])
+		return 2 * na * nb / (na + nb) * neighbors.SqDist(cent[a*d:(a+1)*d], cent[b*d:(b+1)*d])
 	}
 	type best struct {
 		d2 float64
@@ -78,7 +72,7 @@ func wardChain(data []float64, n, d int) []Merge {
 		if len(active) < linkageParallel {
 			m = scan(0, len(active))
 		} else {
-			neighbors.ForBlocks(len(active), linkageBlocks, func(blk, lo, hi int) {
+			parallel.For(len(active), linkageBlocks, func(blk, lo, hi int) {
 				parts[blk] = scan(lo, hi)
 			})
 			for _, p := range parts {
@@ -92,21 +86,62 @@ func wardChain(data []float64, n, d int) []Merge {
 		}
 		return yInit, lim
 	}
+	nearest := func(x, prev int) (int, float64) {
+		if prev < 0 {
+			return search(x, math.Inf(1), -1)
+		}
+		return search(x, wardD2(x, prev), prev)
+	}
+	merged := func(x, y int, nx, ny float64) {
+		cx, cy := cent[x*d:(x+1)*d], cent[y*d:(y+1)*d]
+		for j := range cy {
+			cy[j] = (nx*cx[j] + ny*cy[j]) / (nx + ny)
+		}
+	}
+	return nnChain(size, &active, nearest, merged, math.Sqrt)
+}
+
+// chainStart returns the sizes and the active slots of n singleton
+// clusters.
+func chainStart(n int) (size []float64, active []int) {
+	size = make([]float64, n)
+	active = make([]int, n)
+	for i := range active {
+		size[i] = 1
+		active[i] = i
+	}
+	return size, active
+}
+
+// nnChain merges the clusters of the active slots by the nearest-neighbour
+// chain (Murtagh 1983; Müllner 2011, Algorithm NN-chain-linkage), as
+// scipy's nn_chain: from a cluster it follows nearest neighbours until two
+// clusters are each other's nearest, and merges them, which for a
+// reducible linkage gives the merges of the greedy algorithm.
+// nearest(x, prev) returns the active cluster nearest to x and its
+// dissimilarity, keeping prev (the previous cluster of the chain, or -1)
+// on a tie; merged(x, y, nx, ny) updates the dissimilarities after the
+// clusters x < y of sizes nx and ny merge into slot y, once x has left
+// the active slots. A merge's height is height of the dissimilarity.
+func nnChain(size []float64, active *[]int, nearest func(x, prev int) (int, float64),
+	merged func(x, y int, nx, ny float64), height func(float64) float64) []Merge {
+	n := len(size)
+	merges := make([]Merge, 0, n-1)
+	chain := make([]int, 0, n)
 	for k := 0; k < n-1; k++ {
 		if len(chain) == 0 {
-			chain = append(chain, active[0])
+			chain = append(chain, (*active)[0])
 		}
 		var x, y int
 		var cur float64
 		for {
 			x = chain[len(chain)-1]
-			lim, yInit := math.Inf(1), -1
+			prev := -1
 			if len(chain) > 1 {
-				yInit = chain[len(chain)-2]
-				lim = wardD2(x, yInit)
+				prev = chain[len(chain)-2]
 			}
-			y, cur = search(x, lim, yInit)
-			if len(chain) > 1 && y == chain[len(chain)-2] {
+			y, cur = nearest(x, prev)
+			if prev >= 0 && y == prev {
 				break
 			}
 			chain = append(chain, y)
@@ -116,13 +151,10 @@ func wardChain(data []float64, n, d int) []Merge {
 			x, y = y, x
 		}
 		nx, ny := size[x], size[y]
-		merges = append(merges, Merge{A: x, B: y, Height: math.Sqrt(cur), Size: int(nx + ny)})
-		cx, cy := cent[x*d:(x+1)*d], cent[y*d:(y+1)*d]
-		for j := range cy {
-			cy[j] = (nx*cx[j] + ny*cy[j]) / (nx + ny)
-		}
+		merges = append(merges, Merge{A: x, B: y, Height: height(cur), Size: int(nx + ny)})
 		size[x], size[y] = 0, nx+ny
-		removeSorted(&active, x)
+		removeSorted(active, x)
+		merged(x, y, nx, ny)
 	}
 	return merges
 }

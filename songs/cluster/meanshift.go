@@ -6,8 +6,10 @@ import (
 	"math"
 	"sort"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // MeanShiftMaxN is the largest number of rows MeanShift.Fit accepts. Each
@@ -96,7 +98,7 @@ func (m *MeanShift) Fit(x mat.Matrix) error {
 	copy(ends, seeds)
 	counts := make([]int, ns)
 	iters := make([]int, ns)
-	meanShiftClimb(newBallTiles(data, n, d), ends, bw, maxIter, counts, iters)
+	meanShiftClimb(neighbors.NewTiles(data, n, d), ends, bw, maxIter, counts, iters)
 
 	order := make([]int, 0, ns)
 	nIter := 0
@@ -135,7 +137,7 @@ func (m *MeanShift) Fit(x mat.Matrix) error {
 		}
 		ci := ends[s*d : (s+1)*d]
 		for j := i + 1; j < len(order); j++ {
-			if unique[j] && densitySqDist(ci, ends[order[j]*d:(order[j]+1)*d]) <= bw2 {
+			if unique[j] && neighbors.SqDist(ci, ends[order[j]*d:(order[j]+1)*d]) <= bw2 {
 				unique[j] = false
 			}
 		}
@@ -143,12 +145,12 @@ func (m *MeanShift) Fit(x mat.Matrix) error {
 	}
 	k := len(kept) / d
 	labels := make([]int, n)
-	neighbors.ForBlocks(n, 0, func(_, lo, hi int) {
+	parallel.For(n, 0, func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			xi := data[i*d : (i+1)*d]
 			best, bi := math.Inf(1), 0
 			for c := 0; c < k; c++ {
-				if v := densitySqDist(xi, kept[c*d:(c+1)*d]); v < best {
+				if v := neighbors.SqDist(xi, kept[c*d:(c+1)*d]); v < best {
 					best, bi = v, c
 				}
 			}
@@ -235,13 +237,9 @@ func (m *MeanShift) NIter() int {
 	return m.nIter
 }
 
-func (m *MeanShift) check() {
-	if !m.fitted {
-		panic("cluster: MeanShift used before Fit")
-	}
-}
-
 // ErrNoSeedInBandwidth is returned by MeanShift.Fit when no seed has a row
 // within its bandwidth (scikit-learn raises a ValueError then): try a
 // larger bandwidth or seeding from every row.
 var ErrNoSeedInBandwidth = errors.New("cluster: no seed has a row within the bandwidth")
+
+func (m *MeanShift) check() { checkFitted(m.fitted, "MeanShift") }

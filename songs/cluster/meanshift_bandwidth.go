@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math/rand/v2"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -39,16 +38,7 @@ func EstimateBandwidth(x mat.Matrix, quantile float64, nSamples int, seed uint64
 		data, n = sample, nSamples
 	}
 	k := max(int(float64(n)*quantile), 1)
-	tree := neighbors.New(mat.NewDense(n, d, data), 0)
-	kth := make([]float64, n)
-	neighbors.ForBlocks(n, 0, func(_, lo, hi int) {
-		idx := make([]int, k)
-		dist := make([]float64, k)
-		for i := lo; i < hi; i++ {
-			tree.KNN(data[i*d:(i+1)*d], k, idx, dist)
-			kth[i] = dist[k-1]
-		}
-	})
+	kth := kthDistances(data, n, d, k)
 	var sum float64
 	for _, v := range kth {
 		sum += v

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 )
 
 // TestMeanShiftClimbNaive compares the batched climb with each seed
@@ -12,7 +14,7 @@ import (
 // _mean_shift_single_seed: the mean of the rows within bw, until the shift
 // is below 1e-3·bw or max_iter steps), on rows spanning several tiles.
 func TestMeanShiftClimbNaive(t *testing.T) {
-	n := 3*ballTile + 37
+	n := 3*neighbors.TileSize + 37
 	x := densityBlobs(n, 11, 13)
 	data, _, d, _ := densityRows(x)
 	bw, err := EstimateBandwidth(x, 0.05, 0, 0)
@@ -23,7 +25,7 @@ func TestMeanShiftClimbNaive(t *testing.T) {
 	ns := len(seeds) / d
 	ends := append([]float64(nil), seeds...)
 	counts, iters := make([]int, ns), make([]int, ns)
-	meanShiftClimb(newBallTiles(data, n, d), ends, bw, 300, counts, iters)
+	meanShiftClimb(neighbors.NewTiles(data, n, d), ends, bw, 300, counts, iters)
 	shared := 0
 	for s := 0; s < ns; s++ {
 		mean := append([]float64(nil), seeds[s*d:(s+1)*d]...)
@@ -32,7 +34,7 @@ func TestMeanShiftClimbNaive(t *testing.T) {
 			sum := make([]float64, d)
 			cnt = 0
 			for i := 0; i < n; i++ {
-				if densitySqDist(mean, data[i*d:(i+1)*d]) <= bw*bw {
+				if neighbors.SqDist(mean, data[i*d:(i+1)*d]) <= bw*bw {
 					cnt++
 					for j := range sum {
 						sum[j] += data[i*d+j]
@@ -46,7 +48,7 @@ func TestMeanShiftClimbNaive(t *testing.T) {
 			for j := range mean {
 				mean[j] = sum[j] / float64(cnt)
 			}
-			if math.Sqrt(densitySqDist(mean, old)) < 1e-3*bw || it == 300 {
+			if math.Sqrt(neighbors.SqDist(mean, old)) < 1e-3*bw || it == 300 {
 				break
 			}
 			it++
@@ -59,7 +61,7 @@ func TestMeanShiftClimbNaive(t *testing.T) {
 				t.Fatalf("seed %d: end[%d] = %v, want %v", s, j, ends[s*d+j], v)
 			}
 		}
-		if s > 0 && densitySqDist(ends[s*d:(s+1)*d], ends[:d]) == 0 {
+		if s > 0 && neighbors.SqDist(ends[s*d:(s+1)*d], ends[:d]) == 0 {
 			shared++
 		}
 	}

@@ -3,8 +3,10 @@ package cluster
 import (
 	"encoding/binary"
 	"math"
+	"math/bits"
 
 	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // meanShiftBlocks is the number of parallel blocks of seed groups per step.
@@ -23,8 +25,8 @@ const meanShiftBlocks = 64
 // screening kernel. Seeds whose windows come to hold the same rows thus
 // share all later work, which is most of it, since the seeds of a cluster
 // end on the same few windows.
-func meanShiftClimb(t *ballTiles, ends []float64, bw float64, maxIter int, counts, iters []int) {
-	d := t.d
+func meanShiftClimb(t *neighbors.Tiles, ends []float64, bw float64, maxIter int, counts, iters []int) {
+	d := t.Dim()
 	bw2 := bw * bw
 	stop := 1e-3 * bw
 	active := make([]int, len(counts))
@@ -53,17 +55,17 @@ func meanShiftClimb(t *ballTiles, ends []float64, bw float64, maxIter int, count
 		sums := make([]float64, len(uniq)*d)
 		cnts := make([]int, len(uniq))
 		groups := (len(uniq) + 3) / 4
-		neighbors.ForBlocks(groups, meanShiftBlocks, func(_, glo, ghi int) {
-			g := newBallGroup(t, bw2)
+		parallel.For(groups, meanShiftBlocks, func(_, glo, ghi int) {
+			g := t.NewGroup(bw2)
 			for gi := glo; gi < ghi; gi++ {
 				var qs [4][]float64
 				for a := 0; a < 4 && 4*gi+a < len(uniq); a++ {
 					s := uniq[4*gi+a]
 					qs[a] = ends[s*d : (s+1)*d]
 				}
-				g.set(qs)
+				g.Set(qs)
 				lo, hi := 4*gi*d, min(4*gi+4, len(uniq))*d
-				c := meanShiftSums(g, qs, sums[lo:hi])
+				c := meanShiftSums(t, g, bw2, qs, sums[lo:hi])
 				copy(cnts[4*gi:min(4*gi+4, len(uniq))], c[:])
 			}
 		})
@@ -79,7 +81,7 @@ func meanShiftClimb(t *ballTiles, ends []float64, bw float64, maxIter int, count
 			for j, v := range sums[u*d : (u+1)*d] {
 				q[j] = v / float64(cnts[u])
 			}
-			if !(math.Sqrt(densitySqDist(q, old)) < stop || it == maxIter) {
+			if !(math.Sqrt(neighbors.SqDist(q, old)) < stop || it == maxIter) {
 				next = append(next, s)
 			}
 		}
@@ -87,30 +89,30 @@ func meanShiftClimb(t *ballTiles, ends []float64, bw float64, maxIter int, count
 	}
 }
 
-// meanShiftSums adds to sums[a*d:(a+1)*d] the rows within the group's
-// radius of query a (for the lanes with a query) and returns their numbers.
-func meanShiftSums(g *ballGroup, qs [4][]float64, sums []float64) (cnt [4]int) {
-	t := g.t
-	d := t.d
+// meanShiftSums adds to sums[a*d:(a+1)*d] the rows of t within the
+// group's radius, whose square is bw2, of query a (for the lanes with a
+// query) and returns their numbers.
+func meanShiftSums(t *neighbors.Tiles, g *neighbors.Group, bw2 float64, qs [4][]float64, sums []float64) (cnt [4]int) {
+	d := t.Dim()
 	addTile := func(a, k int) {
 		sum := sums[a*d : (a+1)*d]
-		for j, v := range t.sums[k*d : (k+1)*d] {
+		for j, v := range t.TileSum(k) {
 			sum[j] += v
 		}
 	}
-	for k := 0; k < t.nt; k++ {
-		plo, phi := t.tileRows(k)
+	for k := 0; k < t.NumTiles(); k++ {
+		plo, phi := t.TileRows(k)
 		var act [4]bool
 		any := false
 		for a, q := range qs {
 			if q == nil {
 				continue
 			}
-			near, far := t.boxDist2(k, q)
-			if near > g.r2 {
+			near, far := t.BoxDist2(k, q)
+			if near > bw2 {
 				continue
 			}
-			if far <= g.r2 {
+			if far <= bw2 {
 				addTile(a, k)
 				cnt[a] += phi - plo
 				continue
@@ -120,7 +122,7 @@ func meanShiftSums(g *ballGroup, qs [4][]float64, sums []float64) (cnt [4]int) {
 		if !any {
 			continue
 		}
-		c := g.screen(k, act)
+		c := g.Screen(k, act)
 		for a := range act {
 			if !act[a] {
 				continue
@@ -131,10 +133,10 @@ func meanShiftSums(g *ballGroup, qs [4][]float64, sums []float64) (cnt [4]int) {
 				continue
 			}
 			sum := sums[a*d : (a+1)*d]
-			for ch, m := range g.mask[a][:(phi-plo+7)/8] {
+			for ch, m := range g.Mask(a) {
 				for ; m != 0; m &= m - 1 {
-					p := plo + 8*ch + bitsTrailing8(m)
-					for j, v := range t.rows[p*d : (p+1)*d] {
+					p := plo + 8*ch + bits.TrailingZeros8(m)
+					for j, v := range t.Row(p) {
 						sum[j] += v
 					}
 				}

@@ -28,7 +28,7 @@ type meanShiftGolden struct {
 // order, so labels must be identical.
 func TestMeanShiftGolden(t *testing.T) {
 	var g meanShiftGolden
-	readDensityGolden(t, "golden_density_meanshift.json", &g)
+	readGolden(t, "golden_density_meanshift.json", &g)
 	for _, c := range g.Cases {
 		x := densityDense(c.Data)
 		bw, err := EstimateBandwidth(x, c.Quantile, 0, 0)

@@ -46,32 +46,52 @@ func kmCheckLabels(n, nl, m int) error {
 	return nil
 }
 
-// kmCentroids returns the row-major data, the encoded labels, m, sizes and
-// the m x d cluster means.
-func kmCentroids(x mat.Matrix, labels []int) (data []float64, codes []int, m int, sizes []int, cent []float64, err error) {
-	data, err = kmRows(x)
+// labelled is a labelled data set: the row-major rows, the labels encoded
+// as 0..m-1, the clusters' sizes and their centroids (row-major, m×d).
+type labelled struct {
+	data    []float64
+	n, d, m int
+	codes   []int
+	sizes   []int
+	cent    []float64
+}
+
+// kmCentroids returns the labelled data set of x and labels, or an error
+// for NaN or infinite data or fewer than 2 or more than n-1 distinct
+// labels; it panics if the lengths differ.
+func kmCentroids(x mat.Matrix, labels []int) (*labelled, error) {
+	data, err := kmRows(x)
 	if err != nil {
-		return
+		return nil, err
 	}
 	n, d := x.Dims()
-	codes, m, sizes = kmEncode(labels)
-	if err = kmCheckLabels(n, len(labels), m); err != nil {
-		return
+	codes, m, sizes := kmEncode(labels)
+	if err := kmCheckLabels(n, len(labels), m); err != nil {
+		return nil, err
 	}
-	cent = make([]float64, m*d)
+	l := &labelled{data: data, n: n, d: d, m: m, codes: codes, sizes: sizes, cent: make([]float64, m*d)}
 	for i := 0; i < n; i++ {
-		c := cent[codes[i]*d : (codes[i]+1)*d]
-		for f, v := range data[i*d : (i+1)*d] {
+		c := l.centroid(codes[i])
+		for f, v := range l.row(i) {
 			c[f] += v
 		}
 	}
 	for j := 0; j < m; j++ {
 		for f := 0; f < d; f++ {
-			cent[j*d+f] /= float64(sizes[j])
+			l.cent[j*d+f] /= float64(sizes[j])
 		}
 	}
-	return
+	return l, nil
 }
+
+// row returns row i.
+func (l *labelled) row(i int) []float64 { return l.data[i*l.d : (i+1)*l.d] }
+
+// centroid returns the centroid of cluster j.
+func (l *labelled) centroid(j int) []float64 { return l.cent[j*l.d : (j+1)*l.d] }
+
+// own returns the squared distance of row i to its cluster's centroid.
+func (l *labelled) own(i int) float64 { return kmSqDist(l.row(i), l.centroid(l.codes[i])) }
 
 // Inertia returns the within-cluster sum of squares (WCSS) of a labelling:
 // the weighted sum of squared Euclidean distances of the rows of x to the
@@ -134,31 +154,30 @@ func Inertia(x mat.Matrix, labels []int, weights []float64) (float64, error) {
 // returns an error for NaN or infinite data or unless 2 <= m <= n-1
 // distinct labels, and panics if the lengths differ.
 func CalinskiHarabasz(x mat.Matrix, labels []int) (float64, error) {
-	data, codes, m, sizes, cent, err := kmCentroids(x, labels)
+	l, err := kmCentroids(x, labels)
 	if err != nil {
 		return 0, err
 	}
-	n, d := x.Dims()
-	mean := make([]float64, d)
-	for i := 0; i < n; i++ {
-		for f, v := range data[i*d : (i+1)*d] {
+	mean := make([]float64, l.d)
+	for i := 0; i < l.n; i++ {
+		for f, v := range l.row(i) {
 			mean[f] += v
 		}
 	}
 	for f := range mean {
-		mean[f] /= float64(n)
+		mean[f] /= float64(l.n)
 	}
 	var extra, intra float64
-	for j := 0; j < m; j++ {
-		extra += float64(sizes[j]) * kmSqDist(cent[j*d:(j+1)*d], mean)
+	for j := 0; j < l.m; j++ {
+		extra += float64(l.sizes[j]) * kmSqDist(l.centroid(j), mean)
 	}
-	for i := 0; i < n; i++ {
-		intra += kmSqDist(data[i*d:(i+1)*d], cent[codes[i]*d:(codes[i]+1)*d])
+	for i := 0; i < l.n; i++ {
+		intra += l.own(i)
 	}
 	if intra == 0 {
 		return 1, nil
 	}
-	return extra * float64(n-m) / (intra * float64(m-1)), nil
+	return extra * float64(l.n-l.m) / (intra * float64(l.m-1)), nil
 }
 
 // DaviesBouldin returns the Davies-Bouldin index of a labelling (Davies
@@ -172,18 +191,18 @@ func CalinskiHarabasz(x mat.Matrix, labels []int) (float64, error) {
 // (close to) zero. It returns an error for NaN or infinite data or unless
 // 2 <= m <= n-1 distinct labels, and panics if the lengths differ.
 func DaviesBouldin(x mat.Matrix, labels []int) (float64, error) {
-	data, codes, m, sizes, cent, err := kmCentroids(x, labels)
+	l, err := kmCentroids(x, labels)
 	if err != nil {
 		return 0, err
 	}
-	n, d := x.Dims()
+	m := l.m
 	intra := make([]float64, m)
-	for i := 0; i < n; i++ {
-		intra[codes[i]] += math.Sqrt(kmSqDist(data[i*d:(i+1)*d], cent[codes[i]*d:(codes[i]+1)*d]))
+	for i, c := range l.codes {
+		intra[c] += math.Sqrt(l.own(i))
 	}
 	allZero := true
 	for j := range intra {
-		intra[j] /= float64(sizes[j])
+		intra[j] /= float64(l.sizes[j])
 		if !kmIsClose(intra[j], 0) {
 			allZero = false
 		}
@@ -192,7 +211,7 @@ func DaviesBouldin(x mat.Matrix, labels []int) (float64, error) {
 	cdZero := true
 	for i := 0; i < m; i++ {
 		for j := 0; j < m; j++ {
-			cd[i*m+j] = math.Sqrt(kmSqDist(cent[i*d:(i+1)*d], cent[j*d:(j+1)*d]))
+			cd[i*m+j] = math.Sqrt(kmSqDist(l.centroid(i), l.centroid(j)))
 			if !kmIsClose(cd[i*m+j], 0) {
 				cdZero = false
 			}

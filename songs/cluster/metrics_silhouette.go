@@ -5,8 +5,9 @@ import (
 	"math/rand/v2"
 	"sort"
 
-	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // Silhouette returns the mean silhouette coefficient of a labelling
@@ -141,7 +142,7 @@ func kmSilhouetteSums(data []float64, n, d int, codes, order, sizes []int, m int
 	}
 	acc := make([]float64, n*m)
 	// Within-tile pairs.
-	neighbors.ForBlocks(len(tiles), len(tiles), func(_, tlo, thi int) {
+	parallel.For(len(tiles), len(tiles), func(_, tlo, thi int) {
 		for t := tlo; t < thi; t++ {
 			kmSilPair(data, d, m, acc, tiles[t], tiles[t], true)
 		}
@@ -162,7 +163,7 @@ func kmSilhouetteSums(data []float64, n, d int, codes, order, sizes []int, m int
 				pairs = append(pairs, [2]int{a, b})
 			}
 		}
-		neighbors.ForBlocks(len(pairs), len(pairs), func(_, plo, phi int) {
+		parallel.For(len(pairs), len(pairs), func(_, plo, phi int) {
 			for p := plo; p < phi; p++ {
 				kmSilPair(data, d, m, acc, tiles[pairs[p][0]], tiles[pairs[p][1]], false)
 			}

@@ -48,12 +48,20 @@
 // fixed number of blocks, independent of GOMAXPROCS, and reduced in a fixed
 // order, so results do not depend on the number of cores.
 //
-// # Speed
+// # Speed and reproducibility
 //
 // PCA and FastICA keep their data in panels of a few hundred samples, each
-// feature contiguous, and run the inner loops (projections, cross-product
-// sums, tanh) through AVX2/FMA or AVX-512 kernels when the processor has
-// them, with portable Go code otherwise. The kernels round differently from
-// plain Go (fused multiply-adds, lane-wise partial sums), so results agree
-// across machines to rounding, and exactly on one machine.
+// feature contiguous. Their inner loops (projections, cross-product sums,
+// tanh) and UMAP's repulsive moves go through kernels in the manner of
+// gonum's internal/asm: each has a portable Go form (projRowGo, gram4Go,
+// tanh8Go, repelTermsGo), which is the code that runs without AVX2 and
+// FMA, on other architectures and under the noasm build tag, and an
+// AVX2/FMA form that gives the same bits, tested against it. The portable
+// code rounds explicitly (math.FMA where the assembly fuses, a conversion
+// where it does not), so that no platform fuses differently, and results
+// do not depend on the processor. PCA diagonalises its scatter matrix with
+// a Jacobi method of its own for the same reason (gonum's BLAS kernels sum
+// in another order in their assembly and Go forms).
+//
+// The package imports nothing of this module outside internal/.
 package embed

@@ -5,6 +5,8 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // icaChunk is the number of samples a worker projects at a time; the
@@ -20,7 +22,7 @@ func icaParallel(x1 []float64, n, k int, w0 *mat.Dense, g icaContrast, tol float
 		return nil, 0, false, err
 	}
 	np := icaPanelCount(n)
-	nb := rowBlocks(np, 8)
+	nb := parallel.Blocks(np, 8)
 	gPart := make([]float64, nb*k*k)
 	dPart := make([]float64, nb*k)
 	ybuf := make([]float64, nb*k*icaChunk)
@@ -36,7 +38,7 @@ func icaParallel(x1 []float64, n, k int, w0 *mat.Dense, g icaContrast, tol float
 		}
 		clear(gPart)
 		clear(dPart)
-		forBlocks(np, nb, func(b, plo, phi int) {
+		parallel.For(np, nb, func(b, plo, phi int) {
 			gb := gPart[b*k*k : (b+1)*k*k]
 			db := dPart[b*k : (b+1)*k]
 			y := ybuf[b*k*icaChunk : (b+1)*k*icaChunk]
@@ -113,7 +115,7 @@ func symDecorrelation(w *mat.Dense) (*mat.Dense, error) {
 func icaDeflation(x1 []float64, n, k int, w0 *mat.Dense, g icaContrast, tol float64, maxIter int) (*mat.Dense, int, bool) {
 	w := mat.NewDense(k, k, nil)
 	np := icaPanelCount(n)
-	nb := rowBlocks(np, 8)
+	nb := parallel.Blocks(np, 8)
 	gPart := make([]float64, nb*k)
 	dPart := make([]float64, nb)
 	ybuf := make([]float64, nb*icaChunk)
@@ -129,7 +131,7 @@ func icaDeflation(x1 []float64, n, k int, w0 *mat.Dense, g icaContrast, tol floa
 			it++
 			clear(gPart)
 			clear(dPart)
-			forBlocks(np, nb, func(b, plo, phi int) {
+			parallel.For(np, nb, func(b, plo, phi int) {
 				y := ybuf[b*icaChunk : (b+1)*icaChunk]
 				for p := plo; p < phi; p++ {
 					panel, m := icaPanel(x1, n, k, p)
@@ -204,11 +206,11 @@ func icaSources(dst *mat.Dense, x1 []float64, n, k int, w *mat.Dense) []float64 
 		mat.Row(wd[i*k:(i+1)*k], i, w)
 	}
 	np := icaPanelCount(n)
-	nb := rowBlocks(np, 8)
+	nb := parallel.Blocks(np, 8)
 	ybuf := make([]float64, nb*k*icaChunk)
 	// pass computes Y panel by panel and hands each to visit.
 	pass := func(visit func(b, s0, m int, y []float64)) {
-		forBlocks(np, nb, func(b, plo, phi int) {
+		parallel.For(np, nb, func(b, plo, phi int) {
 			y := ybuf[b*k*icaChunk : (b+1)*k*icaChunk]
 			for p := plo; p < phi; p++ {
 				panel, m := icaPanel(x1, n, k, p)

@@ -1,10 +1,8 @@
+//go:build !noasm
+
 package embed
 
-import (
-	"math"
-
-	"golang.org/x/sys/cpu"
-)
+import "math"
 
 //go:noescape
 func projRowAVX(y, x, w *float64, k, xs, m int)
@@ -15,44 +13,59 @@ func gram4AVX(out, y, x *float64, xs, m int)
 //go:noescape
 func tanhAVX(y *float64, m int, alpha float64, tab, sq *float64)
 
-//go:noescape
-func projRow512(y, x, w *float64, k, xs, m int)
+// projRow is projRowGo, by the AVX2/FMA kernel where the processor has it
+// and len(y) is a multiple of 32, with the same bits.
+func projRow(y, x, w []float64, xs int) {
+	m, k := len(y), len(w)
+	if !useAVX2FMA || m%32 != 0 || m == 0 || k == 0 {
+		projRowGo(y, x, w, xs)
+		return
+	}
+	_ = x[(k-1)*xs+m-1]
+	projRowAVX(&y[0], &x[0], &w[0], k, xs, m)
+}
 
-//go:noescape
-func gram4512(out, y, x *float64, xs, m int)
+// gram4 is gram4Go, by the AVX2/FMA kernel where the processor has it,
+// with the same bits.
+func gram4(out *[16]float64, y, x []float64, xs int) {
+	m := len(y)
+	if !useAVX2FMA || m%8 != 0 || m == 0 {
+		gram4Go(out, y, x, xs)
+		return
+	}
+	_ = x[3*xs+m-1]
+	gram4AVX(&out[0], &y[0], &x[0], xs, m)
+}
 
-//go:noescape
-func tanh512(y *float64, m int, alpha float64, tab, sq *float64)
-
-// icaAVX512 reports whether the processor and operating system support the
-// AVX-512 F and DQ instructions of the eight-lane FastICA kernels.
-var icaAVX512 = hasAVX2 && cpu.X86.HasAVX512F && cpu.X86.HasAVX512DQ
+// tanh8 is tanh8Go, by the AVX2/FMA kernel where the processor has it,
+// with the same bits.
+func tanh8(y []float64, alpha float64, sq *[4]float64) {
+	m := len(y)
+	if !useAVX2FMA || m%8 != 0 || m == 0 {
+		tanh8Go(y, alpha, sq)
+		return
+	}
+	tanhAVX(&y[0], m, alpha, &icaTanhTab[0], &sq[0])
+}
 
 // icaTanhTab holds the constants of tanhAVX, each repeated four times:
-// masks, clamp, exp reduction constants, 1, the exponent bias, then the
-// Taylor coefficients of exp from 1/12! down to 1.
+// the masks of |u| and of the sign, the clamp, -2 log2(e), the rounding
+// constant, -2, ln 2 in two parts, 1, the exponent bias as an integer,
+// then the Taylor coefficients of tanh8Go from 1/12! down to 1.
 var icaTanhTab = func() []float64 {
 	c := []float64{
 		math.Float64frombits(0x7fffffffffffffff),
 		math.Float64frombits(0x8000000000000000),
-		20,
+		tanhClamp,
 		-2 * math.Log2E,
-		0x1.8p52,
+		tanhMagic,
 		-2,
-		6.93147180369123816490e-01, // ln 2, high part (math.Exp's Ln2Hi)
-		1.90821492927058770002e-10, // ln 2, low part
+		tanhLn2Hi,
+		tanhLn2Lo,
 		1,
 		math.Float64frombits(1023),
 	}
-	fact := 1.0
-	coef := make([]float64, 13)
-	for i := 0; i <= 12; i++ {
-		if i > 0 {
-			fact *= float64(i)
-		}
-		coef[12-i] = 1 / fact
-	}
-	c = append(c, coef...)
+	c = append(c, tanhTaylor[:]...)
 	tab := make([]float64, 4*len(c))
 	for i, v := range c {
 		for l := 0; l < 4; l++ {

@@ -1,10 +1,12 @@
+//go:build !noasm
+
 #include "textflag.h"
 
 // func projRowAVX(y, x, w *float64, k, xs, m int)
 //
-// y[t] = sum_{j<k} w[j] * x[j*xs + t] for t in [0, m); m is a multiple of
-// 32 and k >= 1. The sum runs over j in order, one fused multiply-add per
-// term.
+// projRowGo with the same bits: y[t] = sum_{j<k} w[j] * x[j*xs + t] for
+// t in [0, m); m is a multiple of 32 and k >= 1. The sum runs over j in
+// order, one fused multiply-add per term.
 TEXT ·projRowAVX(SB), NOSPLIT, $0-48
 	MOVQ y+0(FP), DI
 	MOVQ x+8(FP), SI
@@ -63,8 +65,9 @@ pdone:
 
 // func gram4AVX(out, y, x *float64, xs, m int)
 //
-// out[4a + l] = sum over t = l mod 4 of y[t] * x[a*xs + t], for a < 4,
-// lanes l < 4 and t in [0, m); m is a multiple of 8.
+// gram4Go with the same bits: out[4a + l] = S[l] + S[l + 4], S[i] the sum
+// over t = i mod 8, t in [0, m), of y[t] * x[a*xs + t] by fused
+// multiply-adds, for a < 4 and l < 4; m is a multiple of 8.
 TEXT ·gram4AVX(SB), NOSPLIT, $0-40
 	MOVQ out+0(FP), DX
 	MOVQ y+8(FP), DI
@@ -116,10 +119,10 @@ gdone:
 
 // func tanhAVX(y *float64, m int, alpha float64, tab, sq *float64)
 //
-// y[t] = tanh(alpha*y[t]) for t in [0, m), m a multiple of 8, and
-// sq[l] = sum of y[t]^2 over t = l mod 4 after the update (two quads per
-// step, accumulated separately and added at the end). tab holds the
-// constants of icaTanhTab, each repeated four times.
+// tanh8Go with the same bits: y[t] = tanh(alpha*y[t]) for t in [0, m), m
+// a multiple of 8, and sq[l] = S[l] + S[l + 4], S[i] the sum of the new
+// y[t]^2 over t = i mod 8. tab holds the constants of icaTanhTab, each
+// repeated four times.
 //
 // tanh(u) = sign(u) (1 - e) / (1 + e) with e = exp(-2 min(|u|, 20)); exp
 // reduces its argument by Cody and Waite's two-part ln 2 and evaluates
@@ -209,238 +212,5 @@ tloop:
 tdone:
 	VADDPD Y15, Y6, Y6
 	VMOVUPD Y6, (DX)
-	VZEROUPPER
-	RET
-
-// func projRow512(y, x, w *float64, k, xs, m int)
-//
-// y[t] = sum_{j<k} w[j] * x[j*xs + t] for t in [0, m); m is a multiple of
-// 64 and k >= 1 (AVX-512: eight lanes). The sum runs over j in order, one fused multiply-add per
-// term.
-TEXT ·projRow512(SB), NOSPLIT, $0-48
-	MOVQ y+0(FP), DI
-	MOVQ x+8(FP), SI
-	MOVQ w+16(FP), DX
-	MOVQ k+24(FP), CX
-	MOVQ xs+32(FP), R8
-	SHLQ $3, R8
-	MOVQ m+40(FP), R9
-	XORQ BX, BX
-
-qloop:
-	CMPQ BX, R9
-	JGE  qdone
-	VXORPD Z0, Z0, Z0
-	VXORPD Z1, Z1, Z1
-	VXORPD Z2, Z2, Z2
-	VXORPD Z3, Z3, Z3
-	VXORPD Z4, Z4, Z4
-	VXORPD Z5, Z5, Z5
-	VXORPD Z6, Z6, Z6
-	VXORPD Z7, Z7, Z7
-	LEAQ (SI)(BX*8), R10
-	MOVQ DX, R11
-	MOVQ CX, R12
-
-qj:
-	VBROADCASTSD (R11), Z8
-	VFMADD231PD 0(R10), Z8, Z0
-	VFMADD231PD 64(R10), Z8, Z1
-	VFMADD231PD 128(R10), Z8, Z2
-	VFMADD231PD 192(R10), Z8, Z3
-	VFMADD231PD 256(R10), Z8, Z4
-	VFMADD231PD 320(R10), Z8, Z5
-	VFMADD231PD 384(R10), Z8, Z6
-	VFMADD231PD 448(R10), Z8, Z7
-	ADDQ $8, R11
-	ADDQ R8, R10
-	DECQ R12
-	JNZ  qj
-
-	LEAQ (DI)(BX*8), R13
-	VMOVUPD Z0, 0(R13)
-	VMOVUPD Z1, 64(R13)
-	VMOVUPD Z2, 128(R13)
-	VMOVUPD Z3, 192(R13)
-	VMOVUPD Z4, 256(R13)
-	VMOVUPD Z5, 320(R13)
-	VMOVUPD Z6, 384(R13)
-	VMOVUPD Z7, 448(R13)
-	ADDQ $64, BX
-	JMP  qloop
-
-qdone:
-	VZEROUPPER
-	RET
-
-// func gram4512(out, y, x *float64, xs, m int)
-//
-// out[8a + l] = sum over t = l mod 8 of y[t] * x[a*xs + t], for a < 4,
-// lanes l < 8 and t in [0, m); m is a multiple of 16 (AVX-512: lanes l < 8,
-// out has 32 values).
-TEXT ·gram4512(SB), NOSPLIT, $0-40
-	MOVQ out+0(FP), DX
-	MOVQ y+8(FP), DI
-	MOVQ x+16(FP), R10
-	MOVQ xs+24(FP), R8
-	SHLQ $3, R8
-	MOVQ m+32(FP), R9
-	SHLQ $3, R9
-	LEAQ (R10)(R8*1), R11
-	LEAQ (R11)(R8*1), R12
-	LEAQ (R12)(R8*1), R13
-	VXORPD Z0, Z0, Z0
-	VXORPD Z1, Z1, Z1
-	VXORPD Z2, Z2, Z2
-	VXORPD Z3, Z3, Z3
-	VXORPD Z4, Z4, Z4
-	VXORPD Z5, Z5, Z5
-	VXORPD Z6, Z6, Z6
-	VXORPD Z7, Z7, Z7
-	XORQ BX, BX
-
-hloop:
-	CMPQ BX, R9
-	JGE  hdone
-	VMOVUPD 0(DI)(BX*1), Z8
-	VMOVUPD 64(DI)(BX*1), Z9
-	VFMADD231PD 0(R10)(BX*1), Z8, Z0
-	VFMADD231PD 0(R11)(BX*1), Z8, Z1
-	VFMADD231PD 0(R12)(BX*1), Z8, Z2
-	VFMADD231PD 0(R13)(BX*1), Z8, Z3
-	VFMADD231PD 64(R10)(BX*1), Z9, Z4
-	VFMADD231PD 64(R11)(BX*1), Z9, Z5
-	VFMADD231PD 64(R12)(BX*1), Z9, Z6
-	VFMADD231PD 64(R13)(BX*1), Z9, Z7
-	ADDQ $128, BX
-	JMP  hloop
-
-hdone:
-	VADDPD Z4, Z0, Z0
-	VADDPD Z5, Z1, Z1
-	VADDPD Z6, Z2, Z2
-	VADDPD Z7, Z3, Z3
-	VMOVUPD Z0, 0(DX)
-	VMOVUPD Z1, 64(DX)
-	VMOVUPD Z2, 128(DX)
-	VMOVUPD Z3, 192(DX)
-	VZEROUPPER
-	RET
-
-// func tanh512(y *float64, m int, alpha float64, tab, sq *float64)
-//
-// y[t] = tanh(alpha*y[t]) for t in [0, m), m a multiple of 16 (AVX-512), and
-// sq[l] = sum of y[t]^2 over t = l mod 8 after the update (two quads per
-// step, accumulated separately and added at the end). tab holds the
-// constants of icaTanhTab, each repeated four times.
-//
-// tanh(u) = sign(u) (1 - e) / (1 + e) with e = exp(-2 min(|u|, 20)); exp
-// reduces its argument by Cody and Waite's two-part ln 2 and evaluates
-// Taylor's series to degree 12 on |r| <= ln(2)/2.
-TEXT ·tanh512(SB), NOSPLIT, $0-40
-	MOVQ y+0(FP), DI
-	MOVQ m+8(FP), CX
-	VBROADCASTSD alpha+16(FP), Z7
-	MOVQ tab+24(FP), SI
-	MOVQ sq+32(FP), DX
-	VXORPD Z6, Z6, Z6
-	VXORPD Z15, Z15, Z15
-	XORQ BX, BX
-
-uloop:
-	CMPQ BX, CX
-	JGE  udone
-	VMULPD 0(DI)(BX*8), Z7, Z0
-	VMULPD 64(DI)(BX*8), Z7, Z8
-	VANDPD.BCST 0(SI), Z0, Z1
-	VANDPD.BCST 0(SI), Z8, Z9
-	VMINPD.BCST 64(SI), Z1, Z1
-	VMINPD.BCST 64(SI), Z9, Z9
-	VMULPD.BCST 96(SI), Z1, Z2
-	VMULPD.BCST 96(SI), Z9, Z10
-	VADDPD.BCST 128(SI), Z2, Z2
-	VADDPD.BCST 128(SI), Z10, Z10
-	VSUBPD.BCST 128(SI), Z2, Z3
-	VSUBPD.BCST 128(SI), Z10, Z11
-	VMULPD.BCST 160(SI), Z1, Z1
-	VMULPD.BCST 160(SI), Z9, Z9
-	VFNMADD231PD.BCST 192(SI), Z3, Z1
-	VFNMADD231PD.BCST 192(SI), Z11, Z9
-	VFNMADD231PD.BCST 224(SI), Z3, Z1
-	VFNMADD231PD.BCST 224(SI), Z11, Z9
-	VBROADCASTSD 320(SI), Z4
-	VBROADCASTSD 320(SI), Z12
-	VFMADD213PD.BCST 352(SI), Z1, Z4
-	VFMADD213PD.BCST 352(SI), Z9, Z12
-	VFMADD213PD.BCST 384(SI), Z1, Z4
-	VFMADD213PD.BCST 384(SI), Z9, Z12
-	VFMADD213PD.BCST 416(SI), Z1, Z4
-	VFMADD213PD.BCST 416(SI), Z9, Z12
-	VFMADD213PD.BCST 448(SI), Z1, Z4
-	VFMADD213PD.BCST 448(SI), Z9, Z12
-	VFMADD213PD.BCST 480(SI), Z1, Z4
-	VFMADD213PD.BCST 480(SI), Z9, Z12
-	VFMADD213PD.BCST 512(SI), Z1, Z4
-	VFMADD213PD.BCST 512(SI), Z9, Z12
-	VFMADD213PD.BCST 544(SI), Z1, Z4
-	VFMADD213PD.BCST 544(SI), Z9, Z12
-	VFMADD213PD.BCST 576(SI), Z1, Z4
-	VFMADD213PD.BCST 576(SI), Z9, Z12
-	VFMADD213PD.BCST 608(SI), Z1, Z4
-	VFMADD213PD.BCST 608(SI), Z9, Z12
-	VFMADD213PD.BCST 640(SI), Z1, Z4
-	VFMADD213PD.BCST 640(SI), Z9, Z12
-	VFMADD213PD.BCST 672(SI), Z1, Z4
-	VFMADD213PD.BCST 672(SI), Z9, Z12
-	VFMADD213PD.BCST 704(SI), Z1, Z4
-	VFMADD213PD.BCST 704(SI), Z9, Z12
-	VPADDQ.BCST 288(SI), Z2, Z2
-	VPADDQ.BCST 288(SI), Z10, Z10
-	VPSLLQ $52, Z2, Z2
-	VPSLLQ $52, Z10, Z10
-	VMULPD Z2, Z4, Z4
-	VMULPD Z10, Z12, Z12
-	VBROADCASTSD 256(SI), Z5
-	VBROADCASTSD 256(SI), Z13
-	VSUBPD Z4, Z5, Z3
-	VSUBPD Z12, Z13, Z11
-	VADDPD Z4, Z5, Z5
-	VADDPD Z12, Z13, Z13
-	VRCP14PD Z5, Z16
-	VRCP14PD Z13, Z17
-	VBROADCASTSD 256(SI), Z2
-	VBROADCASTSD 256(SI), Z10
-	VFNMADD231PD Z16, Z5, Z2
-	VFNMADD231PD Z17, Z13, Z10
-	VFMADD231PD Z2, Z16, Z16
-	VFMADD231PD Z10, Z17, Z17
-	VBROADCASTSD 256(SI), Z2
-	VBROADCASTSD 256(SI), Z10
-	VFNMADD231PD Z16, Z5, Z2
-	VFNMADD231PD Z17, Z13, Z10
-	VFMADD231PD Z2, Z16, Z16
-	VFMADD231PD Z10, Z17, Z17
-	VBROADCASTSD 256(SI), Z2
-	VBROADCASTSD 256(SI), Z10
-	VFNMADD231PD Z16, Z5, Z2
-	VFNMADD231PD Z17, Z13, Z10
-	VFMADD231PD Z2, Z16, Z16
-	VFMADD231PD Z10, Z17, Z17
-	VMULPD Z16, Z3, Z3
-	VMULPD Z17, Z11, Z11
-	VANDPD.BCST 32(SI), Z0, Z0
-	VANDPD.BCST 32(SI), Z8, Z8
-	VORPD Z0, Z3, Z3
-	VORPD Z8, Z11, Z11
-	VMOVUPD Z3, 0(DI)(BX*8)
-	VMOVUPD Z11, 64(DI)(BX*8)
-	VFMADD231PD Z3, Z3, Z6
-	VFMADD231PD Z11, Z11, Z15
-	ADDQ $16, BX
-	JMP  uloop
-
-udone:
-	VADDPD Z15, Z6, Z6
-	VMOVUPD Z6, (DX)
 	VZEROUPPER
 	RET

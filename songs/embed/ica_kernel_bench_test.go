@@ -5,9 +5,9 @@ import (
 	"testing"
 )
 
-// BenchmarkICAKernels times the per-panel work of one FastICA iteration
-// with 11 components (projection, contrast, Gram sums), reported per
-// sample.
+// BenchmarkICAKernels times the kernels of one FastICA panel with 11
+// components (projection, tanh, Gram sums) as dispatched on this machine
+// and build, and their portable forms, reported per sample.
 func BenchmarkICAKernels(b *testing.B) {
 	const k = 11
 	rng := rand.New(rand.NewPCG(2, 2))
@@ -15,37 +15,34 @@ func BenchmarkICAKernels(b *testing.B) {
 	for i := range panel {
 		panel[i] = rng.NormFloat64()
 	}
-	w := make([]float64, k*k)
+	w := make([]float64, k)
 	for i := range w {
 		w[i] = rng.NormFloat64() / 3
 	}
-	y := make([]float64, k*icaChunk)
-	g := make([]float64, k*k)
-	c := icaContrast{fun: ICALogCosh, alpha: 1}
+	y := make([]float64, icaChunk)
+	projRowGo(y, panel, w, icaPanelStride)
+	src := append([]float64(nil), y...)
+	var out [16]float64
+	var sq [4]float64
 	perSample := func(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*icaChunk), "ns/sample")
 	}
-	b.Run("project", func(b *testing.B) {
-		for it := 0; it < b.N; it++ {
-			icaProject(y, icaChunk, w, k, k, panel, icaPanelStride, 0, icaChunk)
-		}
-		perSample(b)
-	})
-	b.Run("logcosh", func(b *testing.B) {
-		icaProject(y, icaChunk, w, k, k, panel, icaPanelStride, 0, icaChunk)
-		src := append([]float64(nil), y...)
-		for it := 0; it < b.N; it++ {
-			copy(y, src)
-			for i := 0; i < k; i++ {
-				c.apply(y[i*icaChunk : (i+1)*icaChunk])
+	for _, c := range []struct {
+		name string
+		run  func()
+	}{
+		{"project/dispatch", func() { projRow(y, panel, w, icaPanelStride) }},
+		{"project/portable", func() { projRowGo(y, panel, w, icaPanelStride) }},
+		{"tanh/dispatch", func() { copy(y, src); tanh8(y, 1, &sq) }},
+		{"tanh/portable", func() { copy(y, src); tanh8Go(y, 1, &sq) }},
+		{"gram/dispatch", func() { gram4(&out, src, panel, icaPanelStride) }},
+		{"gram/portable", func() { gram4Go(&out, src, panel, icaPanelStride) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for it := 0; it < b.N; it++ {
+				c.run()
 			}
-		}
-		perSample(b)
-	})
-	b.Run("gram", func(b *testing.B) {
-		for it := 0; it < b.N; it++ {
-			icaGram(g, y, icaChunk, k, k, panel, icaPanelStride, 0, icaChunk)
-		}
-		perSample(b)
-	})
+			perSample(b)
+		})
+	}
 }

@@ -1,22 +1,12 @@
-//go:build !amd64
+//go:build !amd64 || noasm
 
 package embed
 
-// Without assembly the portable kernels run; these are variables only so
-// that tests can switch kernels on every architecture.
-var (
-	hasAVX2   = false
-	icaAVX512 = false
-)
+// projRow is projRowGo: no assembly on this platform or build.
+func projRow(y, x, w []float64, xs int) { projRowGo(y, x, w, xs) }
 
-var icaTanhTab []float64
+// gram4 is gram4Go: no assembly on this platform or build.
+func gram4(out *[16]float64, y, x []float64, xs int) { gram4Go(out, y, x, xs) }
 
-func projRowAVX(y, x, w *float64, k, xs, m int)                  { panic("embed: no assembly kernels") }
-func gram4AVX(out, y, x *float64, xs, m int)                     { panic("embed: no assembly kernels") }
-func tanhAVX(y *float64, m int, alpha float64, tab, sq *float64) { panic("embed: no assembly kernels") }
-
-func projRow512(y, x, w *float64, k, xs, m int) { panic("embed: no assembly kernels") }
-func gram4512(out, y, x *float64, xs, m int)    { panic("embed: no assembly kernels") }
-func tanh512(y *float64, m int, alpha float64, tab, sq *float64) {
-	panic("embed: no assembly kernels")
-}
+// tanh8 is tanh8Go: no assembly on this platform or build.
+func tanh8(y []float64, alpha float64, sq *[4]float64) { tanh8Go(y, alpha, sq) }

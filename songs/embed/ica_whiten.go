@@ -3,7 +3,6 @@ package embed
 import (
 	"errors"
 	"math"
-	"sort"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -16,18 +15,10 @@ func icaWhitening(data []float64, xc []float64, n, d, k int, mean []float64, sol
 	sv := make([]float64, d)
 	switch solver {
 	case WhitenEigh:
-		var eig mat.EigenSym
-		if !eig.Factorize(panelScatter(xc, n, d), true) {
+		vals, vecs, order, ok := eigenSymDesc(panelScatter(xc, n, d))
+		if !ok {
 			return nil, errors.New("embed: FastICA: whitening eigendecomposition did not converge")
 		}
-		vals := eig.Values(nil)
-		var vecs mat.Dense
-		eig.VectorsTo(&vecs)
-		order := make([]int, d)
-		for i := range order {
-			order[i] = i
-		}
-		sort.SliceStable(order, func(a, b int) bool { return vals[order[a]] > vals[order[b]] })
 		for j, src := range order {
 			v := vals[src]
 			if v < 0x1p-52 {
@@ -39,20 +30,10 @@ func icaWhitening(data []float64, xc []float64, n, d, k int, mean []float64, sol
 			}
 		}
 	case WhitenSVD:
-		xc := mat.NewDense(n, d, nil)
-		raw := xc.RawMatrix().Data
-		for i := 0; i < n; i++ {
-			for j := 0; j < d; j++ {
-				raw[i*d+j] = data[i*d+j] - mean[j]
-			}
-		}
-		var svd mat.SVD
-		if !svd.Factorize(xc, mat.SVDThinV) {
+		s, v, ok := centredSVD(data, n, d, mean)
+		if !ok {
 			return nil, errors.New("embed: FastICA: whitening SVD did not converge")
 		}
-		s := svd.Values(nil)
-		var v mat.Dense
-		svd.VTo(&v)
 		for j := 0; j < min(n, d); j++ {
 			sv[j] = s[j]
 			for i := 0; i < d; i++ {

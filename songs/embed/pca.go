@@ -5,6 +5,8 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // PCASolver selects how PCA computes the principal axes.
@@ -153,9 +155,9 @@ func (p *PCA) fit(dst *mat.Dense, x mat.Matrix) error {
 // columnMeans returns the column means of row-major data, summed per block
 // and reduced in block order.
 func columnMeans(data []float64, n, d int) []float64 {
-	nb := rowBlocks(n, 4096)
+	nb := parallel.Blocks(n, 4096)
 	part := make([]float64, nb*d)
-	forBlocks(n, nb, func(b, lo, hi int) {
+	parallel.For(n, nb, func(b, lo, hi int) {
 		s := part[b*d : (b+1)*d]
 		for i := lo; i < hi; i++ {
 			for j, v := range data[i*d : (i+1)*d] {
@@ -194,7 +196,7 @@ func finiteColumnMeans(data []float64, n, d int) ([]float64, error) {
 // flipColumns negates the columns j of m with signs[j] < 0.
 func flipColumns(m *mat.Dense, signs []float64) {
 	raw := m.RawMatrix()
-	forBlocks(raw.Rows, rowBlocks(raw.Rows, 4096), func(_, lo, hi int) {
+	parallel.For(raw.Rows, parallel.Blocks(raw.Rows, 4096), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			row := raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]
 			for j, s := range signs {

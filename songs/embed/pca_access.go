@@ -2,6 +2,8 @@ package embed
 
 import (
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // Transform writes the scores of x on the kept components,
@@ -32,7 +34,7 @@ func (p *PCA) InverseTransform(dst *mat.Dense, scores mat.Matrix) {
 	prepareDst(dst, n, d, "PCA.InverseTransform")
 	out := dst.RawMatrix()
 	c := p.components.RawMatrix()
-	forBlocks(n, rowBlocks(n, 2048), func(_, lo, hi int) {
+	parallel.For(n, parallel.Blocks(n, 2048), func(_, lo, hi int) {
 		buf := make([]float64, k)
 		for r := lo; r < hi; r++ {
 			copy(buf, data[r*k:(r+1)*k]) // scores may alias dst

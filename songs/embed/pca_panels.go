@@ -1,6 +1,10 @@
 package embed
 
-import "gonum.org/v1/gonum/mat"
+import (
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
+)
 
 // centredPanels returns the row-major n×d data minus mean in the panel
 // layout of icaPanelStride: panel p holds samples [p*icaChunk,
@@ -9,7 +13,7 @@ import "gonum.org/v1/gonum/mat"
 func centredPanels(data []float64, n, d int, mean []float64) []float64 {
 	np := icaPanelCount(n)
 	xc := make([]float64, np*d*icaPanelStride)
-	forBlocks(np, rowBlocks(np, 8), func(_, plo, phi int) {
+	parallel.For(np, parallel.Blocks(np, 8), func(_, plo, phi int) {
 		for p := plo; p < phi; p++ {
 			panel, m := icaPanel(xc, n, d, p)
 			for t := 0; t < m; t++ {
@@ -27,9 +31,9 @@ func centredPanels(data []float64, n, d int, mean []float64) []float64 {
 // block of panels and reduced in block order.
 func panelScatter(xc []float64, n, d int) *mat.SymDense {
 	np := icaPanelCount(n)
-	nb := rowBlocks(np, 8)
+	nb := parallel.Blocks(np, 8)
 	part := make([]float64, nb*d*d)
-	forBlocks(np, nb, func(b, plo, phi int) {
+	parallel.For(np, nb, func(b, plo, phi int) {
 		acc := part[b*d*d : (b+1)*d*d]
 		for p := plo; p < phi; p++ {
 			panel, m := icaPanel(xc, n, d, p)
@@ -54,7 +58,7 @@ func panelScatter(xc []float64, n, d int) *mat.SymDense {
 func panelProject(xc []float64, n, d int, w []float64, r int) []float64 {
 	np := icaPanelCount(n)
 	out := make([]float64, np*r*icaPanelStride)
-	forBlocks(np, rowBlocks(np, 8), func(_, plo, phi int) {
+	parallel.For(np, parallel.Blocks(np, 8), func(_, plo, phi int) {
 		for p := plo; p < phi; p++ {
 			in, m := icaPanel(xc, n, d, p)
 			o, _ := icaPanel(out, n, r, p)

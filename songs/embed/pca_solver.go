@@ -6,50 +6,64 @@ import (
 
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // pcaCovariance returns the principal axes (rows, by decreasing variance)
 // and the explained variances of centred data in panel layout from the
-// eigendecomposition of its scatter matrix XcᵀXc.
+// eigendecomposition of its scatter matrix XcᵀXc: by symEigen up to
+// jacobiMaxDim columns, so that the axes are the same on every processor
+// and build, and by gonum's mat.EigenSym above.
 func pcaCovariance(xc []float64, n, d int) (*mat.Dense, []float64, error) {
 	scatter := panelScatter(xc, n, d)
-	var eig mat.EigenSym
-	if !eig.Factorize(scatter, true) {
+	vals, vecs, ok := scatterEigen(scatter, d)
+	if !ok {
 		return nil, nil, errors.New("embed: PCA: eigendecomposition did not converge")
 	}
-	vals := eig.Values(nil)
-	var vecs mat.Dense
-	eig.VectorsTo(&vecs)
 	kAll := min(n, d)
-	comps := mat.NewDense(kAll, d, nil)
+	comps := mat.NewDense(kAll, d, vecs[:kAll*d])
 	variance := make([]float64, kAll)
-	for j := 0; j < kAll; j++ {
-		src := d - 1 - j // eigenvalues are ascending
-		variance[j] = max(vals[src], 0) / float64(n-1)
-		for i := 0; i < d; i++ {
-			comps.Set(j, i, vecs.At(i, src))
-		}
+	for j := range variance {
+		variance[j] = max(vals[j], 0) / float64(n-1)
 	}
 	return comps, variance, nil
+}
+
+// scatterEigen returns the eigenvalues of the symmetric d×d matrix s in
+// decreasing order and the eigenvectors as rows, as symEigen.
+func scatterEigen(s *mat.SymDense, d int) (vals, vecs []float64, ok bool) {
+	if d <= jacobiMaxDim {
+		a := make([]float64, d*d)
+		for i := 0; i < d; i++ {
+			for j := 0; j < d; j++ {
+				a[i*d+j] = s.At(i, j)
+			}
+		}
+		return symEigen(a, d)
+	}
+	asc, v, order, ok := eigenSymDesc(s)
+	if !ok {
+		return nil, nil, false
+	}
+	vals = make([]float64, d)
+	vecs = make([]float64, d*d)
+	for j, src := range order {
+		vals[j] = asc[src]
+		for i := 0; i < d; i++ {
+			vecs[j*d+i] = v.At(i, src)
+		}
+	}
+	return vals, vecs, true
 }
 
 // pcaSVD returns the principal axes and explained variances from the thin
 // singular value decomposition of the centred data.
 func pcaSVD(data []float64, n, d int, mean []float64) (*mat.Dense, []float64, error) {
-	xc := mat.NewDense(n, d, nil)
-	raw := xc.RawMatrix().Data
-	for i := 0; i < n; i++ {
-		for j := 0; j < d; j++ {
-			raw[i*d+j] = data[i*d+j] - mean[j]
-		}
-	}
-	var svd mat.SVD
-	if !svd.Factorize(xc, mat.SVDThinV) {
+	vals, v, ok := centredSVD(data, n, d, mean)
+	if !ok {
 		return nil, nil, errors.New("embed: PCA: singular value decomposition did not converge")
 	}
-	vals := svd.Values(nil)
-	var v mat.Dense
-	svd.VTo(&v)
 	kAll := min(n, d)
 	comps := mat.NewDense(kAll, d, nil)
 	variance := make([]float64, kAll)
@@ -73,14 +87,14 @@ func pcaScores(dst *mat.Dense, xc []float64, n, d int, comps *mat.Dense) []float
 		mat.Row(w[j*d:(j+1)*d], j, comps)
 	}
 	np := icaPanelCount(n)
-	nb := rowBlocks(np, 8)
+	nb := parallel.Blocks(np, 8)
 	best := make([]float64, nb*k) // signed score of largest |score| per block
 	var out blas64.General
 	if dst != nil {
 		out = dst.RawMatrix()
 	}
 	sbuf := make([]float64, nb*k*icaChunk)
-	forBlocks(np, nb, func(b, plo, phi int) {
+	parallel.For(np, nb, func(b, plo, phi int) {
 		bb := best[b*k : (b+1)*k]
 		sc := sbuf[b*k*icaChunk : (b+1)*k*icaChunk]
 		for p := plo; p < phi; p++ {

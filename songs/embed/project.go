@@ -3,6 +3,8 @@ package embed
 import (
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // projectCentred writes (x - mean) Cᵀ into dst row by row, where x is the
@@ -11,7 +13,7 @@ import (
 // a fixed number of blocks, so the result does not depend on the cores.
 func projectCentred(dst *mat.Dense, data []float64, n, d int, mean []float64, comps blas64.General, k int) {
 	out := dst.RawMatrix()
-	forBlocks(n, rowBlocks(n, 2048), func(_, lo, hi int) {
+	parallel.For(n, parallel.Blocks(n, 2048), func(_, lo, hi int) {
 		buf := make([]float64, d)
 		for r := lo; r < hi; r++ {
 			for j, v := range data[r*d : (r+1)*d] {

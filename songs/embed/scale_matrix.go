@@ -80,7 +80,7 @@ func subDiv(center, scale []float64) func(j int, v float64) float64 {
 
 // mulAdd returns the map v*scale[j] + offset[j].
 func mulAdd(scale, offset []float64) func(j int, v float64) float64 {
-	return func(j int, v float64) float64 { return v*scale[j] + offset[j] }
+	return func(j int, v float64) float64 { return float64(v*scale[j]) + offset[j] }
 }
 
 // subMul returns the map (v - offset[j]) / scale[j], the inverse of mulAdd.
@@ -93,4 +93,47 @@ func checkCols(x mat.Matrix, c int, name string) {
 	if _, xc := x.Dims(); xc != c {
 		panic("embed: " + name + ": column count differs from the fitted data")
 	}
+}
+
+// affine is what the scalers share once fitted: a map of each column,
+// forward for Transform and back for InverseTransform, fixed by Fit for a
+// number of columns. Its methods take the scaler's name and panic with it
+// before a fit or for another number of columns.
+type affine struct {
+	cols             int // 0 before Fit
+	forward, inverse func(j int, v float64) float64
+}
+
+func (a *affine) transform(scaler string, dst *mat.Dense, x mat.Matrix) error {
+	return a.apply(scaler+".Transform", dst, x, a.forward)
+}
+
+func (a *affine) inverseTransform(scaler string, dst *mat.Dense, z mat.Matrix) error {
+	return a.apply(scaler+".InverseTransform", dst, z, a.inverse)
+}
+
+func (a *affine) apply(name string, dst *mat.Dense, x mat.Matrix, f func(j int, v float64) float64) error {
+	a.check(name)
+	checkCols(x, a.cols, name)
+	return columnMap(dst, x, name, f)
+}
+
+// fitted returns a copy of the fitted statistic v for the accessor name.
+func (a *affine) fitted(name string, v []float64) []float64 {
+	a.check(name)
+	return append([]float64(nil), v...)
+}
+
+func (a *affine) check(name string) {
+	if a.cols == 0 {
+		panic("embed: " + name + ": scaler not fitted")
+	}
+}
+
+// fitTransform is Fit then Transform, for the scalers' FitTransform.
+func fitTransform(fit func(mat.Matrix) error, transform func(*mat.Dense, mat.Matrix) error, dst *mat.Dense, x mat.Matrix) error {
+	if err := fit(x); err != nil {
+		return err
+	}
+	return transform(dst, x)
 }

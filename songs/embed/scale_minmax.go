@@ -17,6 +17,7 @@ type MinMaxScaler struct {
 	Min, Max float64
 
 	scale, offset, dataMin, dataMax []float64
+	affine
 }
 
 // Fit learns the minimum and maximum of each column of x. It returns a
@@ -56,6 +57,7 @@ func (s *MinMaxScaler) Fit(x mat.Matrix) error {
 		offset[j] = a - lo[j]*scale[j]
 	}
 	s.scale, s.offset, s.dataMin, s.dataMax = scale, offset, lo, hi
+	s.affine = affine{cols: c, forward: mulAdd(scale, offset), inverse: subMul(scale, offset)}
 	return nil
 }
 
@@ -65,44 +67,24 @@ func (s *MinMaxScaler) Fit(x mat.Matrix) error {
 // Transform panics if s is not fitted or if x has a different number of
 // columns than the fitted data.
 func (s *MinMaxScaler) Transform(dst *mat.Dense, x mat.Matrix) error {
-	s.check(x, "MinMaxScaler.Transform")
-	return columnMap(dst, x, "MinMaxScaler.Transform", mulAdd(s.scale, s.offset))
+	return s.affine.transform("MinMaxScaler", dst, x)
 }
 
 // FitTransform fits s to x and writes the rescaled x into dst.
 func (s *MinMaxScaler) FitTransform(dst *mat.Dense, x mat.Matrix) error {
-	if err := s.Fit(x); err != nil {
-		return err
-	}
-	return s.Transform(dst, x)
+	return fitTransform(s.Fit, s.Transform, dst, x)
 }
 
 // InverseTransform maps rescaled values z back to the original units into
 // dst. It panics as Transform.
 func (s *MinMaxScaler) InverseTransform(dst *mat.Dense, z mat.Matrix) error {
-	s.check(z, "MinMaxScaler.InverseTransform")
-	return columnMap(dst, z, "MinMaxScaler.InverseTransform", subMul(s.scale, s.offset))
+	return s.affine.inverseTransform("MinMaxScaler", dst, z)
 }
 
 // DataMin returns a copy of the fitted column minima. It panics if s is not
 // fitted.
-func (s *MinMaxScaler) DataMin() []float64 {
-	s.check(nil, "MinMaxScaler.DataMin")
-	return append([]float64(nil), s.dataMin...)
-}
+func (s *MinMaxScaler) DataMin() []float64 { return s.affine.fitted("MinMaxScaler.DataMin", s.dataMin) }
 
 // DataMax returns a copy of the fitted column maxima. It panics if s is not
 // fitted.
-func (s *MinMaxScaler) DataMax() []float64 {
-	s.check(nil, "MinMaxScaler.DataMax")
-	return append([]float64(nil), s.dataMax...)
-}
-
-func (s *MinMaxScaler) check(x mat.Matrix, name string) {
-	if s.scale == nil {
-		panic("embed: " + name + ": scaler not fitted")
-	}
-	if x != nil {
-		checkCols(x, len(s.scale), name)
-	}
-}
+func (s *MinMaxScaler) DataMax() []float64 { return s.affine.fitted("MinMaxScaler.DataMax", s.dataMax) }

@@ -1,10 +1,11 @@
 package embed
 
 import (
-	"math"
 	"sort"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/quantile"
 )
 
 // RobustScaler centres each column on its median and divides it by its
@@ -23,6 +24,7 @@ type RobustScaler struct {
 	Low, High float64
 
 	center, scale []float64
+	affine
 }
 
 // Fit learns the median and the quantile range of each column of x. It
@@ -52,33 +54,15 @@ func (s *RobustScaler) Fit(x mat.Matrix) error {
 			col[i] = data[i*c+j]
 		}
 		sort.Float64s(col)
-		center[j] = linearQuantile(col, 0.5)
-		scale[j] = linearQuantile(col, hi/100) - linearQuantile(col, lo/100)
+		center[j] = quantile.Sorted(col, 0.5)
+		scale[j] = quantile.Sorted(col, hi/100) - quantile.Sorted(col, lo/100)
 		if scale[j] == 0 {
 			return &ConstantColumnError{Col: j, Spread: "interquartile range"}
 		}
 	}
 	s.center, s.scale = center, scale
+	s.affine = affine{cols: c, forward: subDiv(center, scale), inverse: mulAdd(scale, center)}
 	return nil
-}
-
-// linearQuantile returns the p-quantile of sorted x by linear interpolation
-// between the order statistics at floor and ceil of p*(n-1), computed as
-// numpy's _lerp does.
-func linearQuantile(sorted []float64, p float64) float64 {
-	pos := p * float64(len(sorted)-1)
-	i := math.Floor(pos)
-	t := pos - i
-	k := int(i)
-	if k+1 >= len(sorted) {
-		return sorted[len(sorted)-1]
-	}
-	a, b := sorted[k], sorted[k+1]
-	d := b - a
-	if t >= 0.5 {
-		return b - d*(1-t)
-	}
-	return a + d*t
 }
 
 // Transform writes the robustly scaled x into dst. An empty dst is sized
@@ -86,44 +70,24 @@ func linearQuantile(sorted []float64, p float64) float64 {
 // infinite values. Transform panics if s is not fitted or if x has a
 // different number of columns than the fitted data.
 func (s *RobustScaler) Transform(dst *mat.Dense, x mat.Matrix) error {
-	s.check(x, "RobustScaler.Transform")
-	return columnMap(dst, x, "RobustScaler.Transform", subDiv(s.center, s.scale))
+	return s.affine.transform("RobustScaler", dst, x)
 }
 
 // FitTransform fits s to x and writes the scaled x into dst.
 func (s *RobustScaler) FitTransform(dst *mat.Dense, x mat.Matrix) error {
-	if err := s.Fit(x); err != nil {
-		return err
-	}
-	return s.Transform(dst, x)
+	return fitTransform(s.Fit, s.Transform, dst, x)
 }
 
 // InverseTransform maps scaled values z back to the original units,
 // x = z*range + median, into dst. It panics as Transform.
 func (s *RobustScaler) InverseTransform(dst *mat.Dense, z mat.Matrix) error {
-	s.check(z, "RobustScaler.InverseTransform")
-	return columnMap(dst, z, "RobustScaler.InverseTransform", mulAdd(s.scale, s.center))
+	return s.affine.inverseTransform("RobustScaler", dst, z)
 }
 
 // Center returns a copy of the fitted column medians. It panics if s is not
 // fitted.
-func (s *RobustScaler) Center() []float64 {
-	s.check(nil, "RobustScaler.Center")
-	return append([]float64(nil), s.center...)
-}
+func (s *RobustScaler) Center() []float64 { return s.affine.fitted("RobustScaler.Center", s.center) }
 
 // Scale returns a copy of the fitted quantile ranges. It panics if s is not
 // fitted.
-func (s *RobustScaler) Scale() []float64 {
-	s.check(nil, "RobustScaler.Scale")
-	return append([]float64(nil), s.scale...)
-}
-
-func (s *RobustScaler) check(x mat.Matrix, name string) {
-	if s.center == nil {
-		panic("embed: " + name + ": scaler not fitted")
-	}
-	if x != nil {
-		checkCols(x, len(s.center), name)
-	}
-}
+func (s *RobustScaler) Scale() []float64 { return s.affine.fitted("RobustScaler.Scale", s.scale) }

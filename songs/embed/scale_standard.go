@@ -16,6 +16,7 @@ import (
 // rounding rule of scikit-learn's _is_constant_feature) is an error.
 type StandardScaler struct {
 	mean, scale []float64
+	affine
 }
 
 // Fit learns the mean and standard deviation of each column of x. It returns
@@ -64,6 +65,7 @@ func (s *StandardScaler) Fit(x mat.Matrix) error {
 		scale[j] = math.Sqrt(v)
 	}
 	s.mean, s.scale = mean, scale
+	s.affine = affine{cols: c, forward: subDiv(mean, scale), inverse: mulAdd(scale, mean)}
 	return nil
 }
 
@@ -72,44 +74,24 @@ func (s *StandardScaler) Fit(x mat.Matrix) error {
 // infinite values. Transform panics if s is not fitted or if x has a
 // different number of columns than the fitted data.
 func (s *StandardScaler) Transform(dst *mat.Dense, x mat.Matrix) error {
-	s.check(x, "StandardScaler.Transform")
-	return columnMap(dst, x, "StandardScaler.Transform", subDiv(s.mean, s.scale))
+	return s.affine.transform("StandardScaler", dst, x)
 }
 
 // FitTransform fits s to x and writes the standardised x into dst.
 func (s *StandardScaler) FitTransform(dst *mat.Dense, x mat.Matrix) error {
-	if err := s.Fit(x); err != nil {
-		return err
-	}
-	return s.Transform(dst, x)
+	return fitTransform(s.Fit, s.Transform, dst, x)
 }
 
 // InverseTransform maps standardised values z back to the original units,
 // x = z*std + mean, into dst. It panics as Transform.
 func (s *StandardScaler) InverseTransform(dst *mat.Dense, z mat.Matrix) error {
-	s.check(z, "StandardScaler.InverseTransform")
-	return columnMap(dst, z, "StandardScaler.InverseTransform", mulAdd(s.scale, s.mean))
+	return s.affine.inverseTransform("StandardScaler", dst, z)
 }
 
 // Mean returns a copy of the fitted column means. It panics if s is not
 // fitted.
-func (s *StandardScaler) Mean() []float64 {
-	s.check(nil, "StandardScaler.Mean")
-	return append([]float64(nil), s.mean...)
-}
+func (s *StandardScaler) Mean() []float64 { return s.affine.fitted("StandardScaler.Mean", s.mean) }
 
 // Scale returns a copy of the fitted column standard deviations. It panics
 // if s is not fitted.
-func (s *StandardScaler) Scale() []float64 {
-	s.check(nil, "StandardScaler.Scale")
-	return append([]float64(nil), s.scale...)
-}
-
-func (s *StandardScaler) check(x mat.Matrix, name string) {
-	if s.mean == nil {
-		panic("embed: " + name + ": scaler not fitted")
-	}
-	if x != nil {
-		checkCols(x, len(s.mean), name)
-	}
-}
+func (s *StandardScaler) Scale() []float64 { return s.affine.fitted("StandardScaler.Scale", s.scale) }

@@ -3,9 +3,10 @@ package embed
 import (
 	"errors"
 	"math"
-	"sort"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // spectralMaxLanczos bounds the Lanczos basis of spectralLayout.
@@ -72,9 +73,9 @@ func spectralLayout(g *sparseSym, dim int, tol float64) ([]float64, error) {
 		v1[i] = math.Sqrt(s)
 	}
 	normalise(v1)
-	nb := rowBlocks(n, 2048)
+	nb := parallel.Blocks(n, 2048)
 	apply := func(dst, v []float64) { // dst = (M + I) v / 2
-		forBlocks(n, nb, func(_, lo, hi int) {
+		parallel.For(n, nb, func(_, lo, hi int) {
 			for i := lo; i < hi; i++ {
 				var s float64
 				for e := g.ptr[i]; e < g.ptr[i+1]; e++ {
@@ -148,18 +149,10 @@ func ritz(alpha, beta []float64, dim int, b float64) ([]float64, *mat.Dense, flo
 			t.SetSym(i, i+1, beta[i])
 		}
 	}
-	var eig mat.EigenSym
-	if !eig.Factorize(t, true) {
+	vals, vecs, order, ok := eigenSymDesc(t)
+	if !ok {
 		return nil, nil, math.Inf(1)
 	}
-	vals := eig.Values(nil)
-	var vecs mat.Dense
-	eig.VectorsTo(&vecs)
-	order := make([]int, k)
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, c int) bool { return vals[order[a]] > vals[order[c]] })
 	dim = min(dim, k)
 	out := mat.NewDense(k, dim, nil)
 	top := make([]float64, dim)

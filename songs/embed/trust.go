@@ -2,8 +2,12 @@ package embed
 
 import (
 	"fmt"
+	"slices"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // Trustworthiness returns how well the embedding y keeps the local
@@ -17,8 +21,9 @@ import (
 // rank of j among the neighbours of i in x (1 for the nearest). T is 1 when
 // every embedded neighbourhood holds only true neighbours.
 //
-// Distances are computed row by row and never stored as an n×n matrix, so
-// memory stays O(n) per worker; time is O(n² (d_x + d_y)). Ties in distance
+// The embedded neighbourhoods come from the module's exact neighbour
+// search; the ranks in x are counted from one row of distances at a time,
+// never an n×n matrix, so memory stays O(n k) plus O(n) per worker. Ties in distance
 // are broken by row index, where scikit-learn's order among exactly equal
 // distances is unspecified; results agree exactly on data without ties.
 //
@@ -34,13 +39,11 @@ func Trustworthiness(x, y mat.Matrix, k int) (float64, error) {
 	if float64(k) >= float64(n)/2 {
 		return 0, fmt.Errorf("embed: Trustworthiness: k = %d must be below n/2 = %g", k, float64(n)/2)
 	}
-	nb := rowBlocks(n, 64)
+	nnY := neighbors.SearchSelf(denseView(yd, n, dy), k)
+	nb := parallel.Blocks(n, 64)
 	part := make([]int64, nb)
-	forBlocks(n, nb, func(b, lo, hi int) {
+	parallel.For(n, nb, func(b, lo, hi int) {
 		distX := make([]float64, n)
-		distY := make([]float64, n)
-		nnY := make([]int, k)
-		nnDist := make([]float64, k)
 		kthX := make([]int, k)
 		kthXDist := make([]float64, k)
 		far := make([]int, 0, k)
@@ -48,13 +51,13 @@ func Trustworthiness(x, y mat.Matrix, k int) (float64, error) {
 		notMore := make([]int, k)
 		var sum int64
 		for i := lo; i < hi; i++ {
-			sqDistances(distY, yd, dy, i)
-			kNearest(nnY, nnDist, distY, i)
 			sqDistances(distX, xd, dx, i)
-			kNearest(kthX, kthXDist, distX, i)
+			neighbors.Nearest(kthX, kthXDist, distX, i)
 			tau, tauIdx := kthXDist[k-1], kthX[k-1]
+			// The rows of i's embedded neighbourhood that are not among its
+			// k nearest in x.
 			far = far[:0]
-			for _, j := range nnY {
+			for _, j := range nnY.Index[i*k : (i+1)*k] {
 				dj := distX[j]
 				if dj < tau || (dj == tau && j <= tauIdx) {
 					continue // among the k nearest in x: rank <= k
@@ -91,39 +94,17 @@ func KNNPreservation(x, y mat.Matrix, k int) (float64, error) {
 	if k >= n {
 		return 0, fmt.Errorf("embed: KNNPreservation: k = %d must be below n = %d", k, n)
 	}
-	nb := rowBlocks(n, 64)
-	part := make([]int64, nb)
-	forBlocks(n, nb, func(b, lo, hi int) {
-		dist := make([]float64, n)
-		nnX := make([]int, k)
-		nnY := make([]int, k)
-		tmp := make([]float64, k)
-		seen := make([]bool, n)
-		var kept int64
-		for i := lo; i < hi; i++ {
-			sqDistances(dist, xd, dx, i)
-			kNearest(nnX, tmp, dist, i)
-			sqDistances(dist, yd, dy, i)
-			kNearest(nnY, tmp, dist, i)
-			for _, j := range nnX {
-				seen[j] = true
-			}
-			for _, j := range nnY {
-				if seen[j] {
-					kept++
-				}
-			}
-			for _, j := range nnX {
-				seen[j] = false
+	nnX := neighbors.SearchSelf(denseView(xd, n, dx), k)
+	nnY := neighbors.SearchSelf(denseView(yd, n, dy), k)
+	kept := 0
+	for i := 0; i < n; i++ {
+		for _, j := range nnY.Index[i*k : (i+1)*k] {
+			if slices.Contains(nnX.Index[i*k:(i+1)*k], j) {
+				kept++
 			}
 		}
-		part[b] = kept
-	})
-	var total int64
-	for _, s := range part {
-		total += s
 	}
-	return float64(total) / (float64(n) * float64(k)), nil
+	return float64(kept) / (float64(n) * float64(k)), nil
 }
 
 // neighbourInputs checks the inputs of the neighbourhood measures and

@@ -2,6 +2,7 @@ package embed
 
 import (
 	"math"
+	"sort"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -48,23 +49,53 @@ func TestTrustworthinessIdentity(t *testing.T) {
 	}
 }
 
-func TestKNearestTies(t *testing.T) {
-	dist := []float64{3, 1, 0, 1, 2, 1}
-	idx := make([]int, 3)
-	val := make([]float64, 3)
-	kNearest(idx, val, dist, 2)
-	want := []int{1, 3, 5}
-	for i := range want {
-		if idx[i] != want[i] || val[i] != 1 {
-			t.Fatalf("kNearest = %v %v, want %v", idx, val, want)
+// TestTrustworthinessTies compares with the definition computed directly
+// (ranks by sorting every row's distances by distance, then index) on
+// grid data where many distances tie.
+func TestTrustworthinessTies(t *testing.T) {
+	x := benchData(120, 3)
+	y := benchData(120, 2)
+	for _, m := range []*mat.Dense{x, y} {
+		r, c := m.Dims()
+		for i := 0; i < r; i++ {
+			for j := 0; j < c; j++ {
+				m.Set(i, j, math.Round(2*m.At(i, j))/2)
+			}
 		}
 	}
-	kNearest(idx, val, dist, 1)
-	want = []int{2, 3, 5}
-	for i := range want {
-		if idx[i] != want[i] {
-			t.Fatalf("kNearest excluding 1 = %v, want %v", idx, want)
+	const n, k = 120, 7
+	order := func(m *mat.Dense, i int) []int {
+		var o []int
+		d := make([]float64, n)
+		for j := 0; j < n; j++ {
+			e := 0.0
+			for c := 0; c < m.RawMatrix().Cols; c++ {
+				v := m.At(i, c) - m.At(j, c)
+				e += v * v
+			}
+			d[j] = e
+			if j != i {
+				o = append(o, j)
+			}
 		}
+		sort.SliceStable(o, func(a, b int) bool { return d[o[a]] < d[o[b]] })
+		return o
+	}
+	var penalty float64
+	for i := 0; i < n; i++ {
+		ox, oy := order(x, i), order(y, i)
+		rank := make([]int, n)
+		for r, j := range ox {
+			rank[j] = r + 1
+		}
+		for _, j := range oy[:k] {
+			penalty += math.Max(0, float64(rank[j]-k))
+		}
+	}
+	want := 1 - 2/(float64(n*k)*(2*n-3*k-1))*penalty
+	got, err := Trustworthiness(x, y, k)
+	if err != nil || math.Abs(got-want) > 1e-15 {
+		t.Errorf("trustworthiness %v (%v), direct %v", got, err, want)
 	}
 }
 

@@ -4,8 +4,10 @@ import (
 	"math"
 	"sort"
 
-	"github.com/songcohorts/cohorts/songs/internal/knn"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // sparseSym is a symmetric sparse matrix in compressed sparse row form: the
@@ -32,7 +34,7 @@ const (
 func binarySearchPerplexity(sqDist []float64, n, k int, perplexity float64) []float64 {
 	p := make([]float64, n*k)
 	want := math.Log(perplexity)
-	forBlocks(n, rowBlocks(n, 256), func(_, lo, hi int) {
+	parallel.For(n, parallel.Blocks(n, 256), func(_, lo, hi int) {
 		d := make([]float64, k)
 		for i := lo; i < hi; i++ {
 			for j := range d {
@@ -111,12 +113,11 @@ const tsneExactKNNMaxRows = 30000
 
 // selfNeighbours finds the k nearest other rows of every row: exactly up to
 // tsneExactKNNMaxRows rows, by nearest-neighbour descent above.
-func selfNeighbours(x []float64, n, d, k int, seed uint64) *knn.Result {
+func selfNeighbours(x []float64, n, d, k int, seed uint64) *neighbors.Result {
 	if n <= tsneExactKNNMaxRows {
-		return knn.SearchSelf(denseView(x, n, d), k)
+		return neighbors.SearchSelf(denseView(x, n, d), k)
 	}
-	idx, dist := nnDescent(x, n, d, k, seed)
-	return &knn.Result{K: k, Index: idx, Dist: dist}
+	return neighbors.Approximate(denseView(x, n, d), k, seed)
 }
 
 // symmetrise returns (C + Cᵀ) / sum(C + Cᵀ) for the sparse matrix C whose row
@@ -196,7 +197,7 @@ func jointProbabilitiesExact(x []float64, n, d int, perplexity float64) *sparseS
 	k := n - 1
 	idx := make([]int, n*k)
 	sq := make([]float64, n*k)
-	forBlocks(n, rowBlocks(n, 64), func(_, lo, hi int) {
+	parallel.For(n, parallel.Blocks(n, 64), func(_, lo, hi int) {
 		for i := lo; i < hi; i++ {
 			c := i * k
 			for j := 0; j < n; j++ {

@@ -1,6 +1,10 @@
 package embed
 
-import "math"
+import (
+	"math"
+
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
+)
 
 // float32Tiny is np.finfo(np.float32).tiny, the floor scikit-learn's
 // Barnes-Hut code applies inside the logarithm of the KL divergence.
@@ -28,7 +32,7 @@ type tsneGradient struct {
 }
 
 func newTSNEGradient(p *sparseSym, n int, exact bool, theta float64) *tsneGradient {
-	nb := rowBlocks(n, 128)
+	nb := parallel.Blocks(n, 128)
 	return &tsneGradient{
 		p: p, n: n, exact: exact, theta2: theta * theta,
 		neg: make([]float64, 2*n), nb: nb,
@@ -47,7 +51,7 @@ func (g *tsneGradient) compute(y, grad []float64, ex float64, wantError bool) fl
 		z = g.repulseBH(y)
 	}
 	p := g.p
-	forBlocks(g.n, g.nb, func(b, lo, hi int) {
+	parallel.For(g.n, g.nb, func(b, lo, hi int) {
 		var kl float64
 		for i := lo; i < hi; i++ {
 			yx, yy := y[2*i], y[2*i+1]
@@ -100,7 +104,7 @@ func (g *tsneGradient) repulseBH(y []float64) float64 {
 	if g.far == nil {
 		g.far = make([]interactionList, g.nb)
 	}
-	forBlocks(nl, nb, func(b, lo, hi int) {
+	parallel.For(nl, nb, func(b, lo, hi int) {
 		var z float64
 		for _, leaf := range g.leaves[lo:hi] {
 			z += t.repulseLeaf(leaf, g.theta2, g.neg, &g.far[b])
@@ -117,7 +121,7 @@ func (g *tsneGradient) repulseBH(y []float64) float64 {
 // repulseExact fills g.neg with the exact repulsive forces and returns Z.
 func (g *tsneGradient) repulseExact(y []float64) float64 {
 	n := g.n
-	forBlocks(n, g.nb, func(b, lo, hi int) {
+	parallel.For(n, g.nb, func(b, lo, hi int) {
 		var z float64
 		for i := lo; i < hi; i++ {
 			yx, yy := y[2*i], y[2*i+1]

@@ -4,7 +4,8 @@ import (
 	"math"
 	"sort"
 
-	"github.com/songcohorts/cohorts/songs/internal/knn"
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 const (
@@ -19,14 +20,13 @@ const (
 // brute force below 4096 rows and by nearest-neighbour descent (seeded by
 // seed) above.
 func umapNeighbours(x []float64, n, d, k int, seed uint64) ([]int, []float32) {
-	var ri []int
-	var rd []float64
+	var r *neighbors.Result
 	if n < 4096 {
-		r := knn.SearchSelf(denseView(x, n, d), k-1)
-		ri, rd = r.Index, r.Dist
+		r = neighbors.SearchSelf(denseView(x, n, d), k-1)
 	} else {
-		ri, rd = nnDescent(x, n, d, k-1, seed)
+		r = neighbors.Approximate(denseView(x, n, d), k-1, seed)
 	}
+	ri, rd := r.Index, r.Dist
 	idx := make([]int, n*k)
 	dist := make([]float32, n*k)
 	for i := 0; i < n; i++ {
@@ -57,7 +57,7 @@ func smoothKNNDist(dist []float32, n, k int, localConnectivity, bandwidth float6
 		total += float64(v)
 	}
 	meanAll := total / float64(len(dist))
-	forBlocks(n, rowBlocks(n, 512), func(_, lo, hi int) {
+	parallel.For(n, parallel.Blocks(n, 512), func(_, lo, hi int) {
 		nonZero := make([]float32, 0, k)
 		for i := lo; i < hi; i++ {
 			row := dist[i*k : (i+1)*k]

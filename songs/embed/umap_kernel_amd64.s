@@ -1,3 +1,5 @@
+//go:build !noasm
+
 #include "textflag.h"
 
 // The constants of umapRepel4AVX, broadcast from memory; the names give
@@ -81,7 +83,7 @@ GLOBL umapConsts<>(SB), RODATA|NOPTR, $256
 // func umapRepel4AVX(d2, dx, dy, tx, ty *[4]float64, b, a, repel, alpha float64) bool
 //
 // The repulsive terms of four negative samples, lane by lane the same
-// operations in the same order as umapLayout.repelTerms (powPos, then
+// operations in the same order as repelTermsGo (powPos, then
 // coef = repel / ((0.001 + d2) (a d2^b + 1)), then clip(coef dx) alpha and
 // clip(coef dy) alpha), without fused multiply-adds, so the results are
 // bit for bit those of the portable code. It returns false, writing

@@ -7,7 +7,9 @@ import "math"
 // error below 1e-7 for moderate y log x, finer than the float32 arithmetic
 // of umap-learn) instead of the library calls that dominate UMAP's
 // gradient steps. Arguments out of
-// the series' range fall back to math.Pow.
+// the series' range fall back to math.Pow. Every product is rounded before
+// it is added, so that no platform fuses the two and the AVX2 kernel
+// (umapRepel4AVX) gives the same bits.
 func powPos(x, y float64) float64 {
 	bits := math.Float64bits(x)
 	e := int64(bits>>52&0x7ff) - 1023
@@ -25,9 +27,9 @@ func powPos(x, y float64) float64 {
 	u := m - 1
 	u2 := u * u
 	u4 := u2 * u2
-	q0 := (0.9999998474717302 - 0.5000069690374938*u) + (0.3333568809272659-0.24957780628534987*u)*u2
-	q1 := (0.19885361051323006 - 0.17363152974937088*u) + (0.16338556174886165-0.09913656121321199*u)*u2
-	lg := u*(q0+q1*u4) + float64(e)*math.Ln2
+	q0 := (0.9999998474717302 - float64(0.5000069690374938*u)) + float64((0.3333568809272659-float64(0.24957780628534987*u))*u2)
+	q1 := (0.19885361051323006 - float64(0.17363152974937088*u)) + float64((0.16338556174886165-float64(0.09913656121321199*u))*u2)
+	lg := float64(u*(q0+float64(q1*u4))) + float64(float64(e)*math.Ln2)
 	z := y * lg
 	// exp z = 2^k exp(r), |r| <= ln2 / 2.
 	const log2e = 1.4426950408889634
@@ -42,12 +44,12 @@ func powPos(x, y float64) float64 {
 	if k < -1020 || k > 1020 {
 		return math.Pow(x, y)
 	}
-	r := z - float64(k)*ln2hi - float64(k)*ln2lo
+	r := z - float64(float64(k)*ln2hi) - float64(float64(k)*ln2lo)
 	// exp r by a degree-6 least-squares fit on [-ln2/2, ln2/2] (relative
 	// error 3e-9), evaluated by Estrin's scheme.
 	r2 := r * r
 	r4 := r2 * r2
-	p := ((0.9999999999595475 + 1.000000037727448*r) + (0.5000000107749374+0.166664154772359*r)*r2) +
-		((0.041666218274473366+0.008375128890415256*r)+0.0013948580812921073*r2)*r4
+	p := ((0.9999999999595475 + float64(1.000000037727448*r)) + float64((0.5000000107749374+float64(0.166664154772359*r))*r2)) +
+		float64(((0.041666218274473366+float64(0.008375128890415256*r))+float64(0.0013948580812921073*r2))*r4)
 	return p * math.Float64frombits(uint64(k+1023)<<52)
 }

@@ -4,6 +4,9 @@ import (
 	"math"
 	"math/bits"
 	"math/rand/v2"
+
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
+	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // umapLayout is the stochastic gradient descent of umap-learn 0.5.3's
@@ -58,7 +61,7 @@ func (l *umapLayout) optimise(y []float64, g *sparseSym) {
 		l.nextNg[e] = l.perNg[e]
 	}
 	l.snap = make([]float64, len(y))
-	nb := rowBlocks(n, 256)
+	nb := parallel.Blocks(n, 256)
 	// One generator per shard, copied into the shard's frame while it runs
 	// so that concurrent shards never write to a shared cache line.
 	rngs := make([]rand.PCG, nb)
@@ -69,7 +72,7 @@ func (l *umapLayout) optimise(y []float64, g *sparseSym) {
 	for epoch := 0; epoch < l.epochs; epoch++ {
 		copy(l.snap, y)
 		ep := float64(epoch)
-		forBlocks(n, nb, func(s, lo, hi int) {
+		parallel.For(n, nb, func(s, lo, hi int) {
 			src := rngs[s]
 			if dim == 2 && !l.general {
 				l.shard2(y, g, lo, hi, ep, alpha, &src, n)
@@ -96,12 +99,11 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 			}
 			j := g.col[e]
 			other := l.snap[j*dim : (j+1)*dim]
-			d2 := sqDist(cur, other)
+			d2 := neighbors.SqDist(cur, other)
 			if d2 > 0 {
-				pb := powPos(d2, b)
-				coef := attract * pb / d2 / (a*pb + 1)
+				coef := attractCoef(d2, a, b, attract)
 				for c := range cur {
-					cur[c] += 2 * clip(coef*(cur[c]-other[c])) * alpha
+					cur[c] += float64(2 * clip(coef*(cur[c]-other[c])) * alpha)
 				}
 			}
 			l.next[e] += l.per[e]
@@ -118,12 +120,11 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 					continue
 				}
 				other := l.snap[k*dim : (k+1)*dim]
-				d2 := sqDist(cur, other)
+				d2 := neighbors.SqDist(cur, other)
 				if d2 > 0 {
-					pb := powPos(d2, b)
-					coef := repel / ((0.001 + d2) * (a*pb + 1))
+					coef := repelCoef(d2, a, b, repel)
 					for c := range cur {
-						u[c] += clip(coef*(cur[c]-other[c])) * alpha
+						u[c] += float64(clip(coef*(cur[c]-other[c])) * alpha)
 					}
 				} else {
 					for c := range u {
@@ -134,20 +135,9 @@ func (l *umapLayout) shard(y []float64, g *sparseSym, lo, hi int, epoch, alpha f
 			for c := range cur {
 				cur[c] += u[c]
 			}
-			l.nextNg[e] += float64(negs) * l.perNg[e]
+			l.nextNg[e] += float64(float64(negs) * l.perNg[e])
 		}
 	}
-}
-
-// sqDist returns the squared Euclidean distance between a and b.
-func sqDist(a, b []float64) float64 {
-	b = b[:len(a)]
-	var s float64
-	for i, v := range a {
-		t := v - b[i]
-		s += t * t
-	}
-	return s
 }
 
 func clip(v float64) float64 {
@@ -178,12 +168,11 @@ func (l *umapLayout) shard2(y []float64, g *sparseSym, lo, hi int, epoch, alpha 
 			}
 			j := g.col[e]
 			dx, dy := cx-snap[2*j], cy-snap[2*j+1]
-			d2 := dx*dx + dy*dy
+			d2 := float64(dx*dx) + float64(dy*dy)
 			if d2 > 0 {
-				pb := powPos(d2, b)
-				coef := attract * pb / d2 / (a*pb + 1)
-				cx += 2 * clip(coef*dx) * alpha
-				cy += 2 * clip(coef*dy) * alpha
+				coef := attractCoef(d2, a, b, attract)
+				cx += float64(2 * clip(coef*dx) * alpha)
+				cy += float64(2 * clip(coef*dy) * alpha)
 			}
 			next[e] += per[e]
 			negs := int((epoch - nextNg[e]) / perNg[e])
@@ -198,7 +187,7 @@ func (l *umapLayout) shard2(y []float64, g *sparseSym, lo, hi int, epoch, alpha 
 						continue
 					}
 					dx, dy := cx-snap[2*k], cy-snap[2*k+1]
-					bt.dx[m], bt.dy[m], bt.d2[m] = dx, dy, dx*dx+dy*dy
+					bt.dx[m], bt.dy[m], bt.d2[m] = dx, dy, float64(dx*dx)+float64(dy*dy)
 					m++
 				}
 				bt.repelTerms(m, a, b, repel, alpha)
@@ -209,7 +198,7 @@ func (l *umapLayout) shard2(y []float64, g *sparseSym, lo, hi int, epoch, alpha 
 			}
 			cx += ux
 			cy += uy
-			nextNg[e] += float64(negs) * perNg[e]
+			nextNg[e] += float64(float64(negs) * perNg[e])
 		}
 		y[2*i], y[2*i+1] = cx, cy
 	}
@@ -248,18 +237,8 @@ func (bt *repelBatch) repelTerms(m int, a, b, repel, alpha float64) {
 			zero = true
 		}
 	}
-	if !zero && m >= minVectorBatch && repelBatch4(bt, b, a, repel, alpha) {
+	if !zero && m >= minVectorBatch && repel4(bt, b, a, repel, alpha) {
 		return
 	}
-	for q := 0; q < m; q++ {
-		d2 := bt.d2[q]
-		if d2 > 0 {
-			pb := powPos(d2, b)
-			coef := repel / ((0.001 + d2) * (a*pb + 1))
-			bt.tx[q] = clip(coef*bt.dx[q]) * alpha
-			bt.ty[q] = clip(coef*bt.dy[q]) * alpha
-		} else {
-			bt.tx[q], bt.ty[q] = 4*alpha, 4*alpha
-		}
-	}
+	bt.repelTermsGo(m, a, b, repel, alpha)
 }

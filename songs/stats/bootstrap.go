@@ -140,7 +140,7 @@ func (bs Bootstrap) finish(theta []float64, est, acc, level float64) Interval {
 			return Interval{Lo: math.NaN(), Hi: math.NaN(), Level: level}
 		}
 	}
-	return Interval{Lo: quantileLinear(theta, lo), Hi: quantileLinear(theta, hi), Level: level}
+	return Interval{Lo: quantileSorted(theta, lo), Hi: quantileSorted(theta, hi), Level: level}
 }
 
 // jackknifeAcceleration is the BCa acceleration from leave-one-out

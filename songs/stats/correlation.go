@@ -25,13 +25,9 @@ import (
 //
 // Reference: Fisher, R. A. (1915), Biometrika 10, 507-521.
 func Pearson(x, y []float64, alt Alternative, level float64) (Result, error) {
-	alt.check()
 	checkLevel(level)
-	if len(x) != len(y) {
-		panic("stats: slice length mismatch")
-	}
-	res := newResult("Pearson correlation", alt)
-	if err := checkPairs(x, y); err != nil {
+	res, err := pairedResult("Pearson correlation", x, y, alt)
+	if err != nil {
 		return res, err
 	}
 	r, p := pearsonP(x, y, alt)
@@ -44,6 +40,30 @@ func checkLevel(level float64) {
 	if !(level > 0 && level < 1) {
 		panic("stats: level out of (0, 1)")
 	}
+}
+
+// pairedResult starts the Result of a test of paired samples: it checks
+// the alternative (a panic for an unknown one) and the lengths (a panic if
+// they differ), then the samples (an error, with the Result, for fewer than
+// two pairs or NaN).
+func pairedResult(test string, x, y []float64, alt Alternative) (Result, error) {
+	alt.check()
+	if len(x) != len(y) {
+		panic("stats: slice length mismatch")
+	}
+	return newResult(test, alt), checkPairs(x, y)
+}
+
+// twoSampleResult starts the Result of a test of two independent samples:
+// it checks the alternative (a panic for an unknown one), then that each
+// sample is non-empty and free of NaN (an error, with the Result).
+func twoSampleResult(test string, x, y []float64, alt Alternative) (Result, error) {
+	alt.check()
+	r := newResult(test, alt)
+	if err := checkSample("x", x); err != nil {
+		return r, err
+	}
+	return r, checkSample("y", y)
 }
 
 func checkPairs(x, y []float64) error {
@@ -166,13 +186,9 @@ func fisherCI(r float64, n int, c float64, alt Alternative, level float64) Inter
 // Reference: Fieller, E. C., Hartley, H. O. & Pearson, E. S. (1957),
 // Biometrika 44, 470-481.
 func Spearman(x, y []float64, alt Alternative, level float64) (Result, error) {
-	alt.check()
 	checkLevel(level)
-	if len(x) != len(y) {
-		panic("stats: slice length mismatch")
-	}
-	res := newResult("Spearman correlation", alt)
-	if err := checkPairs(x, y); err != nil {
+	res, err := pairedResult("Spearman correlation", x, y, alt)
+	if err != nil {
 		return res, err
 	}
 	n := len(x)

@@ -14,6 +14,14 @@
 // valid data (zero variance, all values tied) returns NaN or an infinite
 // statistic exactly where SciPy does, as documented on each function.
 //
+// Quantile is the module's one sample quantile (NumPy's default "linear"
+// method, Hyndman and Fan's type 7, to NumPy's bit), and Fences with
+// TukeyFences its one outlier rule: a value on or beyond a fence at 1.5
+// IQR from the quartiles is an outlier, so that outlier tables and box
+// plots count the same values. RobustZ gives Iglewicz and Hoaglin's
+// modified z-scores.
+//
 // Distributions come from gonum.org/v1/gonum/stat/distuv and
-// gonum.org/v1/gonum/mathext.
+// gonum.org/v1/gonum/mathext. The package imports nothing of this module
+// outside internal/.
 package stats

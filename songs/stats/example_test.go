@@ -124,3 +124,16 @@ func ExampleBootstrap() {
 	// Output:
 	// rank-biserial 95% CI [-0.8971, -0.2848]
 }
+
+// ExampleTukeyFences computes type-7 quartiles and the inclusive fences.
+func ExampleTukeyFences() {
+	x := []float64{1, 2, 3, 4, 7}
+	f := stats.TukeyFences(x)
+	fmt.Printf("Q1 %.4f Q3 %.4f fences %.4f..%.4f\n", f.Q1, f.Q3, f.Lower, f.Upper)
+	fmt.Println("7 is an outlier:", f.Outside(7))
+	fmt.Printf("90th percentile %.4f\n", stats.Quantile(x, 0.9))
+	// Output:
+	// Q1 2.0000 Q3 4.0000 fences -1.0000..7.0000
+	// 7 is an outlier: true
+	// 90th percentile 5.8000
+}

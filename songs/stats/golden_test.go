@@ -161,3 +161,14 @@ func check(t *testing.T, what string, got float64, want gf, tol float64, source 
 		t.Errorf("%s: got %.17g, want %.17g (tol %g; %s)", what, got, float64(want), tol, source)
 	}
 }
+
+// checkTest requires a test's result, without error, to give the
+// reference's statistic (to statTol) and p-value (to 1e-10).
+func checkTest(t *testing.T, tag string, r Result, err error, want ref, statTol float64) {
+	t.Helper()
+	if err != nil {
+		t.Fatalf("%s: %v", tag, err)
+	}
+	check(t, tag+" statistic", r.Statistic, want.Stat, statTol, want.Source)
+	check(t, tag+" p", r.P, want.P, 1e-10, want.Source)
+}

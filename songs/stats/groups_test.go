@@ -18,34 +18,22 @@ func TestGroupsGolden(t *testing.T) {
 	for _, rec := range g.Groups {
 		gs := groupsOf(rec.Groups)
 		r, err := OneWayANOVA(gs...)
-		if err != nil {
-			t.Fatal(err)
-		}
 		w := rec.Anova
-		check(t, rec.Name+" anova F", r.Statistic, w.Stat, 1e-10, w.Source)
-		check(t, rec.Name+" anova p", r.P, w.P, 1e-10, w.Source)
+		checkTest(t, rec.Name+" anova", r, err, w, 1e-10)
 		check(t, rec.Name+" anova df1", r.DF, w.DF1, 0, w.Source)
 		check(t, rec.Name+" anova df2", r.DF2, w.DF2, 0, w.Source)
 		check(t, rec.Name+" eta2", EtaSquared(gs...), w.Eta2, 1e-12, w.Source)
 		check(t, rec.Name+" eps2", EpsilonSquared(gs...), w.Eps2, 1e-12, w.Source)
 
 		r, err = WelchANOVA(gs...)
-		if err != nil {
-			t.Fatal(err)
-		}
 		w = rec.WelchAnova
-		check(t, rec.Name+" welch F", r.Statistic, w.Stat, 1e-10, w.Source)
-		check(t, rec.Name+" welch p", r.P, w.P, 1e-10, w.Source)
+		checkTest(t, rec.Name+" welch", r, err, w, 1e-10)
 		check(t, rec.Name+" welch df1", r.DF, w.DF1, 1e-12, w.Source)
 		check(t, rec.Name+" welch df2", r.DF2, w.DF2, 1e-10, w.Source)
 
 		r, err = KruskalWallis(gs...)
-		if err != nil {
-			t.Fatal(err)
-		}
 		w = rec.Kruskal
-		check(t, rec.Name+" kruskal H", r.Statistic, w.Stat, 1e-10, w.Source)
-		check(t, rec.Name+" kruskal p", r.P, w.P, 1e-10, w.Source)
+		checkTest(t, rec.Name+" kruskal", r, err, w, 1e-10)
 		check(t, rec.Name+" kruskal df", r.DF, w.DF, 0, w.Source)
 		n := len(concat(gs...))
 		check(t, rec.Name+" kruskal eps2", KruskalEpsilonSquared(r.Statistic, n), w.Eps2, 1e-10, w.Source)
@@ -76,29 +64,15 @@ func TestCorrelationGolden(t *testing.T) {
 			tag := rec.Name + "/" + altName
 			w := refs["pearson"]
 			r, err := Pearson(x, y, alt, 0.95)
-			if err != nil {
-				t.Fatal(err)
-			}
-			check(t, tag+" pearson r", r.Statistic, w.Stat, 1e-12, w.Source)
-			check(t, tag+" pearson p", r.P, w.P, 1e-10, w.Source)
+			checkTest(t, tag+" pearson", r, err, w, 1e-12)
 			check(t, tag+" pearson lo", r.CI.Lo, w.Lo, 1e-10, w.Source)
 			check(t, tag+" pearson hi", r.CI.Hi, w.Hi, 1e-10, w.Source)
 
-			w = refs["spearman"]
 			r, err = Spearman(x, y, alt, 0.95)
-			if err != nil {
-				t.Fatal(err)
-			}
-			check(t, tag+" spearman rho", r.Statistic, w.Stat, 1e-12, w.Source)
-			check(t, tag+" spearman p", r.P, w.P, 1e-10, w.Source)
+			checkTest(t, tag+" spearman", r, err, refs["spearman"], 1e-12)
 
-			w = refs["kendall"]
 			r, err = Kendall(x, y, alt)
-			if err != nil {
-				t.Fatal(err)
-			}
-			check(t, tag+" kendall tau", r.Statistic, w.Stat, 1e-12, w.Source)
-			check(t, tag+" kendall p", r.P, w.P, 1e-10, w.Source)
+			checkTest(t, tag+" kendall", r, err, refs["kendall"], 1e-12)
 		}
 	}
 }

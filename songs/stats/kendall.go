@@ -28,12 +28,8 @@ import (
 // References: Kendall, M. G. (1945), Biometrika 33, 239-251; Knight, W. R.
 // (1966), JASA 61, 436-439.
 func Kendall(x, y []float64, alt Alternative) (Result, error) {
-	alt.check()
-	if len(x) != len(y) {
-		panic("stats: slice length mismatch")
-	}
-	res := newResult("Kendall tau-b", alt)
-	if err := checkPairs(x, y); err != nil {
+	res, err := pairedResult("Kendall tau-b", x, y, alt)
+	if err != nil {
 		return res, err
 	}
 	n := len(x)

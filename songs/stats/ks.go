@@ -23,12 +23,8 @@ const ksMaxExact = 10000
 // distribution of size round(n1 n2/(n1+n2)) (ksTwoSF). Centers holds the two
 // medians. Empty samples or NaN return an error.
 func KS2(x, y []float64, alt Alternative) (Result, error) {
-	alt.check()
-	r := newResult("Kolmogorov-Smirnov", alt)
-	if err := checkSample("x", x); err != nil {
-		return r, err
-	}
-	if err := checkSample("y", y); err != nil {
+	r, err := twoSampleResult("Kolmogorov-Smirnov", x, y, alt)
+	if err != nil {
 		return r, err
 	}
 	a := append([]float64(nil), x...)

@@ -35,12 +35,8 @@ const (
 // continuity correction and NaN without it, as SciPy. Empty samples or NaN
 // return an error.
 func MannWhitneyU(x, y []float64, alt Alternative, method MWUMethod, continuity bool) (Result, error) {
-	alt.check()
-	r := newResult("Mann-Whitney U", alt)
-	if err := checkSample("x", x); err != nil {
-		return r, err
-	}
-	if err := checkSample("y", y); err != nil {
+	r, err := twoSampleResult("Mann-Whitney U", x, y, alt)
+	if err != nil {
 		return r, err
 	}
 	n1, n2 := len(x), len(y)

@@ -3,7 +3,6 @@ package stats
 import (
 	"math"
 	"math/rand/v2"
-	"sort"
 )
 
 // DiffStat is the statistic of a two-sample permutation test.
@@ -170,19 +169,4 @@ func forEachSplit(n, k int, fn func(in []bool)) {
 			idx[j] = idx[j-1] + 1
 		}
 	}
-}
-
-// quantileLinear is the q-quantile of sorted s with linear interpolation
-// (NumPy's default percentile method).
-func quantileLinear(s []float64, q float64) float64 {
-	if !sort.Float64sAreSorted(s) {
-		panic("stats: quantile of unsorted data")
-	}
-	h := q * float64(len(s)-1)
-	lo := math.Floor(h)
-	i := int(lo)
-	if i >= len(s)-1 {
-		return s[len(s)-1]
-	}
-	return s[i] + (h-lo)*(s[i+1]-s[i])
 }

@@ -43,6 +43,10 @@ func sqrt32(v float32) float32 { return float32(math.Sqrt(float64(v))) }
 func log32(v float32) float32  { return float32(math.Log(float64(v))) }
 func exp32(v float32) float32  { return float32(math.Exp(float64(v))) }
 
+// Products are rounded before they are added (a conversion each), so that
+// no platform fuses them: the p-values follow SciPy's float32 SWILK
+// closely, and arm64 gives the same bits as amd64.
+
 // poly32 is AS 181.2: c[0] + c[1] x + ... in single precision.
 func poly32(c []float32, x float32) float32 {
 	r := c[0]
@@ -50,13 +54,23 @@ func poly32(c []float32, x float32) float32 {
 	if n == 1 {
 		return r
 	}
-	p := x * c[n-1]
+	p := float32(x * c[n-1])
 	if n > 2 {
 		for j := n - 2; j >= 1; j-- {
-			p = (p + c[j]) * x
+			p = float32((p + c[j]) * x)
 		}
 	}
 	return r + p
+}
+
+// horner32 returns (((c[0] x + c[1]) x + c[2]) ...) + c[len(c)-1] in single
+// precision, each product rounded.
+func horner32(x float32, c ...float32) float32 {
+	r := c[0]
+	for _, v := range c[1:] {
+		r = float32(r*x) + v
+	}
+	return r
 }
 
 // ppnd32 is AS 111, the normal quantile in single precision.
@@ -71,7 +85,7 @@ func ppnd32(p float32) float32 {
 	q := p - 0.5
 	if q < 0 && -q <= split || q >= 0 && q <= split {
 		r := q * q
-		return q * (((a3*r+a2)*r+a1)*r + a0) / ((((b4*r+b3)*r+b2)*r+b1)*r + 1)
+		return q * horner32(r, a3, a2, a1, a0) / horner32(r, b4, b3, b2, b1, 1)
 	}
 	r := p
 	if q > 0 {
@@ -81,7 +95,7 @@ func ppnd32(p float32) float32 {
 		return 0
 	}
 	r = sqrt32(-log32(r))
-	v := (((c3*r+c2)*r+c1)*r + c0) / ((d2*r+d1)*r + 1)
+	v := horner32(r, c3, c2, c1, c0) / horner32(r, d2, d1, 1)
 	if q < 0 {
 		v = -v
 	}
@@ -110,7 +124,7 @@ func alnorm(x float64, upper bool) float64 {
 		if z > con {
 			r = b1 * math.Exp(-y) / (z - b2 + b3/(z+b4+b5/(z-b6+b7/(z+b8-b9/(z+b10+b11/(z+b12))))))
 		} else {
-			r = 0.5 - z*(a1-a2*y/(y+a3-a4/(y+a5+a6/(y+a7))))
+			r = 0.5 - float64(z*(a1-a2*y/(y+a3-a4/(y+a5+a6/(y+a7)))))
 		}
 	}
 	if !up {
@@ -150,7 +164,7 @@ func swilk(x []float32) (float32, float32) {
 		var summ2 float32
 		for i := 1; i <= nn2; i++ {
 			a[i] = ppnd32((float32(i) - th) / an25)
-			summ2 += a[i] * a[i]
+			summ2 += float32(a[i] * a[i])
 		}
 		summ2 *= 2
 		ssumm2 := sqrt32(summ2)
@@ -161,11 +175,11 @@ func swilk(x []float32) (float32, float32) {
 		if n > 5 {
 			i1 = 3
 			a2 := -a[2]/ssumm2 + poly32(c2, rsn)
-			fac = sqrt32((summ2 - 2*a[1]*a[1] - 2*a[2]*a[2]) / (1 - 2*a1*a1 - 2*a2*a2))
+			fac = sqrt32((summ2 - float32(2*a[1]*a[1]) - float32(2*a[2]*a[2])) / (1 - float32(2*a1*a1) - float32(2*a2*a2)))
 			a[1], a[2] = a1, a2
 		} else {
 			i1 = 2
-			fac = sqrt32((summ2 - 2*a[1]*a[1]) / (1 - 2*a1*a1))
+			fac = sqrt32((summ2 - float32(2*a[1]*a[1])) / (1 - float32(2*a1*a1)))
 			a[1] = a1
 		}
 		for i := i1; i <= nn2; i++ {
@@ -190,7 +204,7 @@ func swilk(x []float32) (float32, float32) {
 		xi := x[i-1] / rng
 		sx += xi
 		if i != j {
-			sa += sgn(i, j) * a[min(i, j)]
+			sa += float32(sgn(i, j) * a[min(i, j)])
 		}
 		j--
 	}
@@ -201,14 +215,14 @@ func swilk(x []float32) (float32, float32) {
 	for i := 1; i <= n; i++ {
 		var asa float32
 		if i != j {
-			asa = sgn(i, j)*a[min(i, j)] - sa
+			asa = float32(sgn(i, j)*a[min(i, j)]) - sa
 		} else {
 			asa = -sa
 		}
 		xsx := x[i-1]/rng - sx
-		ssa += asa * asa
-		ssx += xsx * xsx
-		sax += asa * xsx
+		ssa += float32(asa * asa)
+		ssx += float32(xsx * xsx)
+		sax += float32(asa * xsx)
 		j--
 	}
 	ssassx := sqrt32(ssa * ssx)

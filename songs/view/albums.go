@@ -7,6 +7,7 @@ import (
 	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // competitionRanks gives each album its rank by popular songs, equal
@@ -191,7 +192,7 @@ func AlbumAnswer(r songs.AlbumRecommendation, cat *catalog.Catalog, alternatives
 		"labelled \"release k of n\") and with their *editions merged* (remastered, deluxe, anniversary and other editions under one "+
 		"title, each song counted once at its most popular version). Ties are broken by %s.\n\n",
 		r.Threshold, OnPopularityScale(r.Threshold), above, len(pop), 100*float64(above)/float64(len(pop)),
-		catalog.Quantile(pop, 0.5), catalog.Quantile(pop, 0.9), songs.TieBreak)
+		stats.Quantile(pop, 0.5), stats.Quantile(pop, 0.9), songs.TieBreak)
 	if len(r.Releases.Recommended) == 0 {
 		return s + "No song reaches the threshold: there is no album to recommend."
 	}

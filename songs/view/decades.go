@@ -5,6 +5,7 @@ import (
 
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/report"
+	"github.com/songcohorts/cohorts/songs/stats"
 )
 
 // DecadeTable shows, per release decade, the number of tracks and the
@@ -33,7 +34,7 @@ func DecadeTable(cat *catalog.Catalog) report.Table {
 			for k, i := range by[d] {
 				x[k] = cat.Tracks[i].Value(c)
 			}
-			row = append(row, ftoa(catalog.Quantile(x, 0.5), DecimalsFor(c)))
+			row = append(row, ftoa(stats.Quantile(x, 0.5), DecimalsFor(c)))
 		}
 		rows = append(rows, row)
 	}

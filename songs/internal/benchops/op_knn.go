@@ -6,7 +6,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
-	"github.com/songcohorts/cohorts/songs/internal/knn"
+	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 )
 
 func init() {
@@ -28,8 +28,8 @@ const (
 func opKNN(j *job) error {
 	q := subRows(j.z, queryRows(j.n, knnQueries, 1))
 	k := min(knnK, j.n)
-	var res *knn.Result
-	j.measure(func() { res = knn.Search(j.z, q, k) })
+	var res *neighbors.Result
+	j.measure(func() { res = neighbors.Search(j.z, q, k) })
 	nq, _ := q.Dims()
 	var s float64
 	for i := 0; i < nq; i++ {
@@ -66,7 +66,7 @@ func estimateEps(z *mat.Dense, minSamples int) float64 {
 	n, _ := z.Dims()
 	q := subRows(z, choose(n, 1000, 0))
 	k := min(minSamples, n)
-	res := knn.Search(z, q, k)
+	res := neighbors.Search(z, q, k)
 	nq := res.Len()
 	d := make([]float64, nq)
 	for i := range d {

@@ -1,154 +1,169 @@
 package neighbors
 
-// Radius appends to dst the original row indices of the rows within
-// Euclidean distance r of q (distance <= r, as scikit-learn's
-// KDTree.query_radius) and returns the extended slice. The indices come in
-// tree order, which is fixed for a tree but not sorted. Radius panics if
-// len(q) differs from the tree's dimension.
-func (t *KDTree) Radius(q []float64, r float64, dst []int) []int {
-	t.checkQuery(q)
-	return t.radius(0, q, r*r, dst)
+import (
+	"math"
+	"math/bits"
+)
+
+// TileSize is the number of rows in a tile of Tiles: the rows at positions
+// [k*TileSize, (k+1)*TileSize) form tile k.
+const TileSize = 512
+
+// Tiles holds rows for blocked brute-force radius queries: the rows in k-d
+// tree order, so that a tile of consecutive rows is spatially compact, each
+// tile with its bounding box and the sum of its rows. A tile wholly inside
+// or outside a query's ball is settled by its box; the rows of the others
+// are screened four queries at a time by a Group. Rows are addressed by
+// their position p in that order; Orig(p) is the row's index in the input.
+type Tiles struct {
+	t      *tiles
+	perm   []int     // position → original row
+	rows   []float64 // row-major, in position order
+	lo, hi []float64 // bounding box of tile k at k*d .. k*d+d
+	sums   []float64 // row sum of tile k at k*d .. k*d+d
 }
 
-func (t *KDTree) radius(id int, q []float64, r2 float64, dst []int) []int {
-	if t.minDist2(id, q) > r2 {
-		return dst
+// NewTiles lays out the n×d row-major rows. It panics if there are no rows
+// or no columns.
+func NewTiles(data []float64, n, d int) *Tiles {
+	if n == 0 || d == 0 {
+		panic("neighbors: empty matrix")
 	}
-	nd := t.nodes[id]
-	if t.maxDist2(id, q) <= r2 {
-		return append(dst, t.index[nd.lo:nd.hi]...)
+	tree := newTree(data, n, d)
+	rows := make([]float64, n*d)
+	for p, i := range tree.index {
+		copy(rows[p*d:(p+1)*d], data[i*d:(i+1)*d])
 	}
-	if nd.left < 0 {
-		d := t.d
-		for i := nd.lo; i < nd.hi; i++ {
-			if within(q, t.data[i*d:(i+1)*d], r2) {
-				dst = append(dst, t.index[i])
+	t := newTiles(rows, n, d, TileSize)
+	rt := &Tiles{t: t, perm: tree.index, rows: rows,
+		lo: make([]float64, t.nt*d), hi: make([]float64, t.nt*d), sums: make([]float64, t.nt*d)}
+	for k := 0; k < t.nt; k++ {
+		lo, hi, sum := rt.lo[k*d:(k+1)*d], rt.hi[k*d:(k+1)*d], rt.sums[k*d:(k+1)*d]
+		plo, phi := t.span(k)
+		copy(lo, rt.Row(plo))
+		copy(hi, lo)
+		for p := plo; p < phi; p++ {
+			for j, v := range rt.Row(p) {
+				lo[j] = min(lo[j], v)
+				hi[j] = max(hi[j], v)
+				sum[j] += v
 			}
 		}
-		return dst
 	}
-	dst = t.radius(nd.left, q, r2, dst)
-	return t.radius(nd.right, q, r2, dst)
+	return rt
 }
 
-// RadiusCount returns the number of rows within Euclidean distance r of q
-// (distance <= r). When limit > 0 the search may stop as soon as the count
-// reaches limit, and then returns a number >= limit. RadiusCount panics if
-// len(q) differs from the tree's dimension.
-func (t *KDTree) RadiusCount(q []float64, r float64, limit int) int {
-	t.checkQuery(q)
-	if limit <= 0 {
-		limit = t.n + 1
+// Len returns the number of rows.
+func (rt *Tiles) Len() int { return rt.t.n }
+
+// Dim returns the number of columns.
+func (rt *Tiles) Dim() int { return rt.t.d }
+
+// NumTiles returns the number of tiles.
+func (rt *Tiles) NumTiles() int { return rt.t.nt }
+
+// TileRows returns the positions [lo, hi) of the rows of tile k.
+func (rt *Tiles) TileRows(k int) (lo, hi int) { return rt.t.span(k) }
+
+// Orig returns the input index of the row at position p.
+func (rt *Tiles) Orig(p int) int { return rt.perm[p] }
+
+// Row returns the row at position p. The slice aliases rt.
+func (rt *Tiles) Row(p int) []float64 { d := rt.t.d; return rt.rows[p*d : (p+1)*d] }
+
+// TileSum returns the sum of the rows of tile k, added in position order.
+// The slice aliases rt.
+func (rt *Tiles) TileSum(k int) []float64 { d := rt.t.d; return rt.sums[k*d : (k+1)*d] }
+
+// TileWidth2 returns the squared length of the diagonal of tile k's
+// bounding box: no two of its rows are farther apart than its square root.
+func (rt *Tiles) TileWidth2(k int) float64 {
+	d := rt.t.d
+	var w float64
+	for j, l := range rt.lo[k*d : (k+1)*d] {
+		e := rt.hi[k*d+j] - l
+		w += float64(e * e)
 	}
-	return t.radiusCount(0, q, r*r, 0, limit)
+	return w
 }
 
-func (t *KDTree) radiusCount(id int, q []float64, r2 float64, count, limit int) int {
-	if count >= limit || t.minDist2(id, q) > r2 {
-		return count
+// BoxDist2 returns the smallest and largest squared distances from q to the
+// bounding box of tile k, rounded as SqDist so that they bound SqDist from
+// q to every row of the tile.
+func (rt *Tiles) BoxDist2(k int, q []float64) (near, far float64) {
+	d := rt.t.d
+	lo, hi := rt.lo[k*d:(k+1)*d], rt.hi[k*d:(k+1)*d]
+	for j, v := range q {
+		a, b := lo[j]-v, v-hi[j]
+		g := max(a, b, 0)
+		near += float64(g * g)
+		f := max(-a, -b)
+		far += float64(f * f)
 	}
-	nd := t.nodes[id]
-	if nd.left >= 0 && t.maxDist2(id, q) <= r2 {
-		return count + nd.hi - nd.lo
-	}
-	if nd.left < 0 {
-		d := t.d
-		for i := nd.lo; i < nd.hi; i++ {
-			if within(q, t.data[i*d:(i+1)*d], r2) {
-				count++
-			}
+	return near, far
+}
+
+// Group finds the rows of a tile within a radius of up to four queries at
+// once: SqDist(q, x) <= r2. The kernel's values settle the rows clearly
+// inside or outside; those within its rounding bound of the boundary are
+// decided by SqDist, so the outcome is that of the direct test.
+type Group struct {
+	rt     *Tiles
+	r2     float64
+	s      *screen4
+	hi, lo []uint8 // the kernel's masks: within r2 plus or minus the slack
+	mask   [4][TileSize / 8]uint8
+	chunks int // mask bytes of the last screened tile
+}
+
+// NewGroup returns a Group for the radius whose square is r2.
+func (rt *Tiles) NewGroup(r2 float64) *Group {
+	return &Group{rt: rt, r2: r2, s: newScreen4(rt.t), hi: make([]uint8, TileSize/2), lo: make([]uint8, TileSize/2)}
+}
+
+// Set makes qs the group's queries, nil for an unused lane.
+func (g *Group) Set(qs [4][]float64) { g.s.set(qs) }
+
+// Screen finds the rows of tile k within the radius of the queries of the
+// lanes with active set, and returns how many it found for each; Mask then
+// tells which.
+func (g *Group) Screen(k int, active [4]bool) (count [4]int) {
+	t := g.rt.t
+	s := g.s
+	var thr [8]float64
+	for a := range active {
+		thr[a], thr[4+a] = math.Inf(-1), math.Inf(-1)
+		if active[a] {
+			sl := slack(s.nq[a], t.maxNx[k], t.d)
+			thr[a] = g.r2 - s.nq[a] + sl
+			thr[4+a] = g.r2 - s.nq[a] - sl
 		}
-		return count
 	}
-	// Nearer child first, so that a limited count stops sooner.
-	a, b := nd.left, nd.right
-	if t.minDist2(b, q) < t.minDist2(a, q) {
-		a, b = b, a
-	}
-	count = t.radiusCount(a, q, r2, count, limit)
-	return t.radiusCount(b, q, r2, count, limit)
-}
-
-// RadiusSum adds to sum the rows within Euclidean distance r of q
-// (distance <= r) and returns how many there were. Nodes lying wholly inside
-// the ball are added through their precomputed sums, so the cost follows
-// the ball's surface rather than its volume; the order of the additions is
-// fixed for a tree. RadiusSum panics if len(q) or len(sum) differs from the
-// tree's dimension.
-func (t *KDTree) RadiusSum(q []float64, r float64, sum []float64) int {
-	t.checkQuery(q)
-	if len(sum) != t.d {
-		panic("neighbors: sum dimension mismatch")
-	}
-	return t.radiusSum(0, q, r*r, sum)
-}
-
-func (t *KDTree) radiusSum(id int, q []float64, r2 float64, sum []float64) int {
-	if t.minDist2(id, q) > r2 {
-		return 0
-	}
-	nd := t.nodes[id]
-	d := t.d
-	if t.maxDist2(id, q) <= r2 {
-		for j, v := range t.sums[id*d : (id+1)*d] {
-			sum[j] += v
+	size := t.size
+	tileMask4(t.cols[k*t.d*size:(k+1)*t.d*size], s.qb, t.norms[k*size:(k+1)*size], t.padded(k), t.d, size, &thr, g.hi, g.lo)
+	plo, phi := t.span(k)
+	g.chunks = (phi - plo + 7) / 8
+	for a := range active {
+		if !active[a] {
+			continue
 		}
-		return nd.hi - nd.lo
-	}
-	if nd.left < 0 {
-		count := 0
-		for i := nd.lo; i < nd.hi; i++ {
-			row := t.data[i*d : (i+1)*d]
-			if dist2(q, row) <= r2 {
-				for j, v := range row {
-					sum[j] += v
+		m := &g.mask[a]
+		for c := 0; c < g.chunks; c++ {
+			in := g.lo[4*c+a]
+			for band := g.hi[4*c+a] &^ in; band != 0; band &= band - 1 {
+				b := bits.TrailingZeros8(band)
+				if SqDist(s.q[a], g.rt.Row(plo+8*c+b)) <= g.r2 {
+					in |= 1 << b
 				}
-				count++
 			}
+			m[c] = in
+			count[a] += bits.OnesCount8(in)
 		}
-		return count
 	}
-	return t.radiusSum(nd.left, q, r2, sum) + t.radiusSum(nd.right, q, r2, sum)
+	return count
 }
 
-// RadiusUpTo appends to dst the original indices of the rows within
-// Euclidean distance r of q (distance <= r), visiting nearer nodes first,
-// and stops as soon as it has appended limit of them. It returns the
-// extended slice and whether it stopped early; when it did not, dst holds
-// every row within r. RadiusUpTo panics if limit < 1 or len(q) differs
-// from the tree's dimension.
-func (t *KDTree) RadiusUpTo(q []float64, r float64, limit int, dst []int) ([]int, bool) {
-	t.checkQuery(q)
-	if limit < 1 {
-		panic("neighbors: limit must be positive")
-	}
-	base := len(dst)
-	dst = t.radiusUpTo(0, q, r*r, base+limit, dst)
-	return dst, len(dst)-base >= limit
-}
-
-func (t *KDTree) radiusUpTo(id int, q []float64, r2 float64, end int, dst []int) []int {
-	if len(dst) >= end || t.minDist2(id, q) > r2 {
-		return dst
-	}
-	nd := t.nodes[id]
-	if nd.left < 0 {
-		d := t.d
-		for i := nd.lo; i < nd.hi && len(dst) < end; i++ {
-			if within(q, t.data[i*d:(i+1)*d], r2) {
-				dst = append(dst, t.index[i])
-			}
-		}
-		return dst
-	}
-	if t.maxDist2(id, q) <= r2 {
-		k := min(nd.hi-nd.lo, end-len(dst))
-		return append(dst, t.index[nd.lo:nd.lo+k]...)
-	}
-	a, b := nd.left, nd.right
-	if t.minDist2(b, q) < t.minDist2(a, q) {
-		a, b = b, a
-	}
-	dst = t.radiusUpTo(a, q, r2, end, dst)
-	return t.radiusUpTo(b, q, r2, end, dst)
-}
+// Mask returns the rows the last Screen found for lane a, which it must
+// have screened: bit r%8 of Mask(a)[r/8] is set for the row at position
+// lo+r of the tile's rows [lo, hi). The slice aliases g.
+func (g *Group) Mask(a int) []uint8 { return g.mask[a][:g.chunks] }
