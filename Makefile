@@ -256,7 +256,12 @@ $(S_OUT)/02-eda.ipynb: $(S_OUT)/01-cleaning.ipynb
 $(S_OUT)/03-tests-validation.ipynb: $(S_OUT)/01-cleaning.ipynb $(S_PROCESSED)/validation.gob
 $(S_OUT)/04-insights.ipynb: $(S_OUT)/01-cleaning.ipynb $(S_PROCESSED)/validation.gob
 
+# The caches a notebook computes when missing are removed before it runs:
+# they are keyed on the data and the parameters, not on the code.
+$(S_OUT)/04-insights.ipynb: CACHES = $(S_PROCESSED)/embeddings.gob $(S_PROCESSED)/recommender-evaluation.gob
+
 $(S_OUT)/%.ipynb: notebooks/%.ipynb $$(call nb_sources,notebooks/%.ipynb) .tools/execute-notebook.py
+	@rm -f $(CACHES)
 	@$(RUN_ENV) $(PY) .tools/execute-notebook.py $< $@ $(TIMEOUT)
 
 $(S_PROCESSED)/validation.gob: $(S_OUT)/01-cleaning.ipynb $(SONGS) $$(call nb_sources,notebooks/03-tests-validation.ipynb)

@@ -9,13 +9,15 @@ import (
 
 func init() {
 	commands["validation"] = command{
-		summary: "run notebook 03's cluster validation on the cleaned tracks and cache it (data/processed/validation.gob)",
+		summary: "run notebook 03's cluster validation on the cleaned tracks and cache it (data/processed/validation.gob), replacing any cache",
 		run:     runValidation,
 	}
 }
 
-// runValidation computes the validation notebooks 03 and 04 start from,
-// unless the cache already matches the cleaned tracks, SEED and K.
+// runValidation computes the validation notebooks 03 and 04 start from and
+// caches it. It always recomputes: make runs it when the cleaned tracks,
+// the parameters or the code changed, and a cache keyed on the data alone
+// would outlive a change of the code.
 func runValidation(args []string, stdout io.Writer) error {
 	fs := newFlags("validation", "")
 	if err := parse(fs, args); err != nil {
@@ -25,7 +27,7 @@ func runValidation(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	v, err := songs.ValidationFor(p)
+	v, err := songs.RunValidation(p)
 	if err != nil {
 		return err
 	}
