@@ -118,7 +118,7 @@ NOTEBOOKS := $(STEMS:%=notebooks/%.ipynb)
 REPORTS := $(STEMS:%=$(OUT)/%.html) $(STEMS:%=$(OUT)/%.docx)
 
 .PHONY: reports help params run-folder prepare setup venv kernel data test-data lab metrics clean FORCE
-.PHONY: layout-tools test gotest check-notebooks notebook-test browser-test safety-test bad-input-test make-test check-reports golden bench
+.PHONY: layout-tools test gotest check-notebooks notebook-test browser-test safety-test bad-input-test make-test check-reports golden bench noasm-check
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_%/.()-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 24
@@ -282,12 +282,15 @@ $(S_OUT)/metrics.json: $(S_EXECUTED) $(SONGS)
 endif
 
 # ---- Tests ---------------------------------------------------------------------
-test: params setup test-data gotest check-notebooks notebook-test browser-test safety-test bad-input-test check-reports make-test ## Run every test: go vet, go test, notebooks headless and in JupyterLab, export checks, make's promises
+test: params setup test-data gotest noasm-check check-notebooks notebook-test browser-test safety-test bad-input-test check-reports make-test ## Run every test: go vet, go test, notebooks headless and in JupyterLab, export checks, make's promises
 
 gotest: ## Go tests only (no Jupyter needed)
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	$(GO) test -count=1 -tags noasm ./songs/cluster/... ./songs/embed/... ./songs/stats/... ./songs/internal/...
+
+noasm-check: reports ## The cohorts of songs validation, cohorts and run are byte-identical with the assembly kernels and with -tags noasm
+	@bash .tools/noasm-check
 
 bad-input-test: setup $(SONGS) ## Notebook 01 on a catalog with a bad value: a clear error, no output changed
 	@$(MAKE) data CATALOG=rolling-stones RAW_CSV=data/raw/rolling_stones_spotify.csv >/dev/null
