@@ -287,6 +287,15 @@ func TestSplitsLaidOutWell(t *testing.T) {
 	}
 }
 
+// A path may break after a slash; a number may not.
+func TestSplitSlash(t *testing.T) {
+	tables := []Table{{Words: []string{"detail", "repeats", "/data/raw/hit-predictor/dataset-of-00s.csv", "record", "474", "share", "1/8", "and/or"}}}
+	got, missing := splitsOf(tables, "detail\nrepeats /data/raw/hit-predictor/\ndataset-of-00s.csv record 474 share 1/\n8 and/\nor\n")
+	if strings.Join(got, " ") != "1/8=1//8" || len(missing) != 0 {
+		t.Errorf("splits %q, missing %q", got, missing)
+	}
+}
+
 // A table word the PDF does not show is reported missing.
 func TestSplitsMissing(t *testing.T) {
 	tables := []Table{{Words: []string{"rank", "album", "1", "Sticky", "Fingers", "2", "Some", "Girls"}}}

@@ -206,9 +206,12 @@ const (
 // or begun on one page and ended on the next.
 //
 // A word broken after one of its own hyphens is a line break, not a
-// split, when it holds no digit ("Calinski-" / "Harabasz"); in a number
-// or a date it is a split, as is any break that adds a hyphen. Words
-// joined by no-break spaces must be on one line.
+// split, when it holds no digit ("Calinski-" / "Harabasz"), and so is a
+// word broken after one of its slashes when it is not made of numbers (a
+// path); a number or a date broken anywhere ("0.21" / "14", "1/" / "8")
+// is split, as is any word broken where it has no hyphen or slash, or
+// by an added hyphen. Words joined by no-break spaces must be on one
+// line.
 func Splits(tables []Table, pdfText string) (splits []Split, missing []string) {
 	pw := pdfWords(pdfText)
 	used := make([]bool, len(pw))
@@ -255,7 +258,7 @@ func Splits(tables []Table, pdfText string) (splits []Split, missing []string) {
 			next = at[i][len(at[i])-1] + 1
 			if len(at[i]) > 1 {
 				parts := texts(pw, at[i])
-				if !hyphenBreaks(w, parts) {
+				if !lineBreaks(w, parts) {
 					splits = append(splits, Split{Table: name, Word: w, Parts: parts})
 				}
 			}
@@ -443,15 +446,41 @@ func cut(w, t string) (rest string, ok bool) {
 	return "", false
 }
 
-// hyphenBreaks reports whether a word without digits is broken only
-// after its own hyphens.
-func hyphenBreaks(w string, parts []string) bool {
-	if strings.ContainsAny(w, "0123456789") || strings.Join(parts, "") != w {
+// lineBreaks reports whether a word is broken only where a line may
+// break: after its own hyphens when it holds no digit, after its own
+// slashes when it is not made of numbers.
+func lineBreaks(w string, parts []string) bool {
+	if strings.Join(parts, "") != w {
+		return false // a hyphen was added
+	}
+	digits := strings.ContainsAny(w, "0123456789")
+	for _, p := range parts[:len(parts)-1] {
+		switch {
+		case strings.HasSuffix(p, "-") && !digits:
+		case strings.HasSuffix(p, "/") && !numberLike(w):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// numberLike reports whether a word is made of numbers: it holds a digit
+// and no two letters in a row ("1/8", "2022-06-10", "12%", "2000s", but
+// not "dataset-of-00s.csv").
+func numberLike(w string) bool {
+	if !strings.ContainsAny(w, "0123456789") {
 		return false
 	}
-	for _, p := range parts[:len(parts)-1] {
-		if !strings.HasSuffix(p, "-") {
-			return false
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters++
+			if letters == 2 {
+				return false
+			}
+		} else {
+			letters = 0
 		}
 	}
 	return true
