@@ -270,7 +270,7 @@ $(S_PROCESSED)/validation.gob: $(S_OUT)/01-cleaning.ipynb $(SONGS) $$(call nb_so
 
 # The exports are remade when their tools change.
 EXPORT_HTML_TOOLS := .tools/export-html $(wildcard .tools/nbconvert/templates/report/*) $(wildcard songs/report/export/*.go)
-EXPORT_DOCX_TOOLS := .tools/export-docx .tools/docx.lua .tools/docx-reference .tools/docx-properties .tools/unembed-images
+EXPORT_DOCX_TOOLS := .tools/export-docx .tools/docx.lua .tools/docx-reference .tools/docx-properties .tools/docx-layout .tools/unembed-images
 $(S_OUT)/%.html: $(S_OUT)/%.ipynb $(EXPORT_HTML_TOOLS) | $(SONGS)
 	@bash .tools/export-html $< $@
 

@@ -11,9 +11,12 @@
 --   entries as they are), with bookmarks Word accepts on the headings.
 -- * Sizes every table from the widths of its words in the table font:
 --   each column gets at least its longest word (a short cell holding a
---   number is one unbreakable word), and a table that does not fit the
---   portrait page goes on landscape pages of its own, with smaller text
---   when even those are too narrow.
+--   number is one unbreakable word, and so is a value with its relation,
+--   "0 / 1" or "rho = 0.054"), then room for its header on at most three
+--   lines, for its data on one line and for its header on one line, in
+--   that order. A table that does not fit the portrait page goes on
+--   landscape pages of its own, with smaller text when even those are
+--   too narrow. (docx-layout then keeps each row on one page.)
 
 -- Page geometry of the reference document (A4, 2 cm margins), in points,
 -- and the table text sizes of its styles.
@@ -113,6 +116,75 @@ local function keepTogether(cell)
   }).content
 end
 
+-- A value with its relation inside a cell's text ("tracks in cohorts
+-- 0 / 1", "a ± 0.01", "Spearman rho = 0.054") stays on one line: the
+-- spaces between a relation and a number next to it become no-break
+-- spaces, and so does the space before a comparison that a number
+-- follows ("rho = 0.054" is one unit, "Gear / 1965" may break after
+-- "Gear").
+local RELATIONS = {["/"] = true, ["±"] = true, ["="] = true, ["<"] = true, [">"] = true, ["≤"] = true, ["≥"] = true, ["≈"] = true}
+local COMPARISONS = {["="] = true, ["<"] = true, [">"] = true, ["≤"] = true, ["≥"] = true, ["≈"] = true}
+
+local function numeric(el)
+  return el ~= nil and el.t == "Str" and el.text:match("%d") ~= nil and not el.text:match("%a")
+end
+
+local function relation(el, set)
+  return el ~= nil and el.t == "Str" and (set or RELATIONS)[el.text] == true
+end
+
+local function joinValues(cell)
+  local function join(p)
+    local els = p.content
+    for i = 2, #els - 1 do
+      local a, b = els[i - 1], els[i + 1]
+      if els[i].t == "Space" and (numeric(a) and relation(b) or relation(a) and numeric(b)
+          or relation(b, COMPARISONS) and els[i + 2] ~= nil and els[i + 2].t == "Space" and numeric(els[i + 3])) then
+        els[i] = nbsp
+      end
+    end
+    p.content = els
+    return p
+  end
+  cell.contents = pandoc.walk_block(pandoc.Div(cell.contents), {Plain = join, Para = join}).content
+end
+
+-- words returns the words of a cell's text: what lies between its
+-- (ordinary) spaces.
+local function words(text)
+  return text:gmatch("[^ ]+")
+end
+
+-- lineCount returns how many lines text takes when wrapped greedily at
+-- its spaces in a column of content width w.
+local function lineCount(text, w, pt)
+  local space = width(" ", pt)
+  local n, line = 1, nil
+  for word in words(text) do
+    local ww = width(word, pt)
+    if line == nil then
+      line = ww
+    elseif line + space + ww <= w then
+      line = line + space + ww
+    else
+      n, line = n + 1, ww
+    end
+  end
+  return n
+end
+
+-- fitLines returns the narrowest column width (padding included), at
+-- least lo, in which text takes at most k lines.
+local function fitLines(text, k, pt, lo)
+  local hi = width(text, pt) + PAD
+  if hi <= lo or lineCount(text, lo - PAD, pt) <= k then return lo end
+  for _ = 1, 20 do
+    local mid = (lo + hi) / 2
+    if lineCount(text, mid - PAD, pt) <= k then hi = mid else lo = mid end
+  end
+  return hi
+end
+
 local function smaller(cell)
   cell.contents = pandoc.walk_block(pandoc.Div(cell.contents), {
     Plain = function(p) return pandoc.Plain({pandoc.Span(p.content, {["custom-style"] = SMALL_STYLE})}) end,
@@ -120,73 +192,118 @@ local function smaller(cell)
   }).content
 end
 
+-- eachCell calls fn with every cell of the table, its column and whether
+-- it is a header cell.
 local function eachCell(tbl, fn)
-  local function rows(rs)
+  local function rows(rs, head)
     for _, row in ipairs(rs) do
-      for i, c in ipairs(row.cells) do fn(c, i) end
+      for i, c in ipairs(row.cells) do fn(c, i, head) end
     end
   end
-  rows(tbl.head.rows)
-  for _, body in ipairs(tbl.bodies) do rows(body.body) end
-  rows(tbl.foot.rows)
+  rows(tbl.head.rows, true)
+  for _, body in ipairs(tbl.bodies) do
+    rows(body.head, true)
+    rows(body.body, false)
+  end
+  rows(tbl.foot.rows, false)
 end
 
+-- spread gives each column up to want[i] - widths[i] more, out of left,
+-- in proportion to what it wants; it returns what is left.
+local function spread(widths, want, left)
+  local sum = 0
+  for i = 1, #widths do
+    sum = sum + math.max(want[i] - widths[i], 0)
+  end
+  if sum <= 0 or left <= 0 then return left end
+  local give = math.min(left, sum)
+  for i = 1, #widths do
+    widths[i] = widths[i] + give * math.max(want[i] - widths[i], 0) / sum
+  end
+  return left - give
+end
+
+-- HEAD_LINES is how many lines a header cell may take before the
+-- columns' data get their room.
+local HEAD_LINES = 3
+
 -- Table: column widths, unbreakable numbers, and the orientation the
--- table needs (a class read by Div below).
+-- table needs (a class read by Div below). Every column gets at least
+-- its longest unbreakable word; what is left of the page goes first to
+-- the columns whose header would take more than HEAD_LINES lines, then
+-- to those whose data would wrap (so that a name or a value reads on one
+-- line where it can), then to those whose header would, then to those
+-- with text longer than MAX_CELL, each time in proportion to the width
+-- each column still wants. A table narrower than the page is widened in
+-- proportion.
 function Table(tbl)
   local n = #tbl.colspecs
   if n == 0 then return nil end
-  local need, want = {}, {}
-  for i = 1, n do need[i], want[i] = 0, 0 end
-  eachCell(tbl, function(c, i)
+  local need, body, head, long, heads = {}, {}, {}, {}, {}
+  for i = 1, n do need[i], body[i], head[i], long[i], heads[i] = 0, 0, 0, 0, {} end
+  eachCell(tbl, function(c, i, isHead)
     if i > n then return end
     fixHyphens(c)
+    joinValues(c)
     local text = pandoc.utils.stringify(c.contents)
     if unbreakable(text) then
       keepTogether(c)
       need[i] = math.max(need[i], width(text, TABLE_PT))
     else
-      for w in text:gmatch("%S+") do
+      for w in words(text) do
         need[i] = math.max(need[i], minWidth(w, TABLE_PT))
       end
     end
-    want[i] = math.max(want[i], math.min(width(text, TABLE_PT), MAX_CELL))
+    local full = width(text, TABLE_PT)
+    local want = math.min(full, MAX_CELL)
+    long[i] = math.max(long[i], full)
+    if isHead then
+      head[i] = math.max(head[i], want)
+      table.insert(heads[i], text)
+    else
+      body[i] = math.max(body[i], want)
+    end
   end)
   local total = 0
   for i = 1, n do
     need[i] = need[i] + PAD
-    want[i] = math.max(want[i] + PAD, need[i])
+    body[i] = math.max(body[i] + PAD, need[i])
+    head[i] = math.max(head[i] + PAD, body[i])
+    long[i] = math.max(long[i] + PAD, head[i])
     total = total + need[i]
   end
-  local page, small = PORTRAIT_W, false
+  local page, pt = PORTRAIT_W, TABLE_PT
   if total > PORTRAIT_W then
     page = LANDSCAPE_W
     tbl.attr.classes:insert("songs-landscape")
     if total > LANDSCAPE_W then
-      small = true
+      pt = SMALL_PT
       for i = 1, n do
         need[i] = (need[i] - PAD) * SMALL_PT / TABLE_PT + PAD
-        want[i] = (want[i] - PAD) * SMALL_PT / TABLE_PT + PAD
+        body[i] = (body[i] - PAD) * SMALL_PT / TABLE_PT + PAD
+        head[i] = (head[i] - PAD) * SMALL_PT / TABLE_PT + PAD
+        long[i] = (long[i] - PAD) * SMALL_PT / TABLE_PT + PAD
       end
       eachCell(tbl, smaller)
     end
   end
-  -- Every column gets what it needs, then what is left of the page goes
-  -- to the columns that want more, in proportion.
-  local sumNeed, sumExtra = 0, 0
+  local short = {} -- per column, the width its header needs for HEAD_LINES lines
+  local widths, sumNeed = {}, 0
   for i = 1, n do
+    short[i] = need[i]
+    for _, text in ipairs(heads[i]) do
+      short[i] = math.max(short[i], fitLines(text, HEAD_LINES, pt, need[i]))
+    end
+    widths[i] = need[i]
     sumNeed = sumNeed + need[i]
-    sumExtra = sumExtra + (want[i] - need[i])
   end
   local left = math.max(page - sumNeed, 0)
-  local widths, sum = {}, 0
-  for i = 1, n do
-    widths[i] = need[i]
-    if sumExtra > 0 then
-      widths[i] = widths[i] + math.min(left, sumExtra) * (want[i] - need[i]) / sumExtra
-    end
-    sum = sum + widths[i]
-  end
+  left = spread(widths, short, left)
+  left = spread(widths, body, left)
+  left = spread(widths, head, left)
+  spread(widths, long, left)
+  local sum = 0
+  for i = 1, n do sum = sum + widths[i] end
   for i = 1, n do
     tbl.colspecs[i] = {tbl.colspecs[i][1], widths[i] / sum}
   end

@@ -20,7 +20,11 @@ var errNoLayoutTools = errors.New("the DOCX layout check needs LibreOffice (soff
 
 // docxLayoutProblems converts the DOCX files to PDF with LibreOffice and
 // returns, per file, the table values and header words the PDF shows
-// split over lines. Without the tools it returns errNoLayoutTools.
+// split over lines (check.Splits), and the table words not found in the
+// PDF's text at all, which say that the document or the check is wrong.
+// The text is pdftotext -raw's, which keeps the drawing order: a cell's
+// lines, and the pieces of a word broken in it, follow each other.
+// Without the tools it returns errNoLayoutTools.
 func docxLayoutProblems(paths []string) (map[string][]string, error) {
 	for _, t := range layoutTools {
 		if _, err := exec.LookPath(t.cmd); err != nil {

@@ -13,6 +13,8 @@
 // Rolling Stones study.
 //
 // Splits compares the tables of a DOCX file with the text of the PDF
-// LibreOffice makes of it and finds the table values and header words
-// broken over two lines.
+// LibreOffice makes of it (pdftotext -raw): it aligns each table's words
+// with the PDF's words and finds the table values and header words
+// broken over lines, the values kept together by no-break spaces that
+// are not on one line, and the words it cannot find at all.
 package check
