@@ -198,7 +198,7 @@ func IndicationsTable(sv songs.SetValidation) report.Table {
 	var rows [][]string
 	byK := map[int][]string{}
 	for _, in := range Indications(sv) {
-		k := "none"
+		k := "no k"
 		if in.K > 0 {
 			k = itoa(in.K)
 		}
