@@ -29,7 +29,7 @@ func TestDBSCANGolden(t *testing.T) {
 	var g dbscanGolden
 	readGolden(t, "golden_density_dbscan.json", &g)
 	for _, c := range g.Cases {
-		x := densityDense(c.Data)
+		x := denseOf(c.Data)
 		m := DBSCAN{Eps: c.Eps, MinSamples: c.MinSamples}
 		if err := m.Fit(x); err != nil {
 			t.Fatal(err)

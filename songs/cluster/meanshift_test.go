@@ -30,7 +30,7 @@ func TestMeanShiftGolden(t *testing.T) {
 	var g meanShiftGolden
 	readGolden(t, "golden_density_meanshift.json", &g)
 	for _, c := range g.Cases {
-		x := densityDense(c.Data)
+		x := denseOf(c.Data)
 		bw, err := EstimateBandwidth(x, c.Quantile, 0, 0)
 		if err != nil {
 			t.Fatal(err)
