@@ -8,6 +8,8 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/blobtest"
 )
 
 type linkageGolden struct {
@@ -177,7 +179,7 @@ func TestLinkageIndependentOfCores(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	x := densityBlobs(linkageParallel+300, 5, 7)
+	x := blobtest.Blobs(linkageParallel+300, 5, 7)
 	for _, method := range []Linkage{Ward, Single} {
 		prev := runtime.GOMAXPROCS(1)
 		one, _ := LinkageTree(x, method, 0)

@@ -6,6 +6,8 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/blobtest"
 )
 
 type meanShiftGolden struct {
@@ -69,7 +71,7 @@ func TestMeanShiftLimitsAndCores(t *testing.T) {
 	if err := m.Fit(mat.NewDense(MeanShiftMaxN+1, 1, nil)); err == nil {
 		t.Fatal("more than MeanShiftMaxN rows accepted")
 	}
-	x := densityBlobs(600, 3, 5)
+	x := blobtest.Blobs(600, 3, 5)
 	bw, err := EstimateBandwidth(x, 0.2, 300, 1)
 	if err != nil {
 		t.Fatal(err)
