@@ -78,17 +78,9 @@ func manifoldTrust(t testing.TB, x, y *mat.Dense, k int) float64 {
 	return v
 }
 
-func denseRows(rows [][]float64) *mat.Dense {
-	m := mat.NewDense(len(rows), len(rows[0]), nil)
-	for i, r := range rows {
-		m.SetRow(i, r)
-	}
-	return m
-}
-
 func TestTSNEAffinitiesGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseRows(g.X.Rows)
+	x := denseOf(g.X.Rows)
 	data, n, d := rowMajor(x)
 	// Source: g.TSNEP.Source.
 	p := jointProbabilitiesNN(data, n, d, 30, 0)
@@ -127,7 +119,7 @@ func TestTSNEAffinitiesGolden(t *testing.T) {
 
 func TestTSNEGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseRows(g.X.Rows)
+	x := denseOf(g.X.Rows)
 	for _, tc := range []struct {
 		name   string
 		method TSNEMethod
@@ -161,7 +153,7 @@ func TestTSNEGolden(t *testing.T) {
 
 func TestTSNEDeterministic(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseRows(g.X.Rows[:300])
+	x := denseOf(g.X.Rows[:300])
 	fit := func(procs int) (*mat.Dense, float64) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		ts := NewTSNE(1)
@@ -218,7 +210,7 @@ func TestTSNEErrorsAndPanics(t *testing.T) {
 	if err := ts.Fit(big); err == nil {
 		t.Error("exact above the limit: no error")
 	}
-	for name, f := range map[string]func(){
+	expectPanics(t, map[string]func(){
 		"before fit": func() { NewTSNE(0).KLDivergence() },
 		"perplexity": func() { (&TSNE{}).Fit(x) },
 		"theta": func() {
@@ -226,14 +218,5 @@ func TestTSNEErrorsAndPanics(t *testing.T) {
 			ts.Theta = -1
 			ts.Fit(x)
 		},
-	} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("%s: no panic", name)
-				}
-			}()
-			f()
-		}()
-	}
+	})
 }

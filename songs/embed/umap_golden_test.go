@@ -20,7 +20,7 @@ func TestUMAPCurveGolden(t *testing.T) {
 
 func TestUMAPGraphGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
-	data, n, d := rowMajor(denseRows(g.X.Rows))
+	data, n, d := rowMajor(denseOf(g.X.Rows))
 	idx, dist := umapNeighbours(data, n, d, 15, 0)
 	sigma, rho := smoothKNNDist(dist, n, 15, 1, 1)
 	// Source: g.UMAPGraph.Source; float32 arithmetic on both sides.
@@ -49,7 +49,7 @@ func TestUMAPGraphGolden(t *testing.T) {
 
 func TestUMAPGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseRows(g.X.Rows)
+	x := denseOf(g.X.Rows)
 	u := NewUMAP(0)
 	if err := u.Fit(x); err != nil {
 		t.Fatal(err)
@@ -66,7 +66,7 @@ func TestUMAPGolden(t *testing.T) {
 
 func TestUMAPDeterministic(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseRows(g.X.Rows[:300])
+	x := denseOf(g.X.Rows[:300])
 	fit := func(procs int) *mat.Dense {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		u := NewUMAP(3)
@@ -101,7 +101,7 @@ func TestUMAPErrorsAndPanics(t *testing.T) {
 	if err := u.Fit(x); err == nil {
 		t.Error("Inf: no error")
 	}
-	for name, f := range map[string]func(){
+	expectPanics(t, map[string]func(){
 		"before fit": func() { NewUMAP(0).AB() },
 		"zero value": func() { (&UMAP{}).Fit(x) },
 		"min dist": func() {
@@ -109,21 +109,12 @@ func TestUMAPErrorsAndPanics(t *testing.T) {
 			u.MinDist = 2
 			u.Fit(x)
 		},
-	} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("%s: no panic", name)
-				}
-			}()
-			f()
-		}()
-	}
+	})
 }
 
 func TestUMAPLayoutGeneralMatches2D(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseRows(g.X.Rows[:200])
+	x := denseOf(g.X.Rows[:200])
 	u := NewUMAP(5)
 	u.NEpochs = 50
 	if err := u.Fit(x); err != nil {
