@@ -51,12 +51,7 @@ func TestUMAPGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
 	x := denseOf(g.X.Rows)
 	u := NewUMAP(0)
-	if err := u.Fit(x); err != nil {
-		t.Fatal(err)
-	}
-	var y mat.Dense
-	u.EmbeddingTo(&y)
-	trust := manifoldTrust(t, x, &y, 10)
+	trust := manifoldTrust(t, x, fitEmbedding(t, u, x), 10)
 	t.Logf("trustworthiness %.4f (umap-learn %.4f), spectral init %v", trust, g.UMAP.Trustworthiness, u.SpectralInit())
 	// Source: g.UMAP.Source; within 0.01 of umap-learn's.
 	if trust < g.UMAP.Trustworthiness-0.01 {
@@ -71,12 +66,7 @@ func TestUMAPDeterministic(t *testing.T) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		u := NewUMAP(3)
 		u.NEpochs = 100
-		if err := u.Fit(x); err != nil {
-			t.Fatal(err)
-		}
-		var y mat.Dense
-		u.EmbeddingTo(&y)
-		return &y
+		return fitEmbedding(t, u, x)
 	}
 	y1, y4 := fit(1), fit(4)
 	if !mat.Equal(y1, y4) {
