@@ -112,9 +112,7 @@ func drawTitle(dc draw.Canvas, title string) draw.Canvas {
 	if title == "" {
 		return dc
 	}
-	sty := textStyle(titleSize)
-	sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
-	txt := strings.Join(wrap(sty, title, dc.Max.X-dc.Min.X), "\n")
+	sty, txt := centredText(dc, titleSize, draw.YTop, title)
 	pad := vg.Points(4)
 	dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Max.Y}, txt)
 	return draw.Crop(dc, 0, 0, 0, -(sty.Height(txt) + pad))
@@ -126,12 +124,19 @@ func drawCaption(dc draw.Canvas, caption string) draw.Canvas {
 	if caption == "" {
 		return dc
 	}
-	sty := textStyle(tickSize)
-	sty.XAlign, sty.YAlign = draw.XCenter, draw.YBottom
-	txt := strings.Join(wrap(sty, caption, dc.Max.X-dc.Min.X), "\n")
+	sty, txt := centredText(dc, tickSize, draw.YBottom, caption)
 	pad := vg.Points(3)
 	dc.FillText(sty, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: dc.Min.Y + pad}, txt)
 	return draw.Crop(dc, 0, 0, sty.Height(txt)+2*pad, 0)
+}
+
+// centredText returns the text style of size, centred across the width and
+// aligned ya, and s wrapped to the width of dc in it: the title and the
+// caption of a figure.
+func centredText(dc draw.Canvas, size vg.Length, ya draw.YAlignment, s string) (text.Style, string) {
+	sty := textStyle(size)
+	sty.XAlign, sty.YAlign = draw.XCenter, ya
+	return sty, strings.Join(wrap(sty, s, dc.Max.X-dc.Min.X), "\n")
 }
 
 // wrap breaks s at spaces into lines no wider than w in style sty. A word

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -82,6 +83,19 @@ func (l textLabels) Plot(c draw.Canvas, plt *plot.Plot) {
 	}
 }
 
+// referenceLine is the dashed line style of vline and hline in colour col.
+func referenceLine(col color.Color) draw.LineStyle {
+	return draw.LineStyle{Color: col, Width: vg.Points(1.5), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
+}
+
+// referenceLabel is the text style of the label of a vline or hline in
+// colour col: left-aligned, aligned ya.
+func referenceLabel(col color.Color, ya draw.YAlignment) text.Style {
+	ts := textStyle(tickSize)
+	ts.Color, ts.XAlign, ts.YAlign = col, draw.XLeft, ya
+	return ts
+}
+
 // vline is a plot.Plotter drawing a dashed vertical line at x across the
 // data area with a label at the top.
 type vline struct {
@@ -94,11 +108,9 @@ type vline struct {
 func (v vline) Plot(c draw.Canvas, plt *plot.Plot) {
 	trX, _ := plt.Transforms(&c)
 	x := trX(v.x)
-	sty := draw.LineStyle{Color: v.colour, Width: vg.Points(1.5), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
-	c.StrokeLine2(sty, x, c.Min.Y, x, c.Max.Y)
+	c.StrokeLine2(referenceLine(v.colour), x, c.Min.Y, x, c.Max.Y)
 	if v.text != "" {
-		ts := textStyle(tickSize)
-		ts.Color, ts.XAlign, ts.YAlign = v.colour, draw.XLeft, draw.YTop
+		ts := referenceLabel(v.colour, draw.YTop)
 		dx := vg.Points(4)
 		if x > (c.Min.X+c.Max.X)/2 {
 			// In the right half the label goes left of the line.
@@ -111,8 +123,7 @@ func (v vline) Plot(c draw.Canvas, plt *plot.Plot) {
 // Thumbnail implements plot.Thumbnailer: a dashed line in the legend.
 func (v vline) Thumbnail(c *draw.Canvas) {
 	y := (c.Min.Y + c.Max.Y) / 2
-	sty := draw.LineStyle{Color: v.colour, Width: vg.Points(1.5), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
-	c.StrokeLine2(sty, c.Min.X, y, c.Max.X, y)
+	c.StrokeLine2(referenceLine(v.colour), c.Min.X, y, c.Max.X, y)
 }
 
 // hline is a plot.Plotter drawing a dashed horizontal line at y across the
@@ -127,11 +138,9 @@ type hline struct {
 func (h hline) Plot(c draw.Canvas, plt *plot.Plot) {
 	_, trY := plt.Transforms(&c)
 	y := trY(h.y)
-	sty := draw.LineStyle{Color: h.colour, Width: vg.Points(1.5), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
-	c.StrokeLine2(sty, c.Min.X, y, c.Max.X, y)
+	c.StrokeLine2(referenceLine(h.colour), c.Min.X, y, c.Max.X, y)
 	if h.text != "" {
-		ts := textStyle(tickSize)
-		ts.Color, ts.XAlign, ts.YAlign = h.colour, draw.XLeft, draw.YBottom
+		ts := referenceLabel(h.colour, draw.YBottom)
 		c.FillText(ts, vg.Point{X: c.Min.X + vg.Points(4), Y: y + vg.Points(3)}, h.text)
 	}
 }

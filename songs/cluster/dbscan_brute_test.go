@@ -3,6 +3,7 @@ package cluster
 import (
 	"testing"
 
+	"github.com/songcohorts/cohorts/songs/internal/blobtest"
 	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 )
 
@@ -55,7 +56,7 @@ func dbscanNaive(data []float64, n, d int, eps float64, minPts int) []int {
 // and mostly noise.
 func TestDBSCANNaive(t *testing.T) {
 	n := (2*dbscanNearTiles + 3) * neighbors.TileSize
-	x := densityBlobs(n, 11, 11)
+	x := blobtest.Blobs(n, 11, 11)
 	// Half the rows pulled five times closer to the first row of their
 	// blob (row i belongs to blob i%8) make dense cores apart from each
 	// other.

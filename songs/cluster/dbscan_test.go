@@ -6,6 +6,8 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/blobtest"
 )
 
 type dbscanGolden struct {
@@ -29,7 +31,7 @@ func TestDBSCANGolden(t *testing.T) {
 	var g dbscanGolden
 	readGolden(t, "golden_density_dbscan.json", &g)
 	for _, c := range g.Cases {
-		x := densityDense(c.Data)
+		x := denseOf(c.Data)
 		m := DBSCAN{Eps: c.Eps, MinSamples: c.MinSamples}
 		if err := m.Fit(x); err != nil {
 			t.Fatal(err)
@@ -85,7 +87,7 @@ func TestDBSCANBorderTie(t *testing.T) {
 }
 
 func TestDBSCANIndependentOfCores(t *testing.T) {
-	x := densityBlobs(3000, 4, 3)
+	x := blobtest.Blobs(3000, 4, 3)
 	eps, _, err := SuggestEps(x, 8)
 	if err != nil {
 		t.Fatal(err)

@@ -22,7 +22,8 @@ func readGolden(t testing.TB, name string, dst any) {
 	}
 }
 
-func densityDense(rows [][]float64) *mat.Dense {
+// denseOf returns the rows as a matrix.
+func denseOf(rows [][]float64) *mat.Dense {
 	x := mat.NewDense(len(rows), len(rows[0]), nil)
 	for i, r := range rows {
 		x.SetRow(i, r)

@@ -62,7 +62,7 @@ func kmFlatten(v any) []float64 {
 func TestGaussianMixtureGolden(t *testing.T) {
 	var g kmGoldenGMM
 	readGolden(t, "golden_kmeans_gmm.json", &g)
-	x := kmDense(g.X)
+	x := denseOf(g.X)
 	_, d := x.Dims()
 	for _, c := range g.Cases {
 		ct := kmCovTypes[c.CovType]
@@ -85,7 +85,7 @@ func TestGaussianMixtureGolden(t *testing.T) {
 			}
 		}
 		gm := GaussianMixture{K: 3, Covariance: ct, MaxIter: c.MaxIter,
-			WeightsInit: c.WeightsInit, MeansInit: kmDense(c.MeansInit), PrecisionsInit: prec}
+			WeightsInit: c.WeightsInit, MeansInit: denseOf(c.MeansInit), PrecisionsInit: prec}
 		if err := gm.Fit(x); err != nil {
 			t.Fatalf("%s: %v", c.Name, err)
 		}
@@ -150,7 +150,7 @@ func TestGaussianMixtureGolden(t *testing.T) {
 func TestGaussianMixtureSeeded(t *testing.T) {
 	var g kmGoldenGMM
 	readGolden(t, "golden_kmeans_gmm.json", &g)
-	x := kmDense(g.X)
+	x := denseOf(g.X)
 	for _, s := range g.Seeded {
 		gm := GaussianMixture{K: 3, Covariance: kmCovTypes[s.CovType], Seed: 3}
 		if err := gm.Fit(x); err != nil {

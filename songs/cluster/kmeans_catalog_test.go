@@ -27,7 +27,7 @@ type kmGoldenCatalog struct {
 func TestOriginalStudyKMeans(t *testing.T) {
 	var g kmGoldenCatalog
 	readGolden(t, "golden_kmeans_catalog.json", &g)
-	x := kmDense(g.X)
+	x := denseOf(g.X)
 	if r, c := x.Dims(); r != 1600 || c != 9 {
 		t.Fatalf("catalog matrix %d x %d, want 1600 x 9", r, c)
 	}
@@ -71,7 +71,7 @@ func TestOriginalStudyKMeans(t *testing.T) {
 func TestOriginalStudyGMM(t *testing.T) {
 	var g kmGoldenCatalog
 	readGolden(t, "golden_kmeans_catalog.json", &g)
-	x := kmDense(g.X)
+	x := denseOf(g.X)
 	labels, err := GaussianMixture{Seed: 42}.Cluster(x, 2)
 	if err != nil {
 		t.Fatal(err)

@@ -1,10 +1,6 @@
 package cluster
 
-import (
-	"testing"
-
-	"gonum.org/v1/gonum/mat"
-)
+import "testing"
 
 // The golden files are written by testdata/gen_golden_kmeans.py with
 // Debian's scikit-learn 1.2.1; every record names its call in "source".
@@ -59,12 +55,4 @@ func kmGolden(t testing.TB) kmGoldenFile {
 	var g kmGoldenFile
 	readGolden(t, "golden_kmeans.json", &g)
 	return g
-}
-
-func kmDense(rows [][]float64) *mat.Dense {
-	m := mat.NewDense(len(rows), len(rows[0]), nil)
-	for i, r := range rows {
-		m.SetRow(i, r)
-	}
-	return m
 }

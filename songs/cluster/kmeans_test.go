@@ -22,8 +22,8 @@ func TestKMeansGoldenInit(t *testing.T) {
 			if tol == 0 {
 				tol = -1
 			}
-			km := KMeans{K: len(c.Init), Init: kmDense(c.Init), Tol: tol, MaxIter: c.MaxIter, Algorithm: algo}
-			if err := km.Fit(kmDense(c.X), c.Weights); err != nil {
+			km := KMeans{K: len(c.Init), Init: denseOf(c.Init), Tol: tol, MaxIter: c.MaxIter, Algorithm: algo}
+			if err := km.Fit(denseOf(c.X), c.Weights); err != nil {
 				t.Fatalf("%s: %v", c.Name, err)
 			}
 			for i, l := range c.Labels {
@@ -55,7 +55,7 @@ func TestKMeansSeeded(t *testing.T) {
 	g := kmGolden(t)
 	x := map[string]*mat.Dense{}
 	for _, c := range g.KMeans {
-		x[c.Name] = kmDense(c.X)
+		x[c.Name] = denseOf(c.X)
 	}
 	for _, s := range g.Seeded {
 		for _, algo := range []KMeansAlgorithm{Lloyd, Hamerly} {

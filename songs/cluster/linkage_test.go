@@ -8,6 +8,8 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/blobtest"
 )
 
 type linkageGolden struct {
@@ -45,7 +47,7 @@ func forLinkageCases(t *testing.T, fn func(c linkageCase, want linkageWant)) {
 	var g linkageGolden
 	readGolden(t, "golden_density_linkage.json", &g)
 	for _, c := range g.Cases {
-		x := densityDense(c.Data)
+		x := denseOf(c.Data)
 		for name, want := range c.Linkages {
 			fn(linkageCase{name: c.Name, linkage: name, x: x, n: len(c.Data), k: c.K, height: c.Height}, want)
 		}
@@ -115,7 +117,7 @@ type realGolden struct {
 func TestWardRealCatalogGolden(t *testing.T) {
 	var g realGolden
 	readGolden(t, "golden_density_real.json", &g)
-	x := densityDense(g.Data)
+	x := denseOf(g.Data)
 	a := Agglomerative{Linkage: Ward, NClusters: 2}
 	if err := a.Fit(x); err != nil {
 		t.Fatal(err)
@@ -177,7 +179,7 @@ func TestLinkageIndependentOfCores(t *testing.T) {
 	if testing.Short() {
 		t.Skip("short")
 	}
-	x := densityBlobs(linkageParallel+300, 5, 7)
+	x := blobtest.Blobs(linkageParallel+300, 5, 7)
 	for _, method := range []Linkage{Ward, Single} {
 		prev := runtime.GOMAXPROCS(1)
 		one, _ := LinkageTree(x, method, 0)

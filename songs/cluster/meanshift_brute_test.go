@@ -6,6 +6,7 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 
+	"github.com/songcohorts/cohorts/songs/internal/blobtest"
 	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 )
 
@@ -15,7 +16,7 @@ import (
 // is below 1e-3·bw or max_iter steps), on rows spanning several tiles.
 func TestMeanShiftClimbNaive(t *testing.T) {
 	n := 3*neighbors.TileSize + 37
-	x := densityBlobs(n, 11, 13)
+	x := blobtest.Blobs(n, 11, 13)
 	data, _, d, _ := densityRows(x)
 	bw, err := EstimateBandwidth(x, 0.05, 0, 0)
 	if err != nil {

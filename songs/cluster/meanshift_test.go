@@ -6,6 +6,8 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/blobtest"
 )
 
 type meanShiftGolden struct {
@@ -30,7 +32,7 @@ func TestMeanShiftGolden(t *testing.T) {
 	var g meanShiftGolden
 	readGolden(t, "golden_density_meanshift.json", &g)
 	for _, c := range g.Cases {
-		x := densityDense(c.Data)
+		x := denseOf(c.Data)
 		bw, err := EstimateBandwidth(x, c.Quantile, 0, 0)
 		if err != nil {
 			t.Fatal(err)
@@ -69,7 +71,7 @@ func TestMeanShiftLimitsAndCores(t *testing.T) {
 	if err := m.Fit(mat.NewDense(MeanShiftMaxN+1, 1, nil)); err == nil {
 		t.Fatal("more than MeanShiftMaxN rows accepted")
 	}
-	x := densityBlobs(600, 3, 5)
+	x := blobtest.Blobs(600, 3, 5)
 	bw, err := EstimateBandwidth(x, 0.2, 300, 1)
 	if err != nil {
 		t.Fatal(err)

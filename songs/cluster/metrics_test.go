@@ -17,7 +17,7 @@ func kmRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 1)) }
 func TestMetricsGolden(t *testing.T) {
 	g := kmGolden(t)
 	for _, c := range g.Metrics {
-		x := kmDense(c.X)
+		x := denseOf(c.X)
 		s, err := Silhouette(x, c.Labels)
 		if err != nil || !scalar.EqualWithinAbsOrRel(s, c.Silhouette, 1e-12, 1e-12) {
 			t.Errorf("%s: silhouette %.15g, sklearn %.15g (%v)", c.Name, s, c.Silhouette, err)

@@ -1,11 +1,8 @@
 package cluster
 
 import (
-	"encoding/json"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -28,24 +25,9 @@ type goldenReference struct {
 }
 
 func readGoldenReference(t *testing.T) goldenReference {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "golden_reference.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var g goldenReference
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
+	readGolden(t, "golden_reference.json", &g)
 	return g
-}
-
-func denseOf(rows [][]float64) *mat.Dense {
-	x := mat.NewDense(len(rows), len(rows[0]), nil)
-	for i, r := range rows {
-		x.SetRow(i, r)
-	}
-	return x
 }
 
 // TestGaussianFactor checks that the factor reproduces NumPy's covariance

@@ -159,20 +159,9 @@ func (f *FastICA) FitTransform(dst *mat.Dense, x mat.Matrix) error {
 
 func (f *FastICA) fit(dst *mat.Dense, x mat.Matrix) error {
 	alpha, tol, maxIter := f.settings()
-	data, n, d := rowMajor(x)
-	if n < 2 {
-		return &TooFewRowsError{Rows: n, Need: 2}
-	}
-	mean, err := finiteColumnMeans(data, n, d)
+	data, n, d, mean, k, err := linearFitInput(x, f.NComponents, "FastICA")
 	if err != nil {
 		return err
-	}
-	k := f.NComponents
-	if k == 0 {
-		k = min(n, d)
-	}
-	if k > min(n, d) {
-		return errors.New("embed: FastICA: NComponents exceeds min(rows, columns)")
 	}
 	w0 := mat.NewDense(k, k, nil)
 	if f.WInit != nil {

@@ -8,12 +8,7 @@ import "gonum.org/v1/gonum/mat"
 // data.
 func (f *FastICA) Transform(dst *mat.Dense, x mat.Matrix) {
 	f.check("FastICA.Transform")
-	data, n, d := rowMajor(x)
-	if d != f.d {
-		panic("embed: FastICA.Transform: column count differs from the fitted data")
-	}
-	prepareDst(dst, n, f.k, "FastICA.Transform")
-	projectCentred(dst, data, n, d, f.mean, f.components.RawMatrix(), f.k)
+	transformCentred(dst, x, "FastICA.Transform", f.mean, f.components, f.k)
 }
 
 // InverseTransform maps sources back to the data space,

@@ -180,22 +180,13 @@ func TestFastICAErrorsAndPanics(t *testing.T) {
 		t.Error("too many components: no error")
 	}
 	x := benchData(50, 3)
-	for name, fn := range map[string]func(){
+	expectPanics(t, map[string]func(){
 		"unfitted": func() { var f FastICA; f.NIter() },
 		"alpha":    func() { f := FastICA{Alpha: 3}; _ = f.Fit(x) },
 		"winit":    func() { f := FastICA{WInit: eye(2)}; _ = f.Fit(x) },
 		"maxiter":  func() { f := FastICA{MaxIter: -1}; _ = f.Fit(x) },
 		"reorder":  func() { var f FastICA; _ = f.Fit(x); f.Reorder([]int{0, 0, 1}, nil) },
-	} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("%s: no panic", name)
-				}
-			}()
-			fn()
-		}()
-	}
+	})
 }
 
 // TestFastICASeedAndRefit checks that the seed alone fixes the result and

@@ -1,9 +1,6 @@
 package embed
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
@@ -16,17 +13,11 @@ import (
 // written by testdata/gen_golden_manifold.py.
 func TestManifoldCatalog(t *testing.T) {
 	raw, _ := readCatalog(t)
-	b, err := os.ReadFile(filepath.Join("testdata", "golden_manifold_catalog.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var want struct {
 		TSNE manifoldRun `json:"tsne_bh"`
 		UMAP manifoldRun `json:"umap"`
 	}
-	if err := json.Unmarshal(b, &want); err != nil {
-		t.Fatal(err)
-	}
+	readGolden(t, "golden_manifold_catalog.json", &want)
 	var x mat.Dense
 	var sc StandardScaler
 	if err := sc.FitTransform(&x, raw); err != nil {
@@ -34,12 +25,7 @@ func TestManifoldCatalog(t *testing.T) {
 	}
 
 	ts := NewTSNE(0)
-	if err := ts.Fit(&x); err != nil {
-		t.Fatal(err)
-	}
-	var y mat.Dense
-	ts.EmbeddingTo(&y)
-	trust := manifoldTrust(t, &x, &y, 10)
+	trust := manifoldTrust(t, &x, fitEmbedding(t, ts, &x), 10)
 	t.Logf("t-SNE: KL %.4f (sklearn %.4f), trustworthiness %.4f (sklearn %.4f)", ts.KLDivergence(), want.TSNE.KL, trust, want.TSNE.Trustworthiness)
 	// Source: want.TSNE.Source.
 	if !scalar.EqualWithinRel(ts.KLDivergence(), want.TSNE.KL, 0.05) {
@@ -49,12 +35,7 @@ func TestManifoldCatalog(t *testing.T) {
 		t.Errorf("t-SNE trustworthiness %.4f < sklearn's %.4f - 0.01", trust, want.TSNE.Trustworthiness)
 	}
 
-	u := NewUMAP(0)
-	if err := u.Fit(&x); err != nil {
-		t.Fatal(err)
-	}
-	u.EmbeddingTo(&y)
-	trust = manifoldTrust(t, &x, &y, 10)
+	trust = manifoldTrust(t, &x, fitEmbedding(t, NewUMAP(0), &x), 10)
 	t.Logf("UMAP: trustworthiness %.4f (umap-learn %.4f)", trust, want.UMAP.Trustworthiness)
 	// Source: want.UMAP.Source.
 	if trust < want.UMAP.Trustworthiness-0.01 {

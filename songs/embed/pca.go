@@ -79,22 +79,11 @@ func (p *PCA) fit(dst *mat.Dense, x mat.Matrix) error {
 	if p.NComponents < 0 {
 		panic("embed: PCA: negative NComponents")
 	}
-	data, n, d := rowMajor(x)
-	if n < 2 {
-		return &TooFewRowsError{Rows: n, Need: 2}
-	}
-	mean, err := finiteColumnMeans(data, n, d)
+	data, n, d, mean, k, err := linearFitInput(x, p.NComponents, "PCA")
 	if err != nil {
 		return err
 	}
 	kAll := min(n, d)
-	k := p.NComponents
-	if k == 0 {
-		k = kAll
-	}
-	if k > kAll {
-		return errors.New("embed: PCA: NComponents exceeds min(rows, columns)")
-	}
 	if dst != nil {
 		prepareDst(dst, n, k, "PCA.FitTransform")
 	}

@@ -11,12 +11,7 @@ import (
 // fitted or x has a different number of columns than the fitted data.
 func (p *PCA) Transform(dst *mat.Dense, x mat.Matrix) {
 	p.check("PCA.Transform")
-	data, n, d := rowMajor(x)
-	if d != p.d {
-		panic("embed: PCA.Transform: column count differs from the fitted data")
-	}
-	prepareDst(dst, n, p.k, "PCA.Transform")
-	projectCentred(dst, data, n, d, p.mean, p.components.RawMatrix(), p.k)
+	transformCentred(dst, x, "PCA.Transform", p.mean, p.components, p.k)
 }
 
 // InverseTransform maps scores on the kept components back to the data

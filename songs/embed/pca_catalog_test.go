@@ -2,7 +2,6 @@ package embed
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"sort"
@@ -82,10 +81,6 @@ func extremeRows(x *mat.Dense, j, m int, largest bool) []int {
 // StandardScaler then PCA(svd_solver="full")).
 func TestPCACatalog(t *testing.T) {
 	x, numberRow := readCatalog(t)
-	b, err := os.ReadFile(filepath.Join("testdata", "golden_linear_catalog.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	type result struct {
 		Rows       int         `json:"rows"`
 		Ratio      []float64   `json:"explained_variance_ratio"`
@@ -101,9 +96,7 @@ func TestPCACatalog(t *testing.T) {
 		All      result `json:"all"`
 		Original result `json:"original"`
 	}
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
+	readGolden(t, "golden_linear_catalog.json", &g)
 	// The original study dropped the most extreme rows by hand.
 	drop := map[int]bool{}
 	for _, e := range []struct {

@@ -113,6 +113,21 @@ func TestPCAInvariants(t *testing.T) {
 	_ = n
 }
 
+// expectPanics fails t for each case that returns without panicking.
+func expectPanics(t *testing.T, cases map[string]func()) {
+	t.Helper()
+	for name, f := range cases {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: no panic", name)
+				}
+			}()
+			f()
+		}()
+	}
+}
+
 func eye(n int) *mat.Dense {
 	m := mat.NewDense(n, n, nil)
 	for i := 0; i < n; i++ {
@@ -140,14 +155,5 @@ func TestPCAErrorsAndPanics(t *testing.T) {
 		"columns":   func() { p := PCA{}; _ = p.Fit(eye(3)); var z mat.Dense; p.Transform(&z, eye(2)) },
 		"inverse k": func() { p := PCA{NComponents: 2}; _ = p.Fit(eye(3)); var z mat.Dense; p.InverseTransform(&z, eye(3)) },
 	}
-	for name, f := range cases {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("%s: no panic", name)
-				}
-			}()
-			f()
-		}()
-	}
+	expectPanics(t, cases)
 }

@@ -1,6 +1,8 @@
 package embed
 
 import (
+	"errors"
+
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
 
@@ -30,4 +32,39 @@ func projectCentred(dst *mat.Dense, data []float64, n, d int, mean []float64, co
 			}
 		}
 	})
+}
+
+// linearFitInput is the start PCA and FastICA share: the rows of x in
+// row-major order, their column means and the number k of components kept
+// (nComponents, or min(n, d) for 0). It returns a *TooFewRowsError for
+// fewer than 2 rows, a *NonFiniteError for NaN or infinite values, and an
+// error naming model if nComponents exceeds min(n, d).
+func linearFitInput(x mat.Matrix, nComponents int, model string) (data []float64, n, d int, mean []float64, k int, err error) {
+	data, n, d = rowMajor(x)
+	if n < 2 {
+		return nil, n, d, nil, 0, &TooFewRowsError{Rows: n, Need: 2}
+	}
+	if mean, err = finiteColumnMeans(data, n, d); err != nil {
+		return nil, n, d, nil, 0, err
+	}
+	k = nComponents
+	if k == 0 {
+		k = min(n, d)
+	}
+	if k > min(n, d) {
+		return nil, n, d, nil, 0, errors.New("embed: " + model + ": NComponents exceeds min(rows, columns)")
+	}
+	return data, n, d, mean, k, nil
+}
+
+// transformCentred is the Transform of PCA and FastICA, named name: it
+// writes (x - mean) Cᵀ into dst for the first k rows of comps, sizing an
+// empty dst n×k. It panics if x does not have len(mean) columns.
+func transformCentred(dst *mat.Dense, x mat.Matrix, name string, mean []float64, comps *mat.Dense, k int) {
+	data, n, d := rowMajor(x)
+	if d != len(mean) {
+		panic("embed: " + name + ": column count differs from the fitted data")
+	}
+	prepareDst(dst, n, k, name)
+	projectCentred(dst, data, n, d, mean, comps.RawMatrix(), k)
 }

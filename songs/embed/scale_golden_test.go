@@ -106,18 +106,28 @@ var (
 // loadLinearGolden reads testdata/golden_linear.json once.
 func loadLinearGolden(t testing.TB) *linearGolden {
 	t.Helper()
-	goldenOnce.Do(func() {
-		b, err := os.ReadFile(filepath.Join("testdata", "golden_linear.json"))
-		if err != nil {
-			goldenErr = err
-			return
-		}
-		goldenErr = json.Unmarshal(b, &goldenData)
-	})
+	goldenOnce.Do(func() { goldenErr = decodeGolden("golden_linear.json", &goldenData) })
 	if goldenErr != nil {
 		t.Fatalf("golden_linear.json: %v", goldenErr)
 	}
 	return &goldenData
+}
+
+// decodeGolden decodes the JSON file testdata/name into dst.
+func decodeGolden(name string, dst any) error {
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, dst)
+}
+
+// readGolden decodes testdata/name into dst, failing t on error.
+func readGolden(t testing.TB, name string, dst any) {
+	t.Helper()
+	if err := decodeGolden(name, dst); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
 }
 
 // denseOf builds a *mat.Dense from rows.

@@ -42,6 +42,20 @@ func checkFiniteData(data []float64, c int) error {
 	return nil
 }
 
+// finiteRows returns the elements of x in row-major order, as rowMajor, with
+// a *TooFewRowsError for fewer than need rows and a *NonFiniteError for the
+// first NaN or infinite value.
+func finiteRows(x mat.Matrix, need int) (data []float64, r, c int, err error) {
+	data, r, c = rowMajor(x)
+	if r < need {
+		return nil, r, c, &TooFewRowsError{Rows: r, Need: need}
+	}
+	if err := checkFiniteData(data, c); err != nil {
+		return nil, r, c, err
+	}
+	return data, r, c, nil
+}
+
 // prepareDst sizes an empty dst to r×c, or panics naming the method if a
 // non-empty dst has other dimensions.
 func prepareDst(dst *mat.Dense, r, c int, name string) {

@@ -32,11 +32,8 @@ func (s *MinMaxScaler) Fit(x mat.Matrix) error {
 	if !(a < b) {
 		panic("embed: MinMaxScaler: need Min < Max")
 	}
-	data, r, c := rowMajor(x)
-	if r < 1 {
-		return &TooFewRowsError{Rows: r, Need: 1}
-	}
-	if err := checkFiniteData(data, c); err != nil {
+	data, r, c, err := finiteRows(x, 1)
+	if err != nil {
 		return err
 	}
 	lo := append([]float64(nil), data[:c]...)

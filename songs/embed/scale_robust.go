@@ -39,11 +39,8 @@ func (s *RobustScaler) Fit(x mat.Matrix) error {
 	if !(0 <= lo && lo < hi && hi <= 100) {
 		panic("embed: RobustScaler: need 0 <= Low < High <= 100")
 	}
-	data, r, c := rowMajor(x)
-	if r < 1 {
-		return &TooFewRowsError{Rows: r, Need: 1}
-	}
-	if err := checkFiniteData(data, c); err != nil {
+	data, r, c, err := finiteRows(x, 1)
+	if err != nil {
 		return err
 	}
 	center := make([]float64, c)

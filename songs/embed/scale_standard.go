@@ -27,11 +27,8 @@ type StandardScaler struct {
 // The variance uses the corrected two-pass algorithm (Chan, Golub and
 // LeVeque 1983), as scikit-learn's _incremental_mean_and_var.
 func (s *StandardScaler) Fit(x mat.Matrix) error {
-	data, r, c := rowMajor(x)
-	if r < 1 {
-		return &TooFewRowsError{Rows: r, Need: 1}
-	}
-	if err := checkFiniteData(data, c); err != nil {
+	data, r, c, err := finiteRows(x, 1)
+	if err != nil {
 		return err
 	}
 	mean := make([]float64, c)

@@ -137,14 +137,5 @@ func TestScalersPanics(t *testing.T) {
 			_ = s.Transform(mat.NewDense(3, 1, nil), mat.NewDense(2, 1, []float64{1, 2}))
 		},
 	}
-	for name, f := range cases {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("%s: no panic", name)
-				}
-			}()
-			f()
-		}()
-	}
+	expectPanics(t, cases)
 }

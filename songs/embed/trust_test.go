@@ -112,17 +112,8 @@ func TestTrustworthinessErrors(t *testing.T) {
 	if _, err := Trustworthiness(x, bad, 2); err == nil {
 		t.Error("NaN: no error")
 	}
-	for name, f := range map[string]func(){
+	expectPanics(t, map[string]func(){
 		"rows": func() { _, _ = Trustworthiness(x, benchData(9, 2), 2) },
 		"k":    func() { _, _ = KNNPreservation(x, x, 0) },
-	} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("%s: no panic", name)
-				}
-			}()
-			f()
-		}()
-	}
+	})
 }

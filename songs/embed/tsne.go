@@ -126,11 +126,8 @@ func (t *TSNE) validate() {
 // is kept. Fit panics if a hyperparameter is invalid.
 func (t *TSNE) Fit(x mat.Matrix) error {
 	t.validate()
-	data, n, d := rowMajor(x)
-	if n < 3 {
-		return &TooFewRowsError{Rows: n, Need: 3}
-	}
-	if err := checkFiniteData(data, d); err != nil {
+	data, n, d, err := finiteRows(x, 3)
+	if err != nil {
 		return err
 	}
 	if t.Perplexity >= float64(n) {
@@ -192,10 +189,7 @@ func (t *TSNE) initial(x mat.Matrix, n int) ([]float64, error) {
 // EmbeddingTo copies the n×2 embedding into dst; an empty dst is sized for
 // it. It panics before a successful Fit.
 func (t *TSNE) EmbeddingTo(dst *mat.Dense) {
-	t.check()
-	n, _ := t.embedding.Dims()
-	prepareDst(dst, n, 2, "TSNE.EmbeddingTo")
-	dst.Copy(t.embedding)
+	embeddingTo(dst, t.embedding, "TSNE")
 }
 
 // KLDivergence returns the Kullback-Leibler divergence of the final
@@ -215,7 +209,5 @@ func (t *TSNE) NIter() int {
 }
 
 func (t *TSNE) check() {
-	if t.embedding == nil {
-		panic("embed: TSNE used before a successful Fit")
-	}
+	checkEmbedding(t.embedding, "TSNE")
 }

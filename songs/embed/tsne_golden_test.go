@@ -1,10 +1,7 @@
 package embed
 
 import (
-	"encoding/json"
 	"math"
-	"os"
-	"path/filepath"
 	"runtime"
 	"testing"
 
@@ -55,15 +52,8 @@ type manifoldGolden struct {
 }
 
 func loadManifoldGolden(t testing.TB) *manifoldGolden {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", "golden_manifold.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var g manifoldGolden
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
+	readGolden(t, "golden_manifold.json", &g)
 	return &g
 }
 
@@ -78,17 +68,23 @@ func manifoldTrust(t testing.TB, x, y *mat.Dense, k int) float64 {
 	return v
 }
 
-func denseRows(rows [][]float64) *mat.Dense {
-	m := mat.NewDense(len(rows), len(rows[0]), nil)
-	for i, r := range rows {
-		m.SetRow(i, r)
+// fitEmbedding fits m to x and returns its embedding, failing t on error.
+func fitEmbedding(t testing.TB, m interface {
+	Fit(mat.Matrix) error
+	EmbeddingTo(*mat.Dense)
+}, x mat.Matrix) *mat.Dense {
+	t.Helper()
+	if err := m.Fit(x); err != nil {
+		t.Fatal(err)
 	}
-	return m
+	var y mat.Dense
+	m.EmbeddingTo(&y)
+	return &y
 }
 
 func TestTSNEAffinitiesGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseRows(g.X.Rows)
+	x := denseOf(g.X.Rows)
 	data, n, d := rowMajor(x)
 	// Source: g.TSNEP.Source.
 	p := jointProbabilitiesNN(data, n, d, 30, 0)
@@ -127,7 +123,7 @@ func TestTSNEAffinitiesGolden(t *testing.T) {
 
 func TestTSNEGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseRows(g.X.Rows)
+	x := denseOf(g.X.Rows)
 	for _, tc := range []struct {
 		name   string
 		method TSNEMethod
@@ -140,13 +136,9 @@ func TestTSNEGolden(t *testing.T) {
 		sub := x.Slice(0, tc.rows, 0, 11).(*mat.Dense)
 		ts := NewTSNE(0)
 		ts.Method = tc.method
-		if err := ts.Fit(sub); err != nil {
-			t.Fatal(err)
-		}
-		var y mat.Dense
-		ts.EmbeddingTo(&y)
+		y := fitEmbedding(t, ts, sub)
 		kl := ts.KLDivergence()
-		trust := manifoldTrust(t, sub, &y, 10)
+		trust := manifoldTrust(t, sub, y, 10)
 		t.Logf("%s: KL %.4f (sklearn %.4f), trustworthiness %.4f (sklearn %.4f), n_iter %d (%d)",
 			tc.name, kl, tc.want.KL, trust, tc.want.Trustworthiness, ts.NIter(), tc.want.NIter)
 		// Source: tc.want.Source; KL within 5 %, trustworthiness at least sklearn's - 0.01.
@@ -161,17 +153,12 @@ func TestTSNEGolden(t *testing.T) {
 
 func TestTSNEDeterministic(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseRows(g.X.Rows[:300])
+	x := denseOf(g.X.Rows[:300])
 	fit := func(procs int) (*mat.Dense, float64) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		ts := NewTSNE(1)
 		ts.MaxIter = 300
-		if err := ts.Fit(x); err != nil {
-			t.Fatal(err)
-		}
-		var y mat.Dense
-		ts.EmbeddingTo(&y)
-		return &y, ts.KLDivergence()
+		return fitEmbedding(t, ts, x), ts.KLDivergence()
 	}
 	y1, kl1 := fit(1)
 	y4, kl4 := fit(4)
@@ -182,16 +169,8 @@ func TestTSNEDeterministic(t *testing.T) {
 	ts := NewTSNE(1)
 	ts.MaxIter = 300
 	ts.Init = TSNEInitRandom
-	var a, b mat.Dense
-	if err := ts.Fit(x); err != nil {
-		t.Fatal(err)
-	}
-	ts.EmbeddingTo(&a)
-	if err := ts.Fit(x); err != nil {
-		t.Fatal(err)
-	}
-	ts.EmbeddingTo(&b)
-	if !mat.Equal(&a, &b) {
+	a := fitEmbedding(t, ts, x)
+	if b := fitEmbedding(t, ts, x); !mat.Equal(a, b) {
 		t.Error("refit differs")
 	}
 }
@@ -218,7 +197,7 @@ func TestTSNEErrorsAndPanics(t *testing.T) {
 	if err := ts.Fit(big); err == nil {
 		t.Error("exact above the limit: no error")
 	}
-	for name, f := range map[string]func(){
+	expectPanics(t, map[string]func(){
 		"before fit": func() { NewTSNE(0).KLDivergence() },
 		"perplexity": func() { (&TSNE{}).Fit(x) },
 		"theta": func() {
@@ -226,14 +205,5 @@ func TestTSNEErrorsAndPanics(t *testing.T) {
 			ts.Theta = -1
 			ts.Fit(x)
 		},
-	} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("%s: no panic", name)
-				}
-			}()
-			f()
-		}()
-	}
+	})
 }

@@ -115,11 +115,8 @@ func (u *UMAP) validate() {
 // hyperparameter is invalid.
 func (u *UMAP) Fit(x mat.Matrix) error {
 	u.validate()
-	data, n, d := rowMajor(x)
-	if n <= u.NNeighbors {
-		return &TooFewRowsError{Rows: n, Need: u.NNeighbors + 1}
-	}
-	if err := checkFiniteData(data, d); err != nil {
+	data, n, d, err := finiteRows(x, u.NNeighbors+1)
+	if err != nil {
 		return err
 	}
 	k := u.NNeighbors
@@ -291,10 +288,7 @@ func multiComponentLayout(g *sparseSym, labels []int, nc, dim int, rng *rand.Ran
 // EmbeddingTo copies the n×NComponents embedding into dst; an empty dst is
 // sized for it. It panics before a successful Fit.
 func (u *UMAP) EmbeddingTo(dst *mat.Dense) {
-	u.check()
-	n, c := u.embedding.Dims()
-	prepareDst(dst, n, c, "UMAP.EmbeddingTo")
-	dst.Copy(u.embedding)
+	embeddingTo(dst, u.embedding, "UMAP")
 }
 
 // AB returns the parameters a and b of the output similarity
@@ -314,9 +308,7 @@ func (u *UMAP) SpectralInit() bool {
 }
 
 func (u *UMAP) check() {
-	if u.embedding == nil {
-		panic("embed: UMAP used before a successful Fit")
-	}
+	checkEmbedding(u.embedding, "UMAP")
 }
 
 // String describes the configuration.

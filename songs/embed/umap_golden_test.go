@@ -20,7 +20,7 @@ func TestUMAPCurveGolden(t *testing.T) {
 
 func TestUMAPGraphGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
-	data, n, d := rowMajor(denseRows(g.X.Rows))
+	data, n, d := rowMajor(denseOf(g.X.Rows))
 	idx, dist := umapNeighbours(data, n, d, 15, 0)
 	sigma, rho := smoothKNNDist(dist, n, 15, 1, 1)
 	// Source: g.UMAPGraph.Source; float32 arithmetic on both sides.
@@ -49,14 +49,9 @@ func TestUMAPGraphGolden(t *testing.T) {
 
 func TestUMAPGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseRows(g.X.Rows)
+	x := denseOf(g.X.Rows)
 	u := NewUMAP(0)
-	if err := u.Fit(x); err != nil {
-		t.Fatal(err)
-	}
-	var y mat.Dense
-	u.EmbeddingTo(&y)
-	trust := manifoldTrust(t, x, &y, 10)
+	trust := manifoldTrust(t, x, fitEmbedding(t, u, x), 10)
 	t.Logf("trustworthiness %.4f (umap-learn %.4f), spectral init %v", trust, g.UMAP.Trustworthiness, u.SpectralInit())
 	// Source: g.UMAP.Source; within 0.01 of umap-learn's.
 	if trust < g.UMAP.Trustworthiness-0.01 {
@@ -66,17 +61,12 @@ func TestUMAPGolden(t *testing.T) {
 
 func TestUMAPDeterministic(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseRows(g.X.Rows[:300])
+	x := denseOf(g.X.Rows[:300])
 	fit := func(procs int) *mat.Dense {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		u := NewUMAP(3)
 		u.NEpochs = 100
-		if err := u.Fit(x); err != nil {
-			t.Fatal(err)
-		}
-		var y mat.Dense
-		u.EmbeddingTo(&y)
-		return &y
+		return fitEmbedding(t, u, x)
 	}
 	y1, y4 := fit(1), fit(4)
 	if !mat.Equal(y1, y4) {
@@ -101,7 +91,7 @@ func TestUMAPErrorsAndPanics(t *testing.T) {
 	if err := u.Fit(x); err == nil {
 		t.Error("Inf: no error")
 	}
-	for name, f := range map[string]func(){
+	expectPanics(t, map[string]func(){
 		"before fit": func() { NewUMAP(0).AB() },
 		"zero value": func() { (&UMAP{}).Fit(x) },
 		"min dist": func() {
@@ -109,21 +99,12 @@ func TestUMAPErrorsAndPanics(t *testing.T) {
 			u.MinDist = 2
 			u.Fit(x)
 		},
-	} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("%s: no panic", name)
-				}
-			}()
-			f()
-		}()
-	}
+	})
 }
 
 func TestUMAPLayoutGeneralMatches2D(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseRows(g.X.Rows[:200])
+	x := denseOf(g.X.Rows[:200])
 	u := NewUMAP(5)
 	u.NEpochs = 50
 	if err := u.Fit(x); err != nil {

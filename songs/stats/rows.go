@@ -72,10 +72,7 @@ func weight(w []float64, i int) float64 {
 // SpearmanRows panics with "stats: slice length mismatch" if
 // len(x) != len(y).
 func SpearmanRows(x, y []float64) (RowStatistic, error) {
-	if len(x) != len(y) {
-		panic("stats: slice length mismatch")
-	}
-	if err := checkSample("x", x); err != nil {
+	if err := checkRowSample(x, len(y)); err != nil {
 		return nil, err
 	}
 	if err := checkSample("y", y); err != nil {
@@ -112,10 +109,7 @@ func SpearmanRows(x, y []float64) (RowStatistic, error) {
 // KruskalEpsilonSquaredRows panics with "stats: slice length mismatch" if
 // len(x) != len(group).
 func KruskalEpsilonSquaredRows(x []float64, group []int) (RowStatistic, error) {
-	if len(x) != len(group) {
-		panic("stats: slice length mismatch")
-	}
-	if err := checkSample("x", x); err != nil {
+	if err := checkRowSample(x, len(group)); err != nil {
 		return nil, err
 	}
 	k := 0
@@ -157,10 +151,7 @@ func KruskalEpsilonSquaredRows(x []float64, group []int) (RowStatistic, error) {
 // RankBiserialRows panics with "stats: slice length mismatch" if
 // len(x) != len(first).
 func RankBiserialRows(x []float64, first []bool) (RowStatistic, error) {
-	if len(x) != len(first) {
-		panic("stats: slice length mismatch")
-	}
-	if err := checkSample("x", x); err != nil {
+	if err := checkRowSample(x, len(first)); err != nil {
 		return nil, err
 	}
 	var n1 int
@@ -187,4 +178,13 @@ func RankBiserialRows(x []float64, first []bool) (RowStatistic, error) {
 		u1 := r1 - c1*(c1+1)/2
 		return 2*u1/(c1*(n-c1)) - 1
 	}, nil
+}
+
+// checkRowSample panics with "stats: slice length mismatch" unless x has
+// one value for each of the rows, and returns checkSample's error for x.
+func checkRowSample(x []float64, rows int) error {
+	if len(x) != rows {
+		panic("stats: slice length mismatch")
+	}
+	return checkSample("x", x)
 }

@@ -18,9 +18,7 @@ func init() {
 // n_iter of the kept run, sizes.
 func opKMeans(j *job) error {
 	km := cluster.KMeans{K: j.cfg.K, NInit: 10, MaxIter: 300, Tol: 1e-4, Seed: 0}
-	var err error
-	j.measure(func() { err = km.Fit(j.z, nil) })
-	if err != nil {
+	if err := j.measureErr(func() error { return km.Fit(j.z, nil) }); err != nil {
 		return err
 	}
 	j.info.Set("inertia", round(km.Inertia, 4))
@@ -70,9 +68,7 @@ func opSilhouette(j *job) error {
 // wss (within-cluster sum of squares, computed afterwards) and sizes.
 func opWard(j *job) error {
 	a := cluster.Agglomerative{Linkage: cluster.Ward, NClusters: j.cfg.K}
-	var err error
-	j.measure(func() { err = a.Fit(j.z) })
-	if err != nil {
+	if err := j.measureErr(func() error { return a.Fit(j.z) }); err != nil {
 		return err
 	}
 	labels := a.Labels()
@@ -92,9 +88,7 @@ func opDBSCAN(j *job) error {
 		eps = estimateEps(j.z, dbscanMinSamples)
 	}
 	m := cluster.DBSCAN{Eps: eps, MinSamples: dbscanMinSamples}
-	var err error
-	j.measure(func() { err = m.Fit(j.z) })
-	if err != nil {
+	if err := j.measureErr(func() error { return m.Fit(j.z) }); err != nil {
 		return err
 	}
 	noise := 0

@@ -19,9 +19,7 @@ func init() {
 func opFastICA(j *job) error {
 	f := embed.FastICA{NComponents: 11, Whiten: embed.WhitenSVD, Tol: 1e-4, MaxIter: 200, Seed: 0}
 	var sources mat.Dense
-	var err error
-	j.measure(func() { err = f.FitTransform(&sources, j.z) })
-	if err != nil {
+	if err := j.measureErr(func() error { return f.FitTransform(&sources, j.z) }); err != nil {
 		return err
 	}
 	j.info.Set("n_iter", f.NIter())
@@ -36,9 +34,7 @@ func opFastICA(j *job) error {
 func opPCA(j *job) error {
 	var p embed.PCA
 	var scores mat.Dense
-	var err error
-	j.measure(func() { err = p.FitTransform(&scores, j.z) })
-	if err != nil {
+	if err := j.measureErr(func() error { return p.FitTransform(&scores, j.z) }); err != nil {
 		return err
 	}
 	r := p.ExplainedVarianceRatio()
@@ -55,31 +51,43 @@ func opPCA(j *job) error {
 // defaults and seed 0. Quality: kl_divergence, n_iter, trustworthiness.
 func opTSNE(j *job) error {
 	t := embed.NewTSNE(0)
-	var err error
-	j.measure(func() { err = t.Fit(j.z) })
+	y, err := j.measureEmbedding(t)
 	if err != nil {
 		return err
 	}
-	var y mat.Dense
-	t.EmbeddingTo(&y)
 	j.info.Set("kl_divergence", round(t.KLDivergence(), 6))
 	j.info.Set("n_iter", t.NIter())
-	tw, err := trust(j.z, &y)
-	if err != nil {
-		return err
-	}
-	j.info.Set("trustworthiness", tw)
-	return nil
+	return j.setTrust(y)
 }
 
 // trustSample is the reference script's trustworthiness subsample size.
 const trustSample = 5000
 
-// trust returns the trustworthiness (k=10) of the embedding y of z on a
-// seeded sample of at most 5000 rows, as the reference script's _trust.
-func trust(z, y *mat.Dense) (float64, error) {
-	n, _ := z.Dims()
-	idx := chooseSorted(n, trustSample, 0)
-	t, err := embed.Trustworthiness(subRows(z, idx), subRows(y, idx), 10)
-	return round(t, 6), err
+// setTrust records as trustworthiness the trustworthiness (k=10) of the
+// embedding y of the rows on a seeded sample of at most 5000 rows, as the
+// reference script's _trust.
+func (j *job) setTrust(y *mat.Dense) error {
+	idx := chooseSorted(j.n, trustSample, 0)
+	t, err := embed.Trustworthiness(subRows(j.z, idx), subRows(y, idx), 10)
+	if err != nil {
+		return err
+	}
+	j.info.Set("trustworthiness", round(t, 6))
+	return nil
+}
+
+// manifold is a nonlinear embedding as opTSNE and opUMAP time it.
+type manifold interface {
+	Fit(x mat.Matrix) error
+	EmbeddingTo(dst *mat.Dense)
+}
+
+// measureEmbedding times m.Fit on the rows and returns the embedding.
+func (j *job) measureEmbedding(m manifold) (*mat.Dense, error) {
+	if err := j.measureErr(func() error { return m.Fit(j.z) }); err != nil {
+		return nil, err
+	}
+	var y mat.Dense
+	m.EmbeddingTo(&y)
+	return &y, nil
 }

@@ -12,9 +12,7 @@ func init() {
 // n_iter, converged, lower_bound, bic.
 func opGMM(j *job) error {
 	g := cluster.GaussianMixture{K: j.cfg.K, Tol: 1e-3, RegCovar: 1e-6, MaxIter: 100, NInit: 1, Seed: 0}
-	var err error
-	j.measure(func() { err = g.Fit(j.z) })
-	if err != nil {
+	if err := j.measureErr(func() error { return g.Fit(j.z) }); err != nil {
 		return err
 	}
 	j.info.Set("n_iter", g.NIter)

@@ -23,9 +23,7 @@ func opMeanShift(j *job) error {
 		}
 	}
 	m := cluster.MeanShift{Bandwidth: bw, BinSeeding: true, ClusterAll: true}
-	var err error
-	j.measure(func() { err = m.Fit(j.z) })
-	if err != nil {
+	if err := j.measureErr(func() error { return m.Fit(j.z) }); err != nil {
 		return err
 	}
 	c, _ := m.Centers().Dims()

@@ -75,6 +75,13 @@ func (j *job) measure(fn func()) {
 	j.fields = measureProfiled(fn, j.cfg.CPUProfile)
 }
 
+// measureErr times fn as measure does and returns its error.
+func (j *job) measureErr(fn func() error) error {
+	var err error
+	j.measure(func() { err = fn() })
+	return err
+}
+
 // measureProfiled is Measure, with a CPU profile of fn written to path
 // when path is not empty. The profile is started before and stopped after
 // the timed call.

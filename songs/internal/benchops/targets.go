@@ -108,21 +108,15 @@ func (t Target) verdict(sk, gc *cell) (measured, verdict string) {
 	if gc == nil || len(gc.ok()) == 0 {
 		return "–", "not measured"
 	}
-	var got, short, missing []string
+	var f findings
 	ss, gs := math.NaN(), gc.median("seconds")
 	if sk != nil {
 		ss = sk.median("seconds")
 	}
 	if t.MinTimeRatio > 0 {
 		r := ss / gs
-		if math.IsNaN(r) {
-			missing = append(missing, "no scikit-learn time")
-		} else {
-			got = append(got, fmt.Sprintf("time %.2f", r))
-			if r < t.MinTimeRatio {
-				short = append(short, fmt.Sprintf("time %.0f%% short", 100*(1-r/t.MinTimeRatio)))
-			}
-		}
+		f.ratio(r, "no scikit-learn time", fmt.Sprintf("time %.2f", r),
+			r < t.MinTimeRatio, fmt.Sprintf("time %.0f%% short", 100*(1-r/t.MinTimeRatio)))
 	}
 	if t.MaxMemoryRatio > 0 {
 		sm := math.NaN()
@@ -130,49 +124,54 @@ func (t Target) verdict(sk, gc *cell) (measured, verdict string) {
 			sm = sk.median("rss_peak_mb")
 		}
 		r := gc.median("rss_peak_mb") / sm
-		if math.IsNaN(r) {
-			missing = append(missing, "no scikit-learn peak")
-		} else {
-			got = append(got, fmt.Sprintf("memory %.2f", r))
-			if r > t.MaxMemoryRatio {
-				short = append(short, fmt.Sprintf("memory %.1f× over", r/t.MaxMemoryRatio))
-			}
-		}
+		f.ratio(r, "no scikit-learn peak", fmt.Sprintf("memory %.2f", r),
+			r > t.MaxMemoryRatio, fmt.Sprintf("memory %.1f× over", r/t.MaxMemoryRatio))
 	}
 	if t.MaxFileRatio > 0 {
-		file := gc.median("file_mb")
-		r := gc.median("rss_peak_mb") / file
-		if math.IsNaN(r) {
-			missing = append(missing, "no file size")
-		} else {
-			got = append(got, fmt.Sprintf("peak/file %.2f", r))
-			if r > t.MaxFileRatio {
-				short = append(short, fmt.Sprintf("peak %.1f× over", r/t.MaxFileRatio))
-			}
-		}
+		r := gc.median("rss_peak_mb") / gc.median("file_mb")
+		f.ratio(r, "no file size", fmt.Sprintf("peak/file %.2f", r),
+			r > t.MaxFileRatio, fmt.Sprintf("peak %.1f× over", r/t.MaxFileRatio))
 	}
 	if t.MaxSeconds > 0 {
-		got = append(got, fmt.Sprintf("Go %.1f s", gs))
-		if gs > t.MaxSeconds {
-			short = append(short, fmt.Sprintf("%.0f s over %.0f s", gs-t.MaxSeconds, t.MaxSeconds))
-		}
+		f.value(fmt.Sprintf("Go %.1f s", gs),
+			gs > t.MaxSeconds, fmt.Sprintf("%.0f s over %.0f s", gs-t.MaxSeconds, t.MaxSeconds))
 	}
 	if t.MaxPeakMB > 0 {
 		pk := gc.median("rss_peak_mb")
-		got = append(got, fmt.Sprintf("Go peak %.0f MB", pk))
-		if pk > t.MaxPeakMB {
-			short = append(short, fmt.Sprintf("peak %.0f MB over %.0f MB", pk-t.MaxPeakMB, t.MaxPeakMB))
-		}
+		f.value(fmt.Sprintf("Go peak %.0f MB", pk),
+			pk > t.MaxPeakMB, fmt.Sprintf("peak %.0f MB over %.0f MB", pk-t.MaxPeakMB, t.MaxPeakMB))
 	}
-	g := strings.Join(got, ", ")
+	g := strings.Join(f.got, ", ")
 	if g == "" {
 		g = "–"
 	}
 	switch {
-	case len(short) > 0:
-		return g, "not met: " + strings.Join(append(short, missing...), ", ")
-	case len(missing) > 0:
-		return g, "not compared: " + strings.Join(missing, ", ")
+	case len(f.short) > 0:
+		return g, "not met: " + strings.Join(append(f.short, f.missing...), ", ")
+	case len(f.missing) > 0:
+		return g, "not compared: " + strings.Join(f.missing, ", ")
 	}
 	return g, "met"
+}
+
+// findings gathers what verdict measured against each goal of a Target:
+// the values, how far the goals missed are short, and what could not be
+// compared.
+type findings struct{ got, short, missing []string }
+
+// ratio notes a ratio goal: missing when the ratio r is NaN, else as value.
+func (f *findings) ratio(r float64, missing, got string, misses bool, short string) {
+	if math.IsNaN(r) {
+		f.missing = append(f.missing, missing)
+		return
+	}
+	f.value(got, misses, short)
+}
+
+// value notes the measured value got and, when it misses its goal, short.
+func (f *findings) value(got string, misses bool, short string) {
+	f.got = append(f.got, got)
+	if misses {
+		f.short = append(f.short, short)
+	}
 }

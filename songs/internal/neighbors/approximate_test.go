@@ -1,37 +1,12 @@
 package neighbors
 
 import (
-	"math/rand/v2"
 	"runtime"
 	"slices"
 	"testing"
 
-	"gonum.org/v1/gonum/mat"
+	"github.com/songcohorts/cohorts/songs/internal/blobtest"
 )
-
-// blobs returns n rows in d columns around 8 Gaussian centres in [-4, 4]^d
-// with standard deviations in [1.5, 3], shaped like the standardised audio
-// features of the study.
-func blobs(n, d int, seed uint64) *mat.Dense {
-	rng := rand.New(rand.NewPCG(seed, 99))
-	const k = 8
-	centres := make([]float64, k*d)
-	stds := make([]float64, k)
-	for c := range stds {
-		stds[c] = 1.5 + 1.5*rng.Float64()
-		for j := 0; j < d; j++ {
-			centres[c*d+j] = -4 + 8*rng.Float64()
-		}
-	}
-	x := mat.NewDense(n, d, nil)
-	for i := 0; i < n; i++ {
-		c := i % k
-		for j := 0; j < d; j++ {
-			x.Set(i, j, centres[c*d+j]+stds[c]*rng.NormFloat64())
-		}
-	}
-	return x
-}
 
 // TestApproximateRecall compares nearest-neighbour descent with the exact
 // neighbours of SearchSelf: pynndescent reaches a recall of about 0.9-0.99
@@ -39,7 +14,7 @@ func blobs(n, d int, seed uint64) *mat.Dense {
 // distances, and the graph must not depend on GOMAXPROCS.
 func TestApproximateRecall(t *testing.T) {
 	const n, k = 6000, 14
-	x := blobs(n, 11, 1)
+	x := blobtest.Blobs(n, 11, 1)
 	exact := SearchSelf(x, k)
 	run := func(procs int) *Result {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/blobtest"
 )
 
 // queriesOf picks m distinct rows of x, as the bench's knn op does.
@@ -26,7 +28,7 @@ var sink *Result
 // by the tree, on the study's size (1,600 rows) up to the bench's 1M.
 func BenchmarkSearch(b *testing.B) {
 	for _, n := range []int{1600, 20000, 1000000} {
-		x := blobs(n, 11, 1)
+		x := blobtest.Blobs(n, 11, 1)
 		q := queriesOf(x, 1000)
 		b.Run(fmt.Sprintf("brute/n=%d", n), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
@@ -47,7 +49,7 @@ func BenchmarkSearch(b *testing.B) {
 // BenchmarkSearchSelf times every row's neighbours, as t-SNE (k = 90) and
 // UMAP (k = 14) ask them, at the study's size.
 func BenchmarkSearchSelf(b *testing.B) {
-	x := blobs(1600, 11, 1)
+	x := blobtest.Blobs(1600, 11, 1)
 	for _, k := range []int{14, 90} {
 		b.Run(fmt.Sprintf("brute/n=1600/k=%d", k), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
@@ -68,7 +70,7 @@ func BenchmarkSearchSelf(b *testing.B) {
 // screen, as dispatched on this machine and build and in their portable
 // forms.
 func BenchmarkTileKernel(b *testing.B) {
-	x := blobs(bruteTile, 11, 2)
+	x := blobtest.Blobs(bruteTile, 11, 2)
 	data, n, d := rowMajor(x)
 	t := newTiles(data, n, d, bruteTile)
 	s := newScreen4(t)
