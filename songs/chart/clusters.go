@@ -12,6 +12,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/songcohorts/cohorts/songs/internal/numfmt"
 )
 
 // clusterName returns the legend name of cluster label c: names[c] when
@@ -111,7 +113,7 @@ func Silhouette(s []float64, labels []int, names []string, o Options) (Figure, e
 		cm /= float64(len(vs))
 		name := clusterName(c, names)
 		ticks = append(ticks, plot.Tick{Value: y + float64(len(vs))/2,
-			Label: strings.Join(wrap(p.Y.Tick.Label, fmt.Sprintf("%s (n=%d)", name, len(vs)), 1.6*vg.Inch), "\n")})
+			Label: strings.Join(wrap(p.Y.Tick.Label, fmt.Sprintf("%s (n=%s)", name, numfmt.GroupDigits(strconv.Itoa(len(vs)))), 1.6*vg.Inch), "\n")})
 		alt += fmt.Sprintf(" %s: %d samples, mean %.3f.", name, len(vs), cm)
 		y += float64(len(vs)) + gap
 	}
@@ -230,7 +232,7 @@ func scatterPlot(x, y []float64, labels []int, names []string, xl, yl string, ra
 		sc.GlyphStyle = draw.GlyphStyle{Color: withAlpha(clusterColour(c), 0.7), Radius: radius, Shape: g}
 		p.Add(sc)
 		if leg != nil {
-			leg.add(fmt.Sprintf("%s (n=%d)", clusterName(c, names), len(pts)), legendGlyph{sc.GlyphStyle})
+			leg.add(fmt.Sprintf("%s (n=%s)", clusterName(c, names), numfmt.GroupDigits(strconv.Itoa(len(pts)))), legendGlyph{sc.GlyphStyle})
 		}
 	}
 	return p, cs, nil

@@ -37,6 +37,9 @@ const (
 	thumbGap      = vg.Length(5)
 	entryGap      = vg.Length(4)
 	columnGap     = vg.Length(10)
+	// rightPad keeps the legend's text off the figure's right edge, where
+	// a rasterised line can come out a few pixels wider than measured.
+	rightPad = vg.Length(6)
 )
 
 // add appends an entry.
@@ -78,9 +81,10 @@ func (l *legend) beside(dc draw.Canvas) draw.Canvas {
 	if len(l.entries) == 0 {
 		return dc
 	}
-	colW, lines := l.layout(dc.Max.X - dc.Min.X)
+	colW, lines := l.layout(dc.Max.X - dc.Min.X - rightPad)
 	col := dc
-	col.Min.X = dc.Max.X - colW
+	col.Max.X = dc.Max.X - rightPad
+	col.Min.X = col.Max.X - colW
 	l.drawIn(col, lines)
 	rest := dc
 	rest.Max.X = col.Min.X - columnGap
