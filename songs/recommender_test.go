@@ -79,8 +79,8 @@ func TestFindTracks(t *testing.T) {
 		{"PAINT IT, BLACK - Remastered 2009", []string{"Paint It, Black", "Paint It Black - Remastered 2009", "Paint It Black - Live"}},
 		// a query marked live prefers live versions
 		{"Miss You - Live", []string{"Miss You - Live", "Miss You - Remastered"}},
-		// an exact title before titles containing the words
-		{"satisfaction", []string{"Satisfaction - Live", "(I Can't Get No) Satisfaction - Mono Version"}},
+		// a studio title containing the words before a live exact title
+		{"satisfaction", []string{"(I Can't Get No) Satisfaction - Mono Version", "Satisfaction - Live"}},
 		{"brown sugar (2009 mix)", []string{"Brown Sugar - 2009 Mix"}},
 		// prefix of the last word; "Live With Me" is a title, not a note
 		{"live wi", []string{"Live With Me"}},

@@ -74,11 +74,12 @@ func normalWords(title string) []string {
 // the track whose id (or uri) is the query; then the tracks whose title
 // has the query's TitleKey; then the titles containing every word of the
 // query (the last one as a prefix); and only when nothing matched, titles
-// within a small edit distance of the query (typos). Within each kind,
-// studio versions come first (live ones when the query itself is marked
-// live, as "Miss You - Live"), then the more popular, then titles with
-// fewer extra words or edits, then catalog order. An empty query matches
-// nothing.
+// within a small edit distance of the query (typos). Studio versions come
+// first (live ones when the query itself is marked live, as "Miss You -
+// Live"), so that "Satisfaction" finds "(I Can't Get No) Satisfaction"
+// before "Satisfaction - Live"; then the kinds in the order above, then
+// the more popular, then titles with fewer extra words or edits, then
+// catalog order. An empty query matches nothing.
 func (r *Recommender) FindTracks(query string) []string {
 	q := strings.TrimSpace(query)
 	if q == "" {
@@ -120,11 +121,11 @@ func (r *Recommender) FindTracks(query string) []string {
 	}
 	sort.SliceStable(ms, func(a, b int) bool {
 		x, y := ms[a], ms[b]
-		if x.rank != y.rank {
-			return x.rank < y.rank
-		}
 		if r.live[x.i] != r.live[y.i] {
 			return r.live[x.i] == wantLive
+		}
+		if x.rank != y.rank {
+			return x.rank < y.rank
 		}
 		px, py := r.cat.Tracks[x.i].Popularity, r.cat.Tracks[y.i].Popularity
 		if px != py && !math.IsNaN(px) && !math.IsNaN(py) {
