@@ -42,7 +42,9 @@ func TestPackageDirections(t *testing.T) {
 		{"songs/embed", func(d string) bool { return !strings.HasPrefix(d, "songs/internal/") }, "numeric libraries import nothing of the study"},
 		{"songs/stats", func(d string) bool { return !strings.HasPrefix(d, "songs/internal/") }, "numeric libraries import nothing of the study"},
 		{"songs/chart", func(d string) bool { return !strings.HasPrefix(d, "songs/internal/") && d != "songs/stats" }, "figures are drawn from plain data"},
-		{"songs/report", func(d string) bool { return !strings.HasPrefix(d, "songs/internal/") && d != "songs/chart" && d != "songs/stats" }, "report is a general display layer"},
+		{"songs/report", func(d string) bool {
+			return !strings.HasPrefix(d, "songs/internal/") && d != "songs/chart" && d != "songs/stats"
+		}, "report is a general display layer"},
 		{"songs/catalog", func(d string) bool { return !strings.HasPrefix(d, "songs/internal/") && d != "songs/stats" }, "the catalog imports no domain or display code"},
 		{"songs", func(d string) bool { return d == "songs/report" || d == "songs/chart" || d == "songs/view" }, "the domain imports no display code"},
 	}
