@@ -225,8 +225,8 @@ func ReissueTable(cat *catalog.Catalog, groups []catalog.ReissueGroup, max int) 
 	}
 	t := report.NewTable(headers, rows)
 	t.MaxRows = max
-	t.Caption = fmt.Sprintf("Among the %d kept tracks, %d recordings are released more than once (%d tracks are later copies)",
-		len(cat.Tracks), len(groups), catalog.ReissueCount(groups))
+	t.Caption = fmt.Sprintf("Among the %s kept tracks, %s recordings are released more than once (%s tracks are later copies)",
+		report.FormatInt(len(cat.Tracks)), report.FormatInt(len(groups)), report.FormatInt(catalog.ReissueCount(groups)))
 	if !releases {
 		t.Caption += "; the catalog has no albums or release dates, so the copies are counted, not told apart"
 	}

@@ -47,8 +47,8 @@ func CleaningFindings(c *catalog.Cleaned) string {
 		items = append(items, "The file has no duplicate rows, no missing values and no repeated ids; every `uri` matches its id.")
 	}
 	if n := catalog.ReissueCount(c.Reissues); n > 0 {
-		items = append(items, report.Markdownf("**%s of the kept tracks are later copies of %s recordings** (remasters and other editions "+
-			"with identical audio): the clustering counts each recording once.", report.FormatInt(n), report.FormatInt(len(c.Reissues))))
+		items = append(items, report.Markdownf("**%s of the kept tracks are later copies of %s recordings** (identical audio features and "+
+			"duration, as remasters, other editions and repeated listings have): the clustering counts each recording once.", report.FormatInt(n), report.FormatInt(len(c.Reissues))))
 	}
 	out := append([]catalog.OutlierReport(nil), c.Outliers...)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].IQR > out[b].IQR })

@@ -32,7 +32,8 @@ func SplitSummary(cs []songs.Cohort, assoc []stats.Result) string {
 		if i == len(cs)-1 {
 			sep = ". "
 		}
-		out += report.Markdownf("%s %d, **%s**, holds %d tracks (%d recordings), %.0f%% of them live by title or album", word, c.ID, c.Name, c.Size, c.Recordings, 100*c.LiveShare) + sep
+		out += report.Markdownf("%s %d, **%s**, holds %s tracks (%s recordings), %.0f%% of them live by title or album", word, c.ID, c.Name,
+			report.FormatInt(c.Size), report.FormatInt(c.Recordings), 100*c.LiveShare) + sep
 	}
 	if len(assoc) > 0 {
 		r := assoc[0]
