@@ -152,8 +152,8 @@ reports: ## Run the four notebooks and write output/<stem>.html and .docx (defau
 	  ms=$$(( ($$(date +%s%N) - start) / 1000000 )); \
 	  printf 'seconds\t%d.%03d\njobs\t%s\nwhen\t%s\n' $$((ms / 1000)) $$((ms % 1000)) $(JOBS) "$$(date -u +%Y-%m-%dT%H:%M:%SZ)" > $$set/$(OUT)/make-time.tsv; \
 	  echo "notebooks and exports took $$((ms / 1000)).$$((ms % 1000 / 100)) s; the slowest cells:"; \
-	  tail -n +2 $$set/$(OUT)/notebook-times.tsv | sort -t $$'\t' -k4,4gr | head -n 5 | \
-	    awk -F'\t' '{ printf "  %7.1f s  %s cell %s: %s\n", $$4, $$1, $$2, substr($$3, 1, 70) }'; \
+	  tail -n +2 $$set/$(OUT)/notebook-times.tsv | sort -t $$'\t' -k4,4gr | \
+	    awk -F'\t' 'NR <= 5 { printf "  %7.1f s  %s cell %s: %s\n", $$4, $$1, $$2, substr($$3, 1, 70) }'; \
 	fi; \
 	$(PUBLISH) $$set $(OUT)
 

@@ -1,6 +1,7 @@
 package songs
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -34,9 +35,51 @@ type AlbumEffect struct {
 	Widest struct{ Low, High int }
 }
 
+// TooFewReleasesError says that the album effect cannot be measured: fewer
+// than two releases have MinAlbumRecordings or more recordings (a catalog
+// of singles, or of a few albums). Like a missing column, it marks a step
+// that does not apply to the catalog rather than a failure (NotApplicable).
+type TooFewReleasesError struct {
+	// Releases is the number of releases with MinAlbumRecordings or more
+	// recordings.
+	Releases int
+}
+
+// Error says, in a sentence a report can show, why the album effect is not
+// measured.
+func (e *TooFewReleasesError) Error() string {
+	return fmt.Sprintf("The album effect is not measured: it needs at least 2 releases with %d or more recordings each, and this catalog has %s.",
+		MinAlbumRecordings, releasesPhrase(e.Releases))
+}
+
+// NotApplicable marks the error as a step that does not apply rather than
+// a failure (see report.Check).
+func (e *TooFewReleasesError) NotApplicable() bool { return true }
+
+func releasesPhrase(n int) string {
+	switch n {
+	case 0:
+		return "none"
+	case 1:
+		return "only 1"
+	}
+	return fmt.Sprintf("only %d", n)
+}
+
+// NotApplicable reports whether err says that a step does not apply to the
+// catalog (a *catalog.MissingColumnError, a *TooFewReleasesError: any
+// error with a NotApplicable method that returns true) rather than that it
+// failed.
+func NotApplicable(err error) bool {
+	var na interface{ NotApplicable() bool }
+	return errors.As(err, &na) && na.NotApplicable()
+}
+
 // AlbumEffectOn measures the album effect (AlbumEffect). The seed drives
 // the bootstrap interval. A catalog without albums or popularity has none:
-// the error is a *catalog.MissingColumnError.
+// the error is a *catalog.MissingColumnError; one with fewer than two
+// releases of MinAlbumRecordings or more recordings cannot measure it: the
+// error is a *TooFewReleasesError. Both are NotApplicable.
 func AlbumEffectOn(cat *catalog.Catalog, seed uint64) (*AlbumEffect, error) {
 	if err := cat.Require("the album effect", catalog.Popularity, catalog.Album); err != nil {
 		return nil, err
@@ -55,7 +98,7 @@ func AlbumEffectOn(cat *catalog.Catalog, seed uint64) (*AlbumEffect, error) {
 	}
 	sort.Ints(kept)
 	if len(kept) < 2 {
-		return nil, fmt.Errorf("the album effect: %d releases with %d or more recordings, need 2", len(kept), MinAlbumRecordings)
+		return nil, &TooFewReleasesError{Releases: len(kept)}
 	}
 	group := map[int]int{}
 	for g, rel := range kept {

@@ -46,8 +46,11 @@ type Claims struct {
 	// Time is the time question in full (decades, pairs, windows); nil
 	// without release dates.
 	Time *PopularityTrend
-	// Albums is the album effect in full; nil without albums.
-	Albums *AlbumEffect
+	// Albums is the album effect in full; nil without albums, or when the
+	// catalog has too few large releases to measure it, and then NoAlbums
+	// says why (a *TooFewReleasesError).
+	Albums   *AlbumEffect
+	NoAlbums error
 }
 
 // Family returns the family answering a question, and whether there is
@@ -70,7 +73,8 @@ func (c *Claims) Family(question string) (ClaimFamily, bool) {
 //   - live: live recordings (by title or album) against studio ones,
 //     Mann-Whitney U with the rank-biserial r;
 //   - albums: AlbumEffectOn (Kruskal-Wallis across releases, epsilon
-//     squared);
+//     squared), left out with the reason in NoAlbums when the catalog has
+//     too few large releases;
 //   - features: FeatureTests (Spearman of each audio feature and duration
 //     with popularity);
 //   - hits, first, for a catalog with a hit flag: HitTests (each feature
@@ -113,12 +117,15 @@ func ClaimTests(cat *catalog.Catalog, threshold float64, seed uint64) (*Claims, 
 	}
 	out.Families = append(out.Families, ClaimFamily{QuestionLive, len(recs), []stats.Result{live}})
 	if cat.Has[catalog.Album] {
-		a, err := AlbumEffectOn(cat, seed)
-		if err != nil {
+		switch a, err := AlbumEffectOn(cat, seed); {
+		case err == nil:
+			out.Albums = a
+			out.Families = append(out.Families, ClaimFamily{QuestionAlbums, a.Recordings, []stats.Result{a.Result}})
+		case NotApplicable(err):
+			out.NoAlbums = err
+		default:
 			return nil, err
 		}
-		out.Albums = a
-		out.Families = append(out.Families, ClaimFamily{QuestionAlbums, a.Recordings, []stats.Result{a.Result}})
 	}
 	f, err := FeatureTests(cat, seed)
 	if err != nil {

@@ -1,15 +1,16 @@
 package songs
 
 import (
-	"errors"
-
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/embed"
 )
 
 // Exploration is what notebook 02 finds, gathered for its key findings and
-// for the study's summary: each part is nil when the catalog lacks the
-// columns it needs (albums, popularity, release dates).
+// for the study's summary: each of Albums, Trend, Features and Effect is
+// nil when it does not apply to the catalog (it lacks the columns the part
+// needs, or, for the album effect, releases large enough to compare), and
+// then NoAlbums, NoTrend, NoFeatures or NoEffect says why, in an error
+// for which NotApplicable is true.
 type Exploration struct {
 	// Albums answers the course's question (RecommendAlbums).
 	Albums *AlbumRecommendation
@@ -19,6 +20,8 @@ type Exploration struct {
 	// (FeatureTests) and Effect the album effect (AlbumEffectOn).
 	Features *ClaimFamily
 	Effect   *AlbumEffect
+	// Why a part above is nil; nil when it is not.
+	NoAlbums, NoTrend, NoFeatures, NoEffect error
 	// Positive and Negative are the most positively and most negatively
 	// correlated pairs of numeric features (Pearson).
 	Positive, Negative Pair
@@ -32,35 +35,38 @@ type Exploration struct {
 }
 
 // Explore computes notebook 02's findings with the popularity threshold
-// and the seed of the bootstrap intervals. A part the catalog's columns do
-// not allow is left nil; any other error is returned.
+// and the seed of the bootstrap intervals. A part that does not apply to
+// the catalog (NotApplicable) is left nil with the reason; any other error
+// is returned.
 func Explore(cat *catalog.Catalog, threshold float64, seed uint64) (*Exploration, error) {
 	e := &Exploration{Live: CompareLiveFlags(cat)}
-	optional := func(err error) error {
-		var mc *catalog.MissingColumnError
-		if errors.As(err, &mc) {
+	// optional keeps err as the reason a part is missing when it says the
+	// part does not apply, and returns any other error.
+	optional := func(why *error, err error) error {
+		if NotApplicable(err) {
+			*why = err
 			return nil
 		}
 		return err
 	}
 	if a, err := RecommendAlbums(cat, threshold); err == nil {
 		e.Albums = &a
-	} else if err := optional(err); err != nil {
+	} else if err := optional(&e.NoAlbums, err); err != nil {
 		return nil, err
 	}
 	if t, err := PopularityOverTime(cat, threshold, seed); err == nil {
 		e.Trend = t
-	} else if err := optional(err); err != nil {
+	} else if err := optional(&e.NoTrend, err); err != nil {
 		return nil, err
 	}
 	if f, err := FeatureTests(cat, seed); err == nil {
 		e.Features = &f
-	} else if err := optional(err); err != nil {
+	} else if err := optional(&e.NoFeatures, err); err != nil {
 		return nil, err
 	}
 	if a, err := AlbumEffectOn(cat, seed); err == nil {
 		e.Effect = a
-	} else if err := optional(err); err != nil {
+	} else if err := optional(&e.NoEffect, err); err != nil {
 		return nil, err
 	}
 	cols := cat.NumericColumns()

@@ -73,10 +73,19 @@ func TestCleanOptionsFor(t *testing.T) {
 }
 
 // TestLoadRawNamesFilesFromTheRoot names a catalog file inside the project
-// relative to the root and one outside by its base name.
+// relative to the root and one outside by its base name, in the tracks'
+// sources and in the cleaning log's details (a repeated id names the file
+// of its first occurrence).
 func TestLoadRawNamesFilesFromTheRoot(t *testing.T) {
 	root := t.TempDir()
-	text := catalogtest.CSVText(catalogtest.CourseHeader, MinTracks, false, nil)
+	text := catalogtest.CSVText(catalogtest.CourseHeader, MinTracks+1, false, func(i int, r map[string]string) {
+		if i == MinTracks+1 { // track 1 listed again under another title
+			for k, v := range catalogtest.Values(1) {
+				r[k] = v
+			}
+			r["name"] = "Song 1 (Remastered)"
+		}
+	})
 	if err := os.MkdirAll(filepath.Join(root, "data", "raw"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -91,6 +100,9 @@ func TestLoadRawNamesFilesFromTheRoot(t *testing.T) {
 		}
 		if c2.Loaded.Sources[0] != c.want || c2.Tracks.Tracks[0].Source != c.want {
 			t.Errorf("RAW_CSV %s: sources %q, track source %q; want %q", c.raw, c2.Loaded.Sources, c2.Tracks.Tracks[0].Source, c.want)
+		}
+		if len(c2.Log) != 1 || c2.Log[0].Source != c.want || !strings.Contains(c2.Log[0].Detail, "repeats "+c.want+" record 1") {
+			t.Errorf("RAW_CSV %s: cleaning log %+v; want one entry naming %s", c.raw, c2.Log, c.want)
 		}
 	}
 }

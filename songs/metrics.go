@@ -44,7 +44,8 @@ func WriteCleaningMetrics(p Params, c *catalog.Cleaned) error {
 // WriteExplorationMetrics records the exploration's results: the album
 // recommendation, popularity over time, the album effect and the PCA of
 // the cleaned catalog's numeric features. Each popularity result is
-// recorded only when the catalog has the columns it needs.
+// recorded only when it applies to the catalog (NotApplicable): the album
+// effect also needs two releases large enough to compare.
 func WriteExplorationMetrics(p Params, cat *catalog.Catalog, pca *embed.PCA) error {
 	m := map[string]any{
 		"eda": map[string]any{
@@ -63,12 +64,11 @@ func WriteExplorationMetrics(p Params, cat *catalog.Catalog, pca *embed.PCA) err
 		}
 		m["popularity_over_time"] = t.Metrics()
 	}
-	if cat.Require("", catalog.Popularity, catalog.Album) == nil {
-		a, err := AlbumEffectOn(cat, p.Seed)
-		if err != nil {
-			return err
-		}
+	switch a, err := AlbumEffectOn(cat, p.Seed); {
+	case err == nil:
 		m["album_effect"] = a.Metrics()
+	case !NotApplicable(err):
+		return err
 	}
 	return WriteMetrics(p, "exploration", m)
 }

@@ -1,6 +1,10 @@
 package catalog
 
-import "math"
+import (
+	"math"
+	"sort"
+	"strings"
+)
 
 // Track is one data record of a catalog. Numeric values that were missing
 // in the file are NaN; optional text columns that were absent are "".
@@ -158,14 +162,55 @@ func (c *Catalog) Require(step string, columns ...string) error {
 	return nil
 }
 
-// RenameSources replaces the name of every source file, in Sources and in
-// each track's Source, by name(old): reports then show the files as the
-// project names them, not where this machine keeps them.
+// RenameSources replaces the name of every source file by name(old): in
+// Sources, in each track's Source and wherever a finding's Detail names a
+// file (a repeated id names the file of its first occurrence). Reports and
+// the cleaning log then show the files as the project names them, not
+// where this machine keeps them. Call it before Clean, which copies the
+// details into its log.
 func (c *Catalog) RenameSources(name func(string) string) {
+	renamed := make(map[string]string, len(c.Sources))
 	for i, s := range c.Sources {
 		c.Sources[i] = name(s)
+		renamed[s] = c.Sources[i]
 	}
 	for i := range c.Tracks {
-		c.Tracks[i].Source = name(c.Tracks[i].Source)
+		src := c.Tracks[i].Source
+		if to, ok := renamed[src]; ok {
+			c.Tracks[i].Source = to
+		} else {
+			c.Tracks[i].Source = name(src)
+		}
 	}
+	if r := sourceReplacer(renamed); r != nil {
+		for i := range c.Findings {
+			c.Findings[i].Detail = r.Replace(c.Findings[i].Detail)
+		}
+	}
+}
+
+// sourceReplacer returns a replacer of every old file name by its new one,
+// longer names first so that a name that ends another is not replaced
+// inside it; nil when no name changes.
+func sourceReplacer(renamed map[string]string) *strings.Replacer {
+	olds := make([]string, 0, len(renamed))
+	for from, to := range renamed {
+		if from != to && from != "" {
+			olds = append(olds, from)
+		}
+	}
+	if len(olds) == 0 {
+		return nil
+	}
+	sort.Slice(olds, func(a, b int) bool {
+		if len(olds[a]) != len(olds[b]) {
+			return len(olds[a]) > len(olds[b])
+		}
+		return olds[a] < olds[b]
+	})
+	pairs := make([]string, 0, 2*len(olds))
+	for _, from := range olds {
+		pairs = append(pairs, from, renamed[from])
+	}
+	return strings.NewReplacer(pairs...)
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/catalog"
@@ -113,7 +114,9 @@ func intOrEmpty(v int) string {
 	return strconv.Itoa(v)
 }
 
-// IntegrityTable shows the integrity facts of a loaded catalog.
+// IntegrityTable shows the integrity facts of a loaded catalog. The rows
+// about albums and release dates are left out, with a note in the
+// caption, for a catalog without those columns.
 func IntegrityTable(in catalog.Integrity) report.Table {
 	rows := [][]string{
 		{"rows", itoa(in.Rows)},
@@ -124,14 +127,30 @@ func IntegrityTable(in catalog.Integrity) report.Table {
 		{"repeated ids, different audio data", itoa(in.ConflictingIDs)},
 		{"uri not spotify:track:<id>", itoa(in.URIMismatches)},
 		{"distinct titles", itoa(in.DistinctTitles)},
-		{"albums", itoa(in.Albums)},
-		{"release years", itoa(in.Years)},
-		{"first and last release", in.FirstDate.String() + " .. " + in.LastDate.String()},
-		{"(title, album) pairs listed more than once", itoa(in.RepeatedNameAlbum)},
-		{"rows repeating an earlier row's audio features and duration", itoa(in.ReissueRows)},
 	}
+	var lacks []string
+	if in.Albums > 0 {
+		rows = append(rows, []string{"albums", itoa(in.Albums)})
+	} else {
+		lacks = append(lacks, "albums")
+	}
+	if in.Years > 0 {
+		rows = append(rows, []string{"release years", itoa(in.Years)},
+			[]string{"first and last release", in.FirstDate.String() + " .. " + in.LastDate.String()})
+	} else {
+		lacks = append(lacks, "release dates")
+	}
+	if in.Albums > 0 {
+		rows = append(rows, []string{"(title, album) pairs listed more than once", itoa(in.RepeatedNameAlbum)})
+	} else {
+		rows = append(rows, []string{"titles listed more than once", itoa(in.RepeatedNameAlbum)})
+	}
+	rows = append(rows, []string{"rows repeating an earlier row's audio features and duration", itoa(in.ReissueRows)})
 	t := report.NewTable([]string{"check", "value"}, rows)
 	t.Caption = "Integrity of the loaded catalog"
+	if len(lacks) > 0 {
+		t.Caption += " (the catalog has no " + strings.Join(lacks, " or ") + ")"
+	}
 	return t
 }
 
@@ -162,7 +181,11 @@ func OutlierTable(reports []catalog.OutlierReport, withOriginal bool) report.Tab
 }
 
 // ReissueTable lists the largest reissue groups: the canonical recording's
-// title and album and the albums that repeat it.
+// title and release (album and date, as far as the catalog has them) and
+// the releases that repeat it. A catalog without albums and release dates
+// cannot tell its copies' releases apart: the table then shows each
+// recording's artist (when the catalog names one) and its number of
+// copies, and its caption says why.
 func ReissueTable(cat *catalog.Catalog, groups []catalog.ReissueGroup, max int) report.Table {
 	byID := map[string]*catalog.Track{}
 	for i := range cat.Tracks {
@@ -173,21 +196,55 @@ func ReissueTable(cat *catalog.Catalog, groups []catalog.ReissueGroup, max int) 
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return len(groups[order[a]].Members) > len(groups[order[b]].Members) })
+	releases := cat.Has[catalog.Album] || cat.Has[catalog.ReleaseDate] || cat.Has["year"]
+	artists := cat.Has["artist"]
+	headers := []string{"recording", "first release", "copies", "also on"}
+	if !releases {
+		headers = []string{"recording", "copies"}
+		if artists {
+			headers = []string{"recording", "artist", "copies"}
+		}
+	}
 	var rows [][]string
 	for _, gi := range order {
 		g := groups[gi]
 		c := byID[g.Canonical]
+		if !releases {
+			row := []string{c.Name, itoa(len(g.Members))}
+			if artists {
+				row = []string{c.Name, c.Artist, itoa(len(g.Members))}
+			}
+			rows = append(rows, row)
+			continue
+		}
 		var others []string
 		for _, m := range g.Members[1:] {
-			others = append(others, byID[m].Album+" ("+byID[m].ReleaseDate.String()+")")
+			others = append(others, releaseLabel(byID[m]))
 		}
-		rows = append(rows, []string{c.Name, c.Album + " (" + c.ReleaseDate.String() + ")", itoa(len(g.Members)), joinShort(others, 3)})
+		rows = append(rows, []string{c.Name, releaseLabel(c), itoa(len(g.Members)), joinShort(others, 3)})
 	}
-	t := report.NewTable([]string{"recording", "first release", "copies", "also on"}, rows)
+	t := report.NewTable(headers, rows)
 	t.MaxRows = max
-	t.Caption = fmt.Sprintf("Among the %d kept tracks, %d recordings are released more than once (%d tracks are later copies)",
-		len(cat.Tracks), len(groups), catalog.ReissueCount(groups))
+	t.Caption = fmt.Sprintf("Among the %s kept tracks, %s recordings are released more than once (%s tracks are later copies)",
+		report.FormatInt(len(cat.Tracks)), report.FormatInt(len(groups)), report.FormatInt(catalog.ReissueCount(groups)))
+	if !releases {
+		t.Caption += "; the catalog has no albums or release dates, so the copies are counted, not told apart"
+	}
 	return t
+}
+
+// releaseLabel names a track's release by what the catalog gives: its
+// album and date ("Album (1971-04-23)"), either alone, or a dash.
+func releaseLabel(t *catalog.Track) string {
+	switch {
+	case t.Album != "" && !t.ReleaseDate.IsZero():
+		return t.Album + " (" + t.ReleaseDate.String() + ")"
+	case t.Album != "":
+		return t.Album
+	case !t.ReleaseDate.IsZero():
+		return t.ReleaseDate.String()
+	}
+	return "–"
 }
 
 func joinShort(s []string, max int) string {
@@ -204,21 +261,32 @@ func joinShort(s []string, max int) string {
 	return out
 }
 
-// CleaningLogTable shows the cleaning log with each removed track's title.
+// CleaningLogTable shows the cleaning log with each removed track's title;
+// a catalog of several files gets a column naming each entry's file, since
+// record numbers count within a file.
 func CleaningLogTable(c *catalog.Cleaned) report.Table {
 	byID := map[string]*catalog.Track{}
 	for i := range c.Loaded.Tracks {
 		byID[c.Loaded.Tracks[i].ID] = &c.Loaded.Tracks[i]
 	}
+	files := len(c.Loaded.Sources) > 1
 	var rows [][]string
 	for _, e := range c.Log {
 		name := ""
 		if t := byID[e.ID]; t != nil {
 			name = t.Name
 		}
-		rows = append(rows, []string{itoa(e.Record), e.ID, name, e.Rule, e.Detail})
+		row := []string{itoa(e.Record), e.ID, name, e.Rule, e.Detail}
+		if files {
+			row = append([]string{e.Source}, row...)
+		}
+		rows = append(rows, row)
 	}
-	t := report.NewTable([]string{"record", "id", "title", "rule", "detail"}, rows)
+	headers := []string{"record", "id", "title", "rule", "detail"}
+	if files {
+		headers = append([]string{"file"}, headers...)
+	}
+	t := report.NewTable(headers, rows)
 	t.Caption = fmt.Sprintf("Cleaning log: %d entries, %d tracks removed", len(c.Log), len(c.Loaded.Tracks)-len(c.Tracks.Tracks))
 	t.MaxRows = 40
 	return t

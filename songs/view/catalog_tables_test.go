@@ -188,3 +188,44 @@ func TestCleaningFindingsRealCatalog(t *testing.T) {
 		t.Errorf("%d findings, want 3 to 6", n)
 	}
 }
+
+// TestTablesWithoutAlbums shows the reissues and the integrity of a
+// catalog without albums and release dates (the hit-predictor layout):
+// no empty parentheses or empty release, the artist and the number of
+// copies instead, and captions that say what the catalog lacks.
+func TestTablesWithoutAlbums(t *testing.T) {
+	text := catalogtest.CSVText(catalogtest.HitHeader, 6, false, func(i int, r map[string]string) {
+		if i >= 5 { // tracks 5 and 6 are copies of track 1's recording under other ids
+			for k, v := range catalogtest.Values(1) {
+				if k != "uri" {
+					r[k] = v
+				}
+			}
+		}
+	})
+	c := catalog.Clean(studytest.MustLoad(t, text), catalog.CleanOptions{})
+	if len(c.Reissues) != 1 {
+		t.Fatalf("%d reissue groups, want 1", len(c.Reissues))
+	}
+	rt := view.ReissueTable(c.Tracks, c.Reissues, 5)
+	studytest.RendersBoth(t, rt)
+	if got := strings.Join(rt.Headers, "|"); got != "recording|artist|copies" {
+		t.Errorf("reissue headers %q", got)
+	}
+	if got := strings.Join(rt.Rows[0], "|"); got != "Song 1|The Band|3" {
+		t.Errorf("reissue row %q", got)
+	}
+	if !strings.Contains(rt.Caption, "no albums or release dates") {
+		t.Errorf("reissue caption %q does not say why the releases are missing", rt.Caption)
+	}
+	it := view.IntegrityTable(catalog.Inspect(c.Loaded))
+	studytest.RendersBoth(t, it)
+	for _, r := range it.Rows {
+		if r[0] == "albums" || r[0] == "release years" || r[0] == "first and last release" || strings.Contains(r[0], "album") {
+			t.Errorf("integrity row %q for a catalog without albums or dates", r)
+		}
+	}
+	if !strings.Contains(it.Caption, "(the catalog has no albums or release dates)") {
+		t.Errorf("integrity caption %q", it.Caption)
+	}
+}

@@ -64,7 +64,11 @@ func ClaimFamiliesTable(c *songs.Claims) report.Table {
 	var rows [][]string
 	for _, f := range c.Families {
 		for _, r := range f.Results {
-			rows = append(rows, append([]string{Questions[f.Question]}, claimRow(r)...))
+			row := claimRow(r)
+			if f.Question == songs.QuestionHits && r.Measure != "" {
+				row[1] = r.Measure + ": " + row[1] // one test per feature, the same groups
+			}
+			rows = append(rows, append([]string{Questions[f.Question]}, row...))
 		}
 	}
 	t := report.NewTable([]string{"question", "test", "compared", "statistic", "df", "p", "Holm p within the question", "effect size", "95% bootstrap CI"}, rows)
@@ -87,7 +91,7 @@ func dfText(r stats.Result) string {
 func Readings(rs []stats.Result) string {
 	s := ""
 	for _, r := range rs {
-		s += "- " + report.EscapeMarkdown(Reading(r)) + "\n"
+		s += "- " + report.EscapeMarkdown(upperFirst(Reading(r))) + "\n"
 	}
 	return s
 }
@@ -95,7 +99,7 @@ func Readings(rs []stats.Result) string {
 // ClaimReadings reads the claims question by question: each question in
 // bold, the answer to the time question (TimeAnswer), the readings of its
 // results, and the album effect (AlbumEffectParagraph) after the albums
-// question.
+// question, or why it was not measured.
 func ClaimReadings(cat *catalog.Catalog, c *songs.Claims) string {
 	features, _ := c.Family(songs.QuestionFeatures)
 	s := ""
@@ -108,6 +112,9 @@ func ClaimReadings(cat *catalog.Catalog, c *songs.Claims) string {
 		if f.Question == songs.QuestionAlbums && c.Albums != nil && len(features.Results) > 0 {
 			s += AlbumEffectParagraph(cat, c.Albums, features) + "\n\n"
 		}
+	}
+	if c.NoAlbums != nil {
+		s += "**" + report.EscapeMarkdown(Questions[songs.QuestionAlbums]) + "**\n\n" + report.EscapeMarkdown(c.NoAlbums.Error()) + "\n\n"
 	}
 	return s
 }
@@ -143,17 +150,32 @@ func strongest(f songs.ClaimFamily) stats.Result {
 func AlbumEffectParagraph(cat *catalog.Catalog, a *songs.AlbumEffect, features songs.ClaimFamily) string {
 	r := a.Result
 	best := strongest(features)
-	s := report.Markdownf("**The album effect.** Which release a recording is on explains far more of its popularity than its sound: across %d releases "+
+	than := "far more of its popularity than its sound"
+	switch rho2 := best.Effect * best.Effect; {
+	case rho2 >= r.Effect:
+		than = "no more of its popularity than its sound"
+	case rho2 > r.Effect/2:
+		than = "more of its popularity than its sound"
+	}
+	s := report.Markdownf("**The album effect.** Which release a recording is on explains %s: across %d releases "+
 		"(%d recordings), epsilon squared = %.2f (95%% CI %.2f to %.2f) of the variance of popularity ranks lies between releases, "+
 		"while the strongest audio feature, %s, has rho = %.2f, so rho squared = %.3f.",
-		a.Releases, a.Recordings, r.Effect, r.CI.Lo, r.CI.Hi, best.Groups[0], best.Effect, best.Effect*best.Effect)
+		than, a.Releases, a.Recordings, r.Effect, r.CI.Lo, r.CI.Hi, best.Groups[0], best.Effect, best.Effect*best.Effect)
 	if a.Reissued > 0 {
 		lo, hi := &cat.Tracks[a.Widest.Low], &cat.Tracks[a.Widest.High]
 		s += report.Markdownf(" Copies of one recording differ by a median of %.0f popularity points (over %d reissued recordings); "+
 			"%s has popularity %.0f on %s and %.0f on %s.",
 			a.MedianCopyRange, a.Reissued, hi.Name, lo.Popularity, lo.Album, hi.Popularity, hi.Album)
 	}
-	s += " Popularity is largely a property of the release (how it is promoted and which edition Spotify plays), so a feature that " +
+	if best.Effect*best.Effect >= r.Effect {
+		return s + " The correlations of features with popularity describe the catalog, not what listeners prefer: a causal claim would need " +
+			"comparisons within releases."
+	}
+	degree := "largely"
+	if r.Effect < 0.5 {
+		degree = "partly"
+	}
+	s += " Popularity is " + degree + " a property of the release (how it is promoted and which edition Spotify plays), so a feature that " +
 		"differs between popular and unpopular releases, such as the liveness of concert albums, correlates with popularity without making " +
 		"a song popular: the correlations of features with popularity describe the catalog, not what listeners prefer, and a causal claim would need " +
 		"comparisons within releases."

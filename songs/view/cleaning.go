@@ -15,18 +15,19 @@ import (
 
 // IntegritySummary states the inspection's result in a sentence or two.
 func IntegritySummary(in catalog.Integrity) string {
-	s := report.Markdownf("The catalog has **%d rows** and %d columns: %d exact duplicate rows, %d missing cells, "+
-		"%d repeated ids and no `uri` that disagrees with its id. ",
-		in.Rows, in.Columns, in.ExactDuplicates, in.MissingCells, in.DuplicateIDs+in.ConflictingIDs)
-	s += report.Markdownf("It lists %d distinct titles", in.DistinctTitles)
+	n := report.FormatInt
+	s := report.Markdownf("The catalog has **%s rows** and %d columns: %s exact duplicate rows, %s missing cells, "+
+		"%s repeated ids and no `uri` that disagrees with its id. ",
+		n(in.Rows), in.Columns, n(in.ExactDuplicates), n(in.MissingCells), n(in.DuplicateIDs+in.ConflictingIDs))
+	s += report.Markdownf("It lists %s distinct titles", n(in.DistinctTitles))
 	if in.Albums > 0 {
-		s += report.Markdownf(" on %d albums", in.Albums)
+		s += report.Markdownf(" on %s albums", n(in.Albums))
 	}
 	if in.Years > 0 {
 		s += report.Markdownf(" released in %d different years (%s to %s)", in.Years, in.FirstDate.String(), in.LastDate.String())
 	}
-	s += report.Markdownf(". **%d of the loaded tracks repeat an earlier track's audio features and duration exactly**: "+
-		"%d recordings are released more than once before cleaning.", in.ReissueRows, in.ReissueGroups)
+	s += report.Markdownf(". **%s of the loaded tracks repeat an earlier track's audio features and duration exactly**: "+
+		"%s recordings are released more than once before cleaning.", n(in.ReissueRows), n(in.ReissueGroups))
 	return s
 }
 
@@ -66,18 +67,18 @@ func CleaningSummary(c *catalog.Cleaned) string {
 	var parts []string
 	for _, r := range []string{catalog.RuleMissing, catalog.RuleOutOfRange, catalog.RuleEmptyTitle, catalog.RuleBadDate, catalog.RuleExactDuplicate, catalog.RuleDuplicateID, catalog.RuleConflictingID, catalog.RuleOriginalExtreme} {
 		if counts[r] > 0 {
-			parts = append(parts, fmt.Sprintf("%s: %d", r, counts[r]))
+			parts = append(parts, fmt.Sprintf("%s: %s", r, report.FormatInt(counts[r])))
 		}
 	}
 	why := "none"
 	if len(parts) > 0 {
 		why = strings.Join(parts, ", ")
 	}
-	s := report.Markdownf("**%d tracks loaded, %d removed, %d kept.** Log entries by rule (a track can match several): %s.",
-		loaded, loaded-kept, kept, why)
+	s := report.Markdownf("**%s tracks loaded, %s removed, %s kept.** Log entries by rule (a track can match several): %s.",
+		report.FormatInt(loaded), report.FormatInt(loaded-kept), report.FormatInt(kept), why)
 	if catalog.HoldsCourseFile(c.Loaded) {
-		s += report.Markdownf(" The original study's hand-picked drops applied: it kept %d rows; this cleaning keeps %d (difference %d).",
-			songs.OriginalRowsAfterCleaning, kept, kept-songs.OriginalRowsAfterCleaning)
+		s += report.Markdownf(" The original study's hand-picked drops applied: it kept %s rows; this cleaning keeps %s (difference %d).",
+			report.FormatInt(songs.OriginalRowsAfterCleaning), report.FormatInt(kept), kept-songs.OriginalRowsAfterCleaning)
 	} else {
 		s += " The original study's hand-picked drops did not apply: this catalog does not hold the course file's tracks."
 	}

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -46,14 +47,14 @@ func CleaningFindings(c *catalog.Cleaned) string {
 		items = append(items, "The file has no duplicate rows, no missing values and no repeated ids; every `uri` matches its id.")
 	}
 	if n := catalog.ReissueCount(c.Reissues); n > 0 {
-		items = append(items, report.Markdownf("**%s of the kept tracks are later copies of %s recordings** (remasters and other editions "+
-			"with identical audio): the clustering counts each recording once.", report.FormatInt(n), report.FormatInt(len(c.Reissues))))
+		items = append(items, report.Markdownf("**%s of the kept tracks are later copies of %s recordings** (identical audio features and "+
+			"duration, as remasters, other editions and repeated listings have): the clustering counts each recording once.", report.FormatInt(n), report.FormatInt(len(c.Reissues))))
 	}
 	out := append([]catalog.OutlierReport(nil), c.Outliers...)
 	sort.SliceStable(out, func(a, b int) bool { return out[a].IQR > out[b].IQR })
 	if len(out) > 1 && out[0].IQR > 0 {
 		items = append(items, report.Markdownf("**Outliers are reported, not removed:** %s has %s values on or beyond Tukey's fences "+
-			"and %s %s; they are real recordings (long live jams, spoken intros).", out[0].Column, report.FormatInt(out[0].IQR),
+			"and %s %s; they lie within the data dictionary's ranges, so they stay in the study.", out[0].Column, report.FormatInt(out[0].IQR),
 			out[1].Column, report.FormatInt(out[1].IQR)))
 	}
 	return bullets(items)
@@ -88,19 +89,60 @@ func ExplorationFindings(e *songs.Exploration) string {
 	}
 	if e.Features != nil && e.Effect != nil {
 		best := strongest(*e.Features)
-		items = append(items, report.Markdownf("**The release matters more than the sound:** the release explains epsilon squared = %.2f "+
-			"of popularity ranks, the strongest audio feature (%s, rho = %.2f) %.1f%%.", e.Effect.Result.Effect, best.Groups[0], best.Effect,
+		headline := "The release matters more than the sound:"
+		if best.Effect*best.Effect >= e.Effect.Result.Effect {
+			headline = "The sound matters as much as the release:"
+		}
+		items = append(items, report.Markdownf("**%s** the release explains epsilon squared = %.2f "+
+			"of popularity ranks, the strongest audio feature (%s, rho = %.2f) %.1f%%.", headline, e.Effect.Result.Effect, best.Groups[0], best.Effect,
 			100*best.Effect*best.Effect))
+	}
+	if s := notApplicableSentence(e.NoAlbums, e.NoTrend, e.NoFeatures, e.NoEffect); s != "" {
+		items = append(items, report.EscapeMarkdown(s))
 	}
 	items = append(items, report.Markdownf("**%s and %s rise together most** (Pearson r = %+.2f); %s and %s move most against each other (r = %+.2f).",
 		capitalised(e.Positive.A), e.Positive.B, e.Positive.R, e.Negative.A, e.Negative.B, e.Negative.R))
-	items = append(items, report.Markdownf("The live flag from titles and liveness above %.1f agree on %.1f%% of tracks (Cohen's kappa %.2f).",
-		catalog.LiveLiveness, 100*e.Live.Agreement(), e.Live.Kappa()))
+	items = append(items, report.Markdownf("The live flag from titles and liveness above %.1f agree on %.1f%% of tracks (%s).",
+		catalog.LiveLiveness, 100*e.Live.Agreement(), kappaText(e.Live)))
 	if len(items) < 6 {
 		items = append(items, report.Markdownf("%d principal components keep 95%% of the variance (the first %.0f%%): the features do not reduce to a few directions.",
 			e.Components, 100*e.First))
 	}
 	return bullets(items)
+}
+
+// notApplicableSentence says in one sentence which steps do not apply to
+// the catalog and why: the steps that lack columns (each a
+// *catalog.MissingColumnError) together, with the union of the columns
+// they lack, then each other reason's own sentence. Nil reasons are
+// skipped; "" when all are nil.
+func notApplicableSentence(reasons ...error) string {
+	var cols, steps, others []string
+	seen := map[string]bool{}
+	for _, err := range reasons {
+		var mc *catalog.MissingColumnError
+		switch {
+		case err == nil:
+		case errors.As(err, &mc):
+			for _, c := range mc.Columns {
+				if !seen[c] {
+					seen[c] = true
+					cols = append(cols, c)
+				}
+			}
+			steps = append(steps, mc.Step)
+		default:
+			others = append(others, err.Error())
+		}
+	}
+	var out []string
+	if len(steps) > 0 {
+		out = append(out, (&catalog.MissingColumnError{Step: joinNames(steps), Columns: cols}).Error())
+		if len(steps) > 1 {
+			out[0] = strings.Replace(out[0], " does not apply.", " do not apply.", 1)
+		}
+	}
+	return strings.Join(append(out, others...), " ")
 }
 
 // capitalised returns s with its first letter in upper case.
@@ -131,9 +173,37 @@ func ValidationFindings(claims *songs.Claims, v *songs.Validation, cs, subs []so
 	}
 	items = append(items, cohortAnswer(v, cs, subs))
 	if len(assoc) > 0 {
-		r := assoc[0]
-		items = append(items, report.Markdownf("Cohort membership follows the title's live flag with Cramér's V = %.2f (95%% CI %.2f to %.2f).",
-			r.Effect, r.CI.Lo, r.CI.Hi))
+		items = append(items, associationFinding(assoc))
 	}
 	return bullets(items)
+}
+
+// associated reports whether a chi-square result of cohort membership
+// shows an association worth a reader's attention: Holm-adjusted p below
+// Alpha and Cramér's V of at least 0.1 (less is negligible).
+func associated(r stats.Result) bool {
+	return r.PAdjusted < Alpha && r.Effect >= 0.1
+}
+
+// associationFinding says how closely cohort membership follows the
+// title's live flag (assoc[0], songs.CohortAssociation) and, when another
+// grouping (the release decade) goes with the cohorts more closely, that
+// one too.
+func associationFinding(assoc []stats.Result) string {
+	r := assoc[0]
+	var s string
+	if associated(r) {
+		s = report.Markdownf("Cohort membership follows the title's live flag with Cramér's V = %.2f (95%% CI %.2f to %.2f)",
+			r.Effect, r.CI.Lo, r.CI.Hi)
+	} else {
+		s = report.Markdownf("Cohort membership barely depends on the title's live flag (Cramér's V = %.2f, 95%% CI %.2f to %.2f; Holm-adjusted p %s)",
+			r.Effect, r.CI.Lo, r.CI.Hi, pProse(r.PAdjusted))
+	}
+	for _, o := range assoc[1:] {
+		if associated(o) && o.Effect > r.Effect && len(o.Groups) > 1 {
+			s += report.Markdownf("; it goes with the %s more closely (Cramér's V = %.2f, 95%% CI %.2f to %.2f)", o.Groups[1], o.Effect, o.CI.Lo, o.CI.Hi)
+			break
+		}
+	}
+	return s + "."
 }

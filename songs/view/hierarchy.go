@@ -32,11 +32,16 @@ func SplitSummary(cs []songs.Cohort, assoc []stats.Result) string {
 		if i == len(cs)-1 {
 			sep = ". "
 		}
-		out += report.Markdownf("%s %d, **%s**, holds %d tracks (%d recordings), %.0f%% of them live by title or album", word, c.ID, c.Name, c.Size, c.Recordings, 100*c.LiveShare) + sep
+		out += report.Markdownf("%s %d, **%s**, holds %s tracks (%s recordings), %.0f%% of them live by title or album", word, c.ID, c.Name,
+			report.FormatInt(c.Size), report.FormatInt(c.Recordings), 100*c.LiveShare) + sep
 	}
 	if len(assoc) > 0 {
 		r := assoc[0]
-		out += report.Markdownf("Cohort membership follows the title's live flag with Cramér's V %.2f (chi-square, Holm-adjusted p %s)", r.Effect, pProse(r.PAdjusted))
+		if associated(r) {
+			out += report.Markdownf("Cohort membership follows the title's live flag with Cramér's V %.2f (chi-square, Holm-adjusted p %s)", r.Effect, pProse(r.PAdjusted))
+		} else {
+			out += report.Markdownf("Cohort membership barely depends on the title's live flag (Cramér's V %.2f, chi-square, Holm-adjusted p %s)", r.Effect, pProse(r.PAdjusted))
+		}
 		if liveStudio && r.Effect >= 0.5 {
 			out += ": a regular expression on the titles gives most of this split for free, so its value lies in the live tracks the titles do not mark and in the sub-cohorts within each side."
 		} else {
@@ -100,12 +105,16 @@ func sideReason(v *songs.Validation, s songs.Side) string {
 func SidesReading(v *songs.Validation, cs []songs.Cohort) string {
 	var parts []string
 	for _, s := range v.Sides {
-		name := cs[s.Cohort].Name
+		c := cs[s.Cohort]
+		n := report.Markdownf("%s recordings", report.FormatInt(s.N))
+		if s.N < c.Recordings { // the validation clustered a sample
+			n = report.Markdownf("a sample of %s of its %s recordings", report.FormatInt(s.N), report.FormatInt(c.Recordings))
+		}
 		if s.K > 1 {
-			parts = append(parts, report.Markdownf("**%s** (%d recordings) splits into **%d sub-cohorts**: ", name, s.N, s.K)+referenceSentence(s.Check))
+			parts = append(parts, report.Markdownf("**%s** (%s) splits into **%d sub-cohorts**. ", c.Name, n, s.K)+referenceSentence(s.Check))
 			continue
 		}
-		parts = append(parts, report.Markdownf("**%s** (%d recordings) **stays one sub-cohort**: %s.", name, s.N, sideReason(v, s)))
+		parts = append(parts, report.Markdownf("**%s** (%s) **stays one sub-cohort**: %s.", c.Name, n, sideReason(v, s)))
 	}
 	return strings.Join(parts, " ")
 }

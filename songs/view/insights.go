@@ -110,8 +110,8 @@ func hitInsight(f songs.ClaimFamily) string {
 		}
 		parts = append(parts, fmt.Sprintf("%s %s (rank-biserial r = %+.2f, 95%% CI %+.2f to %+.2f)", dir, r.Measure, r.Effect, r.CI.Lo, r.CI.Hi))
 	}
-	return report.Markdownf("- **What hits sound like.** Over %d recordings, hits have %s than the other recordings: a hit-seeking playlist "+
-		"can lean on these features, within the seed's cohort.\n", f.Recordings, strings.Join(parts, ", "))
+	return report.Markdownf("- **What hits sound like.** Over %s recordings, hits have %s than the other recordings: a hit-seeking playlist "+
+		"can lean on these features, within the seed's cohort.\n", report.FormatInt(f.Recordings), strings.Join(parts, ", "))
 }
 
 // limits says what the insights cannot claim, for the catalog at hand.

@@ -1,6 +1,9 @@
 package view
 
 import (
+	"fmt"
+	"math"
+
 	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/report"
 )
@@ -14,4 +17,19 @@ func LiveAgreementTable(a songs.LiveAgreement) report.Table {
 	})
 	t.Caption = "Live-recording flag: from the title and album vs from liveness"
 	return t
+}
+
+// LiveAgreementReading says how often the two live flags agree, with
+// Cohen's kappa, or, when one flag marks every track alike (kappa is then
+// undefined), that agreement beyond chance cannot be measured.
+func LiveAgreementReading(a songs.LiveAgreement) string {
+	return report.Markdownf("The flags agree on %.1f%% of tracks (%s).", 100*a.Agreement(), kappaText(a))
+}
+
+// kappaText is "Cohen's kappa 0.25", or why there is none.
+func kappaText(a songs.LiveAgreement) string {
+	if k := a.Kappa(); !math.IsNaN(k) && !math.IsInf(k, 0) {
+		return fmt.Sprintf("Cohen's kappa %.2f", k)
+	}
+	return "no Cohen's kappa: one flag gives every track the same answer"
 }

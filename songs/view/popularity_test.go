@@ -51,7 +51,33 @@ func TestExplorationFindingsRealCatalog(t *testing.T) {
 		t.Errorf("%d findings, want 3 to 6:\n%s", n, got)
 	}
 	hit := studytest.MustLoad(t, catalogtest.CSVText(catalogtest.HitHeader, 30, false, nil))
-	if h := view.ExplorationFindings(studytest.Must(songs.Explore(hit, 50, 42))(t)); strings.Contains(h, "album") || strings.Count(h, "\n- ")+1 < 3 {
+	// Without popularity, albums or dates: no finding about them, one
+	// sentence saying what does not apply, no NaN (the flags never say live).
+	h := view.ExplorationFindings(studytest.Must(songs.Explore(hit, 50, 42))(t))
+	if strings.Contains(h, "release matters") || strings.Contains(h, "NaN") || strings.Count(h, "\n- ")+1 < 3 ||
+		!strings.Contains(h, "so the album ranking, popularity over time, the correlation of each feature with popularity and the album effect do not apply.") {
 		t.Errorf("findings of a catalog without albums:\n%s", h)
+	}
+}
+
+// TestFindingsWithoutAlbumEffect: a catalog of singles has albums and
+// popularity but no release large enough for the album effect; notebook
+// 02's findings and notebook 03's readings say why it is not shown.
+func TestFindingsWithoutAlbumEffect(t *testing.T) {
+	cat := studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 40, false, func(i int, r map[string]string) {
+		r["album"] = fmt.Sprintf("Single %d", i)
+		r["release_date"] = fmt.Sprintf("%d-01-01", 1960+i)
+		if i%4 == 0 {
+			r["name"] = fmt.Sprintf("Song %d - Live", i)
+		}
+	}))
+	const why = "The album effect is not measured: it needs at least 2 releases with 5 or more recordings each, and this catalog has none."
+	got := view.ExplorationFindings(studytest.Must(songs.Explore(cat, 50, 42))(t))
+	if !strings.Contains(got, why) || strings.Contains(got, "release matters") {
+		t.Errorf("findings do not say why the album effect is missing:\n%s", got)
+	}
+	claims := studytest.Must(songs.ClaimTests(cat, 50, 42))(t)
+	if r := view.ClaimReadings(cat, claims); !strings.Contains(r, why) {
+		t.Errorf("claim readings do not say why the album effect is missing:\n%s", r)
 	}
 }

@@ -56,19 +56,21 @@ func ExecutiveSummary(a StudyAnswers) string {
 	if e.Albums != nil {
 		item("The two albums to recommend.", AlbumSummary(*e.Albums), section("02-eda", "Popularity: songs and albums", "(02, albums)"))
 	} else {
-		item("The two albums to recommend.", "This catalog has no albums or no popularity, so the question does not apply.", "")
+		item("The two albums to recommend.", whyNot(e.NoAlbums, "the album ranking"), "")
 	}
 	if e.Trend != nil {
-		item("Over time.", TimeSummary(e.Trend), section("02-eda", "How has popularity changed over time?", "(02, time)"))
+		item("Popularity over time.", TimeSummary(e.Trend), section("02-eda", "How has popularity changed over time?", "(02, time)"))
 	} else {
-		item("Popularity over time.", "This catalog has no popularity or no release dates, so the question does not apply.", "")
+		item("Popularity over time.", whyNot(e.NoTrend, "popularity over time"), "")
 	}
 	corr := report.Markdownf("%s and %s rise together most (r = %+.2f), %s and %s move most against each other (r = %+.2f)",
 		capitalised(e.Positive.A), e.Positive.B, e.Positive.R, e.Negative.A, e.Negative.B, e.Negative.R)
-	if e.Features != nil && e.Effect != nil {
+	if e.Features != nil {
 		best := strongest(*e.Features)
-		corr += report.Markdownf("; with popularity the strongest feature is %s (rho = %.2f), while the release explains epsilon squared = %.2f of it",
-			best.Groups[0], best.Effect, e.Effect.Result.Effect)
+		corr += report.Markdownf("; with popularity the strongest feature is %s (rho = %.2f)", best.Groups[0], best.Effect)
+		if e.Effect != nil {
+			corr += report.Markdownf(", while the release explains epsilon squared = %.2f of it", e.Effect.Result.Effect)
+		}
 	}
 	item("Correlations.", corr+".", section("02-eda", "How the features move together", "(02, correlations)"))
 	item("The cohorts.", cohortAnswer(a.Validation, a.Cohorts, a.Subcohorts), section("", "The cohort hierarchy", "(04, cohorts)"))
@@ -76,6 +78,16 @@ func ExecutiveSummary(a StudyAnswers) string {
 		item("Recommendations.", s, section("", "Cohorts as a product, and recommendations", "(04, recommendations)"))
 	}
 	return b.String()
+}
+
+// whyNot is the sentence that says why a part of the study does not apply:
+// the reason's own (songs.NotApplicable errors are written for reports), or,
+// without one, a plain statement naming the step.
+func whyNot(reason error, step string) string {
+	if reason != nil {
+		return report.EscapeMarkdown(reason.Error())
+	}
+	return report.EscapeMarkdown("The catalog does not allow " + step + ".")
 }
 
 // cohortAnswer names the chosen cohorts with their sizes, how the choice

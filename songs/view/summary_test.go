@@ -25,7 +25,7 @@ func TestExecutiveSummaryRealCatalog(t *testing.T) {
 	got := view.ExecutiveSummary(a)
 	// 862 tracks (757 recordings): the studio cohort whose size scikit-learn
 	// reproduces (testdata/gen_golden_cohorts.py); it splits in two.
-	order := []string{"**Data quality.** 1,610 tracks loaded, 1,600 kept", "**The two albums to recommend.**", "**Over time.**",
+	order := []string{"**Data quality.** 1,610 tracks loaded, 1,600 kept", "**The two albums to recommend.**", "**Popularity over time.**",
 		"**Correlations.** Energy and loudness rise together most (r = +0.70)", "**The cohorts.**", "**Recommendations.**"}
 	last := -1
 	for _, want := range order {

@@ -7,13 +7,17 @@ import (
 	"strings"
 
 	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/chart"
 	"github.com/songcohorts/cohorts/songs/cluster"
 	"github.com/songcohorts/cohorts/songs/report"
 )
 
 // ReproductionTable sets the original pipeline's numbers next to the
-// published ones.
+// published ones, with their differences, when the pipeline ran on the
+// data the original study had (its 1,600 cleaned rows of the eleven
+// features); on another catalog it sets them side by side only, and its
+// caption says that they are not a reproduction.
 func ReproductionTable(v *songs.Validation, rowsAfterCleaning int) report.Table {
 	o := v.Original
 	sil := func(a string) float64 { return o.Sweeps[a][songs.OriginalBestK-songs.KMin].Silhouette }
@@ -44,9 +48,24 @@ func ReproductionTable(v *songs.Validation, rowsAfterCleaning int) report.Table 
 		{"silhouette at k = 2, Ward", sil(songs.AlgWard), songs.OriginalSilWard, 5},
 		{"silhouette at k = 2, GMM (full)", sil(songs.AlgGMM), songs.OriginalSilGMM, 5},
 	}
+	// The published numbers are of the course file: 1,600 rows of the
+	// eleven features. Another catalog runs the same pipeline on other
+	// data, so its numbers are set beside them, not compared.
+	same := rowsAfterCleaning == songs.OriginalRowsAfterCleaning && len(o.Set.Columns) == len(catalog.OriginalFeatures)
 	var out [][]string
 	for _, r := range rows {
-		out = append(out, []string{r.what, ftoa(r.ours, r.dec), ftoa(r.orig, r.dec), ftoa(r.ours-r.orig, r.dec+1)})
+		row := []string{r.what, ftoa(r.ours, r.dec), ftoa(r.orig, r.dec)}
+		if same {
+			row = append(row, ftoa(r.ours-r.orig, r.dec+1))
+		}
+		out = append(out, row)
+	}
+	if !same {
+		t := report.NewTable([]string{"figure", "this catalog", "original study (course file)"}, out)
+		t.Caption = fmt.Sprintf("The original pipeline on this catalog (%s rows, %d features) beside the original study's published numbers "+
+			"for the course file (%s rows, %d features): different data, so not a reproduction",
+			report.FormatInt(rowsAfterCleaning), len(o.Set.Columns), report.FormatInt(songs.OriginalRowsAfterCleaning), len(catalog.OriginalFeatures))
+		return t
 	}
 	t := report.NewTable([]string{"figure", "this project", "original study", "difference"}, out)
 	t.Caption = "Reproduction of the original study: our numbers next to its published ones"
@@ -310,7 +329,13 @@ func ScoreTable(name string, s songs.FitScore) report.Table {
 func PlanTable(plan songs.Plan) report.Table {
 	var sets []string
 	for _, fs := range plan.Sets {
-		sets = append(sets, fmt.Sprintf("%s: %s", fs.Name, strings.Join(fs.Columns, ", ")))
+		cols := append([]string(nil), fs.Columns...)
+		for i, c := range cols {
+			if c == catalog.Popularity { // FeatureSet.Prepare leaves it out of a catalog without it
+				cols[i] = "popularity (when the catalog has it)"
+			}
+		}
+		sets = append(sets, fmt.Sprintf("%s: %s", fs.Name, strings.Join(cols, ", ")))
 	}
 	eps := make([]string, len(plan.DBSCANEpsFactors))
 	for i, f := range plan.DBSCANEpsFactors {
