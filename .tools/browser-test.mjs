@@ -252,7 +252,8 @@ async function saveAndCheck(page, path, name, cells) {
 }
 
 // screenshot hides the side bars and photographs the whole notebook: the
-// window is made as tall as the notebook (in slices past MAX_SHOT pixels).
+// window is made as tall as the notebook (in slices of equal height when it
+// is taller than MAX_SHOT pixels).
 const MAX_SHOT = 16000;
 async function screenshot(page, name) {
   await page.evaluate(() => {
@@ -263,10 +264,11 @@ async function screenshot(page, name) {
   const { height, top } = await scroller.evaluate((el) => ({ height: el.scrollHeight, top: el.getBoundingClientRect().top }));
   const files = [];
   const slices = Math.ceil(height / MAX_SHOT);
+  const per = Math.ceil(height / slices); // slices of equal height, none a sliver
   for (let s = 0; s < slices; s++) {
-    const h = Math.min(MAX_SHOT, height - s * MAX_SHOT);
+    const h = Math.min(per, height - s * per);
     await page.setViewportSize({ width: 1280, height: Math.ceil(top + h + 40) });
-    await scroller.evaluate((el, y) => { el.scrollTop = y; }, s * MAX_SHOT);
+    await scroller.evaluate((el, y) => { el.scrollTop = y; }, s * per);
     await page.waitForTimeout(500);
     const file = join(shots, name.replace(/\.ipynb$/, slices > 1 ? `-${s + 1}.png` : '.png'));
     await page.screenshot({ path: file });
