@@ -17,7 +17,10 @@ func init() {
 // stringList is a repeatable string flag.
 type stringList []string
 
-func (s *stringList) String() string     { return strings.Join(*s, ", ") }
+// String joins the values, for flag.Value.
+func (s *stringList) String() string { return strings.Join(*s, ", ") }
+
+// Set adds one value, for flag.Value.
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 func runRecommend(args []string, stdout io.Writer) error {

@@ -27,6 +27,7 @@ type Problem struct {
 	Excerpt string
 }
 
+// String is the problem as one line of the check's report.
 func (p Problem) String() string {
 	sec := p.Section
 	if sec == "" {

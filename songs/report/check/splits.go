@@ -160,6 +160,7 @@ type Split struct {
 	Parts []string // what each line shows of it, in order
 }
 
+// String is the split as one line of the check's report.
 func (s Split) String() string {
 	return fmt.Sprintf("table %s: %q is split over lines as %q", s.Table, s.Word, strings.Join(s.Parts, " / "))
 }
