@@ -52,7 +52,7 @@ type Prepared struct {
 func (fs FeatureSet) Prepare(cat *catalog.Catalog) (*Prepared, error) {
 	rows := make([]int, 0, len(cat.Tracks))
 	for i := range cat.Tracks {
-		if t := &cat.Tracks[i]; !fs.OnePerRecording || t.CanonicalID == "" || t.CanonicalID == t.ID {
+		if !fs.OnePerRecording || cat.Tracks[i].IsRecording() {
 			rows = append(rows, i)
 		}
 	}

@@ -108,7 +108,7 @@ func FindIslands(cat *catalog.Catalog, e *Embeddings, labels []int, o IslandOpti
 	}
 	var rec []int // catalog index of each distinct recording
 	for i := range cat.Tracks {
-		if t := &cat.Tracks[i]; t.CanonicalID == "" || t.CanonicalID == t.ID {
+		if cat.Tracks[i].IsRecording() {
 			rec = append(rec, i)
 		}
 	}

@@ -142,7 +142,7 @@ func profile(cat *catalog.Catalog, z mat.Matrix, members []int, threshold float6
 	for _, i := range members {
 		t := &cat.Tracks[i]
 		co.Size++
-		if t.CanonicalID == "" || t.CanonicalID == t.ID {
+		if t.IsRecording() {
 			co.Recordings++
 		}
 		for j, f := range ProfileFeatures {
@@ -188,7 +188,7 @@ func NearestToCentre(cat *catalog.Catalog, labels []int, cs []Cohort, n int) ([]
 		var cands []CentreTrack
 		for i := range cat.Tracks {
 			t := &cat.Tracks[i]
-			if labels[i] != c.ID || (t.CanonicalID != "" && t.CanonicalID != t.ID) {
+			if labels[i] != c.ID || !t.IsRecording() {
 				continue
 			}
 			cands = append(cands, CentreTrack{Cohort: c.ID, Track: i, Distance: floats.Distance(z.RawRowView(i), c.Z, 2)})

@@ -91,10 +91,7 @@ func newRecommender(cat *catalog.Catalog, labels []int, x *mat.Dense) *Recommend
 			r.songID[i] = id
 		}
 		r.live[i] = LiveByTitle(t)
-		c := t.CanonicalID
-		if c == "" {
-			c = t.ID
-		}
+		c := t.RecordingID()
 		g, ok := groups[c]
 		if !ok {
 			g = len(groups)

@@ -37,10 +37,7 @@ func Recordings(cat *catalog.Catalog) []Recording {
 	var out []Recording
 	for i := range cat.Tracks {
 		t := &cat.Tracks[i]
-		id := t.CanonicalID
-		if id == "" {
-			id = t.ID
-		}
+		id := t.RecordingID()
 		r, ok := byID[id]
 		if !ok {
 			r = len(out)

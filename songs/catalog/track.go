@@ -58,6 +58,19 @@ type Catalog struct {
 	Findings []Finding
 }
 
+// RecordingID is the id of the recording the track is a copy of: its
+// CanonicalID, or its own id when it has none (a catalog not cleaned).
+func (t *Track) RecordingID() string {
+	if t.CanonicalID == "" {
+		return t.ID
+	}
+	return t.CanonicalID
+}
+
+// IsRecording reports whether the track stands for its recording: the
+// recording's first copy, or a track of a catalog not cleaned.
+func (t *Track) IsRecording() bool { return t.RecordingID() == t.ID }
+
 // Value returns the track's value of a numeric column: one of the audio
 // features, popularity or duration_ms; for any other name it returns NaN.
 func (t *Track) Value(column string) float64 {

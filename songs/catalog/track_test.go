@@ -91,3 +91,24 @@ func TestRenameSourcesLongerFirst(t *testing.T) {
 		t.Errorf("details %q", got)
 	}
 }
+
+// TestRecordingID covers the three kinds of track: a catalog not cleaned
+// (no CanonicalID), a recording's first copy and a later copy.
+func TestRecordingID(t *testing.T) {
+	for _, tc := range []struct {
+		track     Track
+		id        string
+		recording bool
+	}{
+		{Track{ID: "a"}, "a", true},
+		{Track{ID: "a", CanonicalID: "a"}, "a", true},
+		{Track{ID: "b", CanonicalID: "a"}, "a", false},
+	} {
+		if got := tc.track.RecordingID(); got != tc.id {
+			t.Errorf("%+v: RecordingID %q, want %q", tc.track.ID, got, tc.id)
+		}
+		if got := tc.track.IsRecording(); got != tc.recording {
+			t.Errorf("%+v: IsRecording %v, want %v", tc.track.ID, got, tc.recording)
+		}
+	}
+}
