@@ -108,8 +108,8 @@ func cohortAnswer(v *songs.Validation, cs, subs []songs.Cohort) string {
 		names = append(names, fmt.Sprintf("%q (%s tracks, %s)", c.Name, report.FormatInt(c.Size), split))
 	}
 	ch := v.ChosenCheck()
-	return report.Markdownf("%s with k = %d on the audio features gives %s. Its silhouette %.2f beats data drawn from one Gaussian "+
-		"(%.2f ± %.2f over %d draws), and it comes back on resampled data (mean ARI %.2f, 95%% interval %.2f to %.2f).",
+	return report.Markdownf("%s with k = %d on the audio features gives %s. Its silhouette %.3f beats data drawn from one Gaussian "+
+		"(%.3f ± %.3f over %d draws), and it comes back on resampled data (mean ARI %.2f, 95%% interval %.2f to %.2f).",
 		v.Chosen.Algorithm, v.Chosen.K, strings.Join(names, " and "), v.Chosen.Silhouette, ch.Null.Mean, ch.Null.SD, len(ch.Null.Draws),
 		ch.Stability.Mean, ch.Stability.CI95[0], ch.Stability.CI95[1])
 }
