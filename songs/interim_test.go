@@ -16,7 +16,7 @@ import (
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
-// TestWriteInterim writes the three interim files and reads the cleaned
+// TestWriteInterim writes the interim text files and reads the cleaned
 // tracks back through LoadClean; before the write LoadClean says which
 // notebook makes the file.
 func TestWriteInterim(t *testing.T) {
@@ -29,7 +29,7 @@ func TestWriteInterim(t *testing.T) {
 	if _, err := LoadClean(p); !errors.Is(err, ErrMissingInput) || !strings.Contains(err.Error(), "01-cleaning") {
 		t.Errorf("LoadClean before the write: %v", err)
 	}
-	if err := WriteInterim(p, c); err != nil {
+	if err := catalog.WriteInterim(p.InterimDir(), c); err != nil {
 		t.Fatal(err)
 	}
 	got, err := LoadClean(p)

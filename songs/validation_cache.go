@@ -99,15 +99,21 @@ func LoadCohorts(p Params) (*catalog.Catalog, *Validation, error) {
 const validationFormat = 3
 
 // ValidationKey fingerprints the inputs of a validation: the seed, K,
-// every field of DefaultPlan and the bytes of the cleaned tracks.
+// every field of DefaultPlan and the bytes of the cleaned tracks (the CSV
+// file and its description).
 // ValidationFor reuses a cached validation only when its Key equals it.
 func ValidationKey(p Params) (string, error) {
-	b, err := os.ReadFile(p.Interim(catalog.CleanTracksFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		_, err = LoadClean(p) // its error names the notebook that makes the file
+	h := sha256.New()
+	path := p.Interim(catalog.CleanTracksCSVFile)
+	for _, name := range []string{path, catalog.DescriptionPath(path)} {
+		b, err := os.ReadFile(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			_, err = LoadClean(p) // its error names the notebook that makes the file
+		}
+		if err != nil {
+			return "", err
+		}
+		h.Write(b)
 	}
-	if err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("format=%d seed=%d k=%d plan=%s clean=%x", validationFormat, p.Seed, p.K, DefaultPlan().key(), sha256.Sum256(b)), nil
+	return fmt.Sprintf("format=%d seed=%d k=%d plan=%s clean=%x", validationFormat, p.Seed, p.K, DefaultPlan().key(), h.Sum(nil)), nil
 }

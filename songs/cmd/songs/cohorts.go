@@ -10,6 +10,7 @@ import (
 
 	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/catalog/parquetfile"
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
 
@@ -37,6 +38,9 @@ func runCohorts(args []string, stdout io.Writer) error {
 		if rows, _, err = songs.ExportCohorts(p); err != nil {
 			return err
 		}
+		if err := parquetfile.WriteCohorts(p.OutputDir(), rows); err != nil {
+			return err
+		}
 	} else {
 		cat, v, err := songs.LoadCohorts(p)
 		if err != nil {
@@ -58,7 +62,7 @@ func runCohorts(args []string, stdout io.Writer) error {
 	case *out != "":
 		data := catalog.CohortCSV(rows)
 		if strings.HasSuffix(strings.ToLower(*out), ".parquet") {
-			if data, err = catalog.CohortParquet(rows); err != nil {
+			if data, err = parquetfile.Cohorts(rows); err != nil {
 				return err
 			}
 		}
