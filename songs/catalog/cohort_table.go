@@ -3,6 +3,7 @@ package catalog
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
@@ -73,6 +74,43 @@ func CohortCSV(rows []CohortRow) []byte {
 	}
 	w.Flush() // writes to a bytes.Buffer cannot fail
 	return buf.Bytes()
+}
+
+// CohortRecord is a row of the cohort table in Parquet (package
+// parquetfile) and JSON: the CSV's columns, with null where the CSV cell
+// is empty (JSON leaves out an unknown year).
+type CohortRecord struct {
+	ID             string   `parquet:"id" json:"id"`
+	URI            string   `parquet:"uri" json:"uri"`
+	Name           string   `parquet:"name" json:"name"`
+	Album          string   `parquet:"album" json:"album"`
+	Year           *int32   `parquet:"year,optional" json:"year,omitempty"`
+	Popularity     *float64 `parquet:"popularity,optional" json:"popularity"`
+	Cohort         int32    `parquet:"cohort" json:"cohort"`
+	CohortName     string   `parquet:"cohort_name" json:"cohort_name"`
+	CentreDistance *float64 `parquet:"centre_distance,optional" json:"centre_distance"`
+	Silhouette     *float64 `parquet:"silhouette,optional" json:"silhouette"`
+	MembershipProb *float64 `parquet:"membership_prob,optional" json:"membership_prob"`
+	Subcohort      string   `parquet:"subcohort" json:"subcohort"`
+	SubcohortName  string   `parquet:"subcohort_name" json:"subcohort_name"`
+}
+
+// Record returns the row with null for its empty cells.
+func (r CohortRow) Record() CohortRecord {
+	rec := CohortRecord{ID: r.ID, URI: r.URI, Name: r.Name, Album: r.Album, Popularity: ptr(r.Popularity),
+		Cohort: int32(r.Cohort), CohortName: r.CohortName, CentreDistance: ptr(r.CentreDistance),
+		Silhouette: ptr(r.Silhouette), MembershipProb: ptr(r.MembershipProb), Subcohort: r.Subcohort, SubcohortName: r.SubcohortName}
+	if r.Year != 0 {
+		y := int32(r.Year)
+		rec.Year = &y
+	}
+	return rec
+}
+
+// MarshalJSON writes the row as one JSON object with the CSV's column
+// names: null where the CSV cell is empty, no year when it is unknown.
+func (r CohortRow) MarshalJSON() ([]byte, error) {
+	return json.Marshal(r.Record())
 }
 
 // WriteCohortCSV writes the rows to dir/cohorts.csv atomically

@@ -67,13 +67,7 @@ func cohortsFlags(fs *flag.FlagSet) body {
 			fmt.Fprintf(stdout, "wrote %d tracks to %s\n", len(rows), *out)
 			return nil
 		case *asJSON:
-			js := make([]cohortJSON, len(rows))
-			for i, r := range rows {
-				js[i] = cohortJSON{ID: r.ID, URI: r.URI, Name: r.Name, Album: r.Album, Year: r.Year, Popularity: num(r.Popularity),
-					Cohort: r.Cohort, CohortName: r.CohortName, CentreDistance: num(r.CentreDistance),
-					Silhouette: num(r.Silhouette), MembershipProb: num(r.MembershipProb), Subcohort: r.Subcohort, SubcohortName: r.SubcohortName}
-			}
-			return printJSON(stdout, js)
+			return printJSON(stdout, rows)
 		}
 		w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(w, "id\tcohort\tcohort name\tsub-cohort\tdistance\ttitle\talbum")
@@ -82,23 +76,6 @@ func cohortsFlags(fs *flag.FlagSet) body {
 		}
 		return w.Flush()
 	}
-}
-
-// cohortJSON is a cohort table row in JSON; null where the CSV is empty.
-type cohortJSON struct {
-	ID             string   `json:"id"`
-	URI            string   `json:"uri"`
-	Name           string   `json:"name"`
-	Album          string   `json:"album"`
-	Year           int      `json:"year,omitempty"`
-	Popularity     *float64 `json:"popularity"`
-	Cohort         int      `json:"cohort"`
-	CohortName     string   `json:"cohort_name"`
-	CentreDistance *float64 `json:"centre_distance"`
-	Silhouette     *float64 `json:"silhouette"`
-	MembershipProb *float64 `json:"membership_prob"`
-	Subcohort      string   `json:"subcohort"`
-	SubcohortName  string   `json:"subcohort_name"`
 }
 
 // num is nil for NaN, so JSON shows null.
