@@ -1,16 +1,13 @@
 package songs
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
-	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
 
 // ValidationFile is the cache of Validate's result.
@@ -18,29 +15,15 @@ const ValidationFile = "validation.gob"
 
 // SaveValidation caches v under p's processed folder.
 func SaveValidation(p Params, v *Validation) error {
-	if err := os.MkdirAll(p.ProcessedDir(), 0o755); err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(p.Processed(ValidationFile), buf.Bytes(), 0o644)
+	return saveProcessedGob(p, ValidationFile, v)
 }
 
 // LoadValidation reads the cache SaveValidation wrote, or says which
 // notebook makes it.
 func LoadValidation(p Params) (*Validation, error) {
-	b, err := os.ReadFile(p.Processed(ValidationFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%w: %s does not exist yet: run notebook 03-tests-validation first (make output/03-tests-validation.html)", ErrMissingInput, p.Processed(ValidationFile))
-	}
-	if err != nil {
-		return nil, err
-	}
 	var v Validation
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&v); err != nil {
-		return nil, fmt.Errorf("%s: %w", p.Processed(ValidationFile), err)
+	if err := loadProcessedGob(p, ValidationFile, "notebook 03-tests-validation first (make output/03-tests-validation.html)", &v); err != nil {
+		return nil, err
 	}
 	return &v, nil
 }
