@@ -195,11 +195,7 @@ func SaveEmbeddings(p Params, e *Embeddings) error {
 
 // LoadEmbeddings reads the cache SaveEmbeddings wrote.
 func LoadEmbeddings(p Params) (*Embeddings, error) {
-	var e Embeddings
-	if err := loadProcessedGob(p, EmbeddingsFile, "the first cells of notebook 04-insights (make output/04-insights.html)", &e); err != nil {
-		return nil, err
-	}
-	return &e, nil
+	return loadProcessedGob[Embeddings](p, EmbeddingsFile, "the first cells of notebook 04-insights (make output/04-insights.html)")
 }
 
 // EmbeddingsFor returns the cached embeddings when they were made by the

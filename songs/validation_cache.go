@@ -21,11 +21,7 @@ func SaveValidation(p Params, v *Validation) error {
 // LoadValidation reads the cache SaveValidation wrote, or says which
 // notebook makes it.
 func LoadValidation(p Params) (*Validation, error) {
-	var v Validation
-	if err := loadProcessedGob(p, ValidationFile, "notebook 03-tests-validation first (make output/03-tests-validation.html)", &v); err != nil {
-		return nil, err
-	}
-	return &v, nil
+	return loadProcessedGob[Validation](p, ValidationFile, "notebook 03-tests-validation first (make output/03-tests-validation.html)")
 }
 
 // RunValidation loads the cleaned tracks, validates them with DefaultPlan
