@@ -79,12 +79,12 @@ const validationFormat = 3
 
 // ValidationKey fingerprints the inputs of a validation: the seed, K,
 // every field of DefaultPlan and the bytes of the cleaned tracks (the CSV
-// file and its description).
+// file notebook 01 wrote and its description).
 // ValidationFor reuses a cached validation only when its Key equals it.
 func ValidationKey(p Params) (string, error) {
-	h := sha256.New()
 	path := p.Interim(catalog.CleanTracksCSVFile)
-	for _, name := range []string{path, catalog.DescriptionPath(path)} {
+	var files [2][]byte
+	for i, name := range []string{path, catalog.DescriptionPath(path)} {
 		b, err := os.ReadFile(name)
 		if errors.Is(err, fs.ErrNotExist) {
 			_, err = LoadClean(p) // its error names the notebook that makes the file
@@ -92,7 +92,39 @@ func ValidationKey(p Params) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		h.Write(b)
+		files[i] = b
 	}
-	return fmt.Sprintf("format=%d seed=%d k=%d plan=%s clean=%x", validationFormat, p.Seed, p.K, DefaultPlan().key(), h.Sum(nil)), nil
+	return validationKey(p, files[0], files[1]), nil
+}
+
+// validationKey is ValidationKey of the cleaned tracks' CSV bytes and
+// description.
+func validationKey(p Params, tracks, desc []byte) string {
+	h := sha256.New()
+	h.Write(tracks)
+	h.Write(desc)
+	return fmt.Sprintf("format=%d seed=%d k=%d plan=%s clean=%x", validationFormat, p.Seed, p.K, DefaultPlan().key(), h.Sum(nil))
+}
+
+// RunValidationFromRaw loads and cleans the raw catalog as notebook 01 does
+// (LoadRaw), validates the cleaned tracks with DefaultPlan and caches the
+// result under the key of the files notebook 01 writes from them
+// (catalog.TracksCSV), so it can run beside notebook 01: notebooks 03 and
+// 04 reuse it when notebook 01 wrote the same tracks, and compute afresh
+// otherwise.
+func RunValidationFromRaw(p Params) (*Validation, error) {
+	c, err := LoadRaw(p)
+	if err != nil {
+		return nil, err
+	}
+	tracks, desc, err := catalog.TracksCSV(c.Tracks, c.Rows(true))
+	if err != nil {
+		return nil, err
+	}
+	v, err := Validate(c.Tracks, DefaultPlan(), p.Seed, p.K)
+	if err != nil {
+		return nil, err
+	}
+	v.Key = validationKey(p, tracks, desc)
+	return v, SaveValidation(p, v)
 }

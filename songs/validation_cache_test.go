@@ -2,11 +2,13 @@ package songs
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
@@ -55,5 +57,39 @@ func TestValidationForCache(t *testing.T) {
 	}
 	if v, err := ValidationFor(p); err != nil || v.Chosen.Silhouette == 99 || len(v.Labels) != len(c2.Tracks.Tracks) {
 		t.Errorf("other tracks: reused the cache or labelled %d of %d tracks (%v)", len(v.Labels), len(c2.Tracks.Tracks), err)
+	}
+}
+
+// TestValidationFromRaw runs the validation as make does, from the raw
+// catalog beside notebook 01, then as notebooks 03 and 04 do, from the
+// files notebook 01 writes: the same key, so the notebooks reuse it, and
+// the same result as validating the tracks read back from those files.
+func TestValidationFromRaw(t *testing.T) {
+	p := Params{Root: t.TempDir(), Catalog: DefaultCatalog, RawCSV: "raw.csv", Seed: 42, K: 2}
+	if err := os.WriteFile(p.Path(p.RawCSV), []byte(catalogtest.CSVText(catalogtest.CourseHeader, 120, false, nil)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fromRaw, err := RunValidationFromRaw(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := LoadRaw(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := catalog.WriteInterim(p.InterimDir(), c); err != nil {
+		t.Fatal(err)
+	}
+	if key, err := ValidationKey(p); err != nil || key != fromRaw.Key {
+		t.Fatalf("key of notebook 01's files %q (%v); want the key make saved, %q", key, err, fromRaw.Key)
+	}
+	fromFiles, err := RunValidation(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Compared as printed: every number in its exact shortest form, maps
+	// in key order, and NaN (a score that does not apply) equal to NaN.
+	if fmt.Sprintf("%+v", *fromFiles) != fmt.Sprintf("%+v", *fromRaw) {
+		t.Error("the validation of the tracks read back differs from the one of the raw catalog")
 	}
 }

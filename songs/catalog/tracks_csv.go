@@ -40,11 +40,24 @@ func DescriptionPath(path string) string {
 }
 
 // WriteTracksCSV writes rows to path and the description of cat to
-// DescriptionPath(path), each atomically.
+// DescriptionPath(path), each atomically (the bytes of TracksCSV).
 func WriteTracksCSV(path string, cat *Catalog, rows []TrackRow) error {
-	desc, err := json.MarshalIndent(Describe(cat), "", " ")
+	data, desc, err := TracksCSV(cat, rows)
 	if err != nil {
 		return err
+	}
+	if err := atomicfile.WriteFile(DescriptionPath(path), desc, 0o644); err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(path, data, 0o644)
+}
+
+// TracksCSV renders rows as the CSV file WriteTracksCSV writes, and cat's
+// description as its JSON file.
+func TracksCSV(cat *Catalog, rows []TrackRow) (data, desc []byte, err error) {
+	desc, err = json.MarshalIndent(Describe(cat), "", " ")
+	if err != nil {
+		return nil, nil, err
 	}
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -58,10 +71,7 @@ func WriteTracksCSV(path string, cat *Catalog, rows []TrackRow) error {
 		_ = w.Write(rec)
 	}
 	w.Flush()
-	if err := atomicfile.WriteFile(DescriptionPath(path), append(desc, '\n'), 0o644); err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(path, buf.Bytes(), 0o644)
+	return buf.Bytes(), append(desc, '\n'), nil
 }
 
 // formatField renders one TrackRow field.

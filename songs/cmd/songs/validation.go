@@ -8,15 +8,17 @@ import (
 )
 
 // runValidation computes the validation notebooks 03 and 04 start from and
-// caches it. It always recomputes: make runs it when the cleaned tracks,
-// the parameters or the code changed, and a cache keyed on the data alone
-// would outlive a change of the code.
+// caches it, from the raw catalog cleaned as notebook 01 cleans it
+// (songs.RunValidationFromRaw), so make runs it beside notebook 01. It
+// always recomputes: make runs it when the raw catalog, the parameters or
+// the code changed, and a cache keyed on the data alone would outlive a
+// change of the code.
 func runValidation(args []string, stdout io.Writer) error {
 	p, err := songs.ParamsFromEnv()
 	if err != nil {
 		return err
 	}
-	v, err := songs.RunValidation(p)
+	v, err := songs.RunValidationFromRaw(p)
 	if err != nil {
 		return err
 	}
