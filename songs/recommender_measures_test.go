@@ -1,10 +1,8 @@
 package songs
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"reflect"
 	"testing"
 
@@ -13,6 +11,7 @@ import (
 
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // goldenRecommender is testdata/golden_recommender.json, written by
@@ -53,17 +52,11 @@ type goldenRecommender struct {
 	} `json:"local_scaling"`
 }
 
+// loadGoldenRecommender reads the recommender's references
+// (testdata/golden_recommender.json, written by testdata/gen_golden_recommender.py).
 func loadGoldenRecommender(t *testing.T) goldenRecommender {
 	t.Helper()
-	b, err := os.ReadFile("testdata/golden_recommender.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g goldenRecommender
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
-	return g
+	return goldentest.Read[goldenRecommender](t, "testdata/golden_recommender.json")
 }
 
 func TestRPrecision(t *testing.T) {

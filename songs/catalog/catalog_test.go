@@ -1,13 +1,12 @@
 package catalog
 
 import (
-	"encoding/json"
-	"os"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // originalDrops is testdata/original_drops.json, recomputed with pandas from
@@ -117,17 +116,11 @@ func TestRealCatalog(t *testing.T) {
 	}
 }
 
+// readOriginalDrops reads the rows the original study's pandas code drops
+// (testdata/original_drops.json, written by testdata/gen_original_drops.py).
 func readOriginalDrops(t *testing.T) originalDrops {
 	t.Helper()
-	b, err := os.ReadFile("testdata/original_drops.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g originalDrops
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
-	return g
+	return goldentest.Read[originalDrops](t, "testdata/original_drops.json")
 }
 
 // TestHitPredictorCatalog loads the six hit-predictor files: 41,106 tracks

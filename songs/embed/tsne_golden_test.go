@@ -7,6 +7,8 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // manifoldRun is one reference fit stored by testdata/gen_golden_manifold.py.
@@ -53,7 +55,7 @@ type manifoldGolden struct {
 
 func loadManifoldGolden(t testing.TB) *manifoldGolden {
 	var g manifoldGolden
-	readGolden(t, "golden_manifold.json", &g)
+	goldentest.ReadInto(t, "testdata/golden_manifold.json", &g)
 	return &g
 }
 
@@ -84,7 +86,7 @@ func fitEmbedding(t testing.TB, m interface {
 
 func TestTSNEAffinitiesGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseOf(g.X.Rows)
+	x := goldentest.Dense(g.X.Rows)
 	data, n, d := rowMajor(x)
 	// Source: g.TSNEP.Source.
 	p := jointProbabilitiesNN(data, n, d, 30, 0)
@@ -123,7 +125,7 @@ func TestTSNEAffinitiesGolden(t *testing.T) {
 
 func TestTSNEGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseOf(g.X.Rows)
+	x := goldentest.Dense(g.X.Rows)
 	for _, tc := range []struct {
 		name   string
 		method TSNEMethod
@@ -153,7 +155,7 @@ func TestTSNEGolden(t *testing.T) {
 
 func TestTSNEDeterministic(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseOf(g.X.Rows[:300])
+	x := goldentest.Dense(g.X.Rows[:300])
 	fit := func(procs int) (*mat.Dense, float64) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		ts := NewTSNE(1)

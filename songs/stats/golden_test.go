@@ -3,12 +3,12 @@ package stats
 import (
 	"encoding/json"
 	"math"
-	"os"
 	"strings"
-	"sync"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // gf is a float64 that also decodes the strings "NaN", "+Inf" and "-Inf"
@@ -110,26 +110,17 @@ type golden struct {
 	Degenerate map[string]ref `json:"degenerate"`
 }
 
-var (
-	goldenOnce sync.Once
-	goldenData golden
-)
+// goldenFile is testdata/golden.json, written by testdata/gen_golden.py,
+// decoded once per test binary.
+var goldenFile = goldentest.Once[golden]{Path: "testdata/golden.json"}
 
 func loadGolden(t *testing.T) *golden {
 	t.Helper()
-	goldenOnce.Do(func() {
-		b, err := os.ReadFile("testdata/golden.json")
-		if err != nil {
-			t.Fatalf("reading golden file: %v", err)
-		}
-		if err := json.Unmarshal(b, &goldenData); err != nil {
-			t.Fatalf("decoding golden file: %v", err)
-		}
-	})
-	if goldenData.TwoSample == nil {
-		t.Fatal("golden file not loaded")
+	g := goldenFile.Get(t)
+	if g.TwoSample == nil {
+		t.Fatal("golden file holds no two-sample cases")
 	}
-	return &goldenData
+	return g
 }
 
 func fs(v []gf) []float64 {
