@@ -20,11 +20,11 @@ import (
 // tracks back through LoadClean; before the write LoadClean says which
 // notebook makes the file.
 func TestWriteInterim(t *testing.T) {
-	c := catalog.Clean(studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 4, false, func(i int, r map[string]string) {
+	c := catalog.Clean(studytest.CourseCatalog(t, 4, func(i int, r map[string]string) {
 		if i == 3 {
 			r["popularity"] = "" // missing: flagged and dropped
 		}
-	})), catalog.CleanOptions{})
+	}), catalog.CleanOptions{})
 	p := Params{Root: t.TempDir(), Catalog: DefaultCatalog}
 	if _, err := LoadClean(p); !errors.Is(err, ErrMissingInput) || !strings.Contains(err.Error(), "01-cleaning") {
 		t.Errorf("LoadClean before the write: %v", err)
@@ -62,7 +62,7 @@ func TestCleanOptionsFor(t *testing.T) {
 	if !CleanOptionsFor(course).OriginalExtremes {
 		t.Error("the course file does not get the original drops")
 	}
-	if CleanOptionsFor(studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 20, false, nil))).OriginalExtremes {
+	if CleanOptionsFor(studytest.CourseCatalog(t, 20, nil)).OriginalExtremes {
 		t.Error("another catalog gets the original drops")
 	}
 	part := &catalog.Catalog{}
