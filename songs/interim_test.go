@@ -80,9 +80,7 @@ func TestLoadRawNamesFilesFromTheRoot(t *testing.T) {
 	root := t.TempDir()
 	text := catalogtest.CSVText(catalogtest.CourseHeader, MinTracks+1, false, func(i int, r map[string]string) {
 		if i == MinTracks+1 { // track 1 listed again under another title
-			for k, v := range catalogtest.Values(1) {
-				r[k] = v
-			}
+			catalogtest.Copy(r, 1)
 			r["name"] = "Song 1 (Remastered)"
 		}
 	})

@@ -189,11 +189,7 @@ func TestCleaningFindingsRealCatalog(t *testing.T) {
 func TestTablesWithoutAlbums(t *testing.T) {
 	text := catalogtest.CSVText(catalogtest.HitHeader, 6, false, func(i int, r map[string]string) {
 		if i >= 5 { // tracks 5 and 6 are copies of track 1's recording under other ids
-			for k, v := range catalogtest.Values(1) {
-				if k != "uri" {
-					r[k] = v
-				}
-			}
+			catalogtest.Copy(r, 1, "uri")
 		}
 	})
 	c := catalog.Clean(studytest.MustLoad(t, text), catalog.CleanOptions{})
