@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/songcohorts/cohorts/songs/internal/blobtest"
 )
 
 // TestICAKernels checks the panel kernels, as dispatched on this machine
@@ -16,14 +18,8 @@ import (
 func TestICAKernels(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 1))
 	const k, xs = 11, 300
-	x := make([]float64, k*xs)
-	for i := range x {
-		x[i] = rng.NormFloat64() * 2
-	}
-	w := make([]float64, 3*k)
-	for i := range w {
-		w[i] = rng.NormFloat64()
-	}
+	x := blobtest.Normal(rng, k*xs, 2)
+	w := blobtest.Normal(rng, 3*k, 1)
 	for _, m := range []int{1, 7, 8, 31, 32, 33, 100, 263} {
 		s0 := 5
 		y := make([]float64, 3*xs)

@@ -116,6 +116,26 @@ func TestPCAInvariants(t *testing.T) {
 }
 
 // expectPanics fails t for each case that returns without panicking.
+// expectFitErrors checks that m.Fit returns an error on each named input.
+func expectFitErrors(t *testing.T, m interface{ Fit(mat.Matrix) error }, cases map[string]mat.Matrix) {
+	t.Helper()
+	for name, x := range cases {
+		if err := m.Fit(x); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// ramp returns 40 valid rows (i, i mod 7) for the error tests to spoil.
+func ramp() *mat.Dense {
+	x := mat.NewDense(40, 2, nil)
+	for i := 0; i < 40; i++ {
+		x.Set(i, 0, float64(i))
+		x.Set(i, 1, float64(i%7))
+	}
+	return x
+}
+
 func expectPanics(t *testing.T, cases map[string]func()) {
 	t.Helper()
 	for name, f := range cases {

@@ -80,19 +80,9 @@ func TestUMAPDeterministic(t *testing.T) {
 }
 
 func TestUMAPErrorsAndPanics(t *testing.T) {
-	u := NewUMAP(0)
-	if err := u.Fit(mat.NewDense(15, 2, nil)); err == nil {
-		t.Error("15 rows: no error")
-	}
-	x := mat.NewDense(40, 2, nil)
-	for i := 0; i < 40; i++ {
-		x.Set(i, 0, float64(i))
-		x.Set(i, 1, float64(i%7))
-	}
-	x.Set(5, 0, math.Inf(1))
-	if err := u.Fit(x); err == nil {
-		t.Error("Inf: no error")
-	}
+	x, inf := ramp(), ramp()
+	inf.Set(5, 0, math.Inf(1))
+	expectFitErrors(t, NewUMAP(0), map[string]mat.Matrix{"15 rows": mat.NewDense(15, 2, nil), "Inf": inf})
 	expectPanics(t, map[string]func(){
 		"before fit": func() { NewUMAP(0).AB() },
 		"zero value": func() { (&UMAP{}).Fit(x) },
