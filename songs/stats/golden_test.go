@@ -50,12 +50,27 @@ type ref struct {
 	Source string `json:"source"`
 }
 
+// pairCase is a record of two samples x and y with SciPy's results under
+// each alternative hypothesis, by test.
+type pairCase struct {
+	Name string                    `json:"name"`
+	X    []gf                      `json:"x"`
+	Y    []gf                      `json:"y"`
+	Alts map[string]map[string]ref `json:"alts"`
+}
+
+// eachAlt calls fn with the samples, each alternative and its references,
+// tagged "<name>/<alternative>" for the error messages.
+func (c pairCase) eachAlt(fn func(tag string, x, y []float64, alt Alternative, refs map[string]ref)) {
+	x, y := fs(c.X), fs(c.Y)
+	for altName, refs := range c.Alts {
+		fn(c.Name+"/"+altName, x, y, altByName[altName], refs)
+	}
+}
+
 type golden struct {
 	TwoSample []struct {
-		Name    string                    `json:"name"`
-		X       []gf                      `json:"x"`
-		Y       []gf                      `json:"y"`
-		Alts    map[string]map[string]ref `json:"alts"`
+		pairCase
 		Effects struct {
 			CohenD       gf `json:"cohen_d"`
 			HedgesG      gf `json:"hedges_g"`
@@ -76,12 +91,7 @@ type golden struct {
 		LeveneMedian ref    `json:"levene_median"`
 		LeveneMean   ref    `json:"levene_mean"`
 	} `json:"groups"`
-	Paired []struct {
-		Name string                    `json:"name"`
-		X    []gf                      `json:"x"`
-		Y    []gf                      `json:"y"`
-		Alts map[string]map[string]ref `json:"alts"`
-	} `json:"paired"`
+	Paired []pairCase `json:"paired"`
 	Tables []struct {
 		Name    string      `json:"name"`
 		Table   [][]float64 `json:"table"`
