@@ -12,6 +12,7 @@ import (
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
 	"github.com/songcohorts/cohorts/songs/internal/goldentest"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
 // goldenRecommender is testdata/golden_recommender.json, written by
@@ -222,10 +223,7 @@ func TestLocalScaling(t *testing.T) {
 	}
 	// The scores are 1 - LS, from the seed's own scale: for point 0 and
 	// its first local-scaling pick j, exp(-d^2 / (sigma_0 sigma_j)).
-	recs, err := r.Recommend([]string{catalogtest.ID(0)}, RecommendOptions{N: 1, LocalScaling: g.K})
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := studytest.Must(r.Recommend([]string{catalogtest.ID(0)}, RecommendOptions{N: 1, LocalScaling: g.K}))(t)
 	j := g.LSLists[0][0]
 	d := distance(g.Points[0], g.Points[j])
 	if want := math.Exp(-d * d / (g.Sigma[0] * g.Sigma[j])); !scalar.EqualWithinAbs(recs[0].Score, want, 1e-12) {
