@@ -26,16 +26,7 @@ func TestWriteInterim(t *testing.T) {
 		}
 	}), catalog.CleanOptions{})
 	p := Params{Root: t.TempDir(), Catalog: DefaultCatalog}
-	if _, err := LoadClean(p); !errors.Is(err, ErrMissingInput) || !strings.Contains(err.Error(), "01-cleaning") {
-		t.Errorf("LoadClean before the write: %v", err)
-	}
-	if err := WriteInterim(p, c); err != nil {
-		t.Fatal(err)
-	}
-	got, err := LoadClean(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := saveThenLoad(t, "01-cleaning", func() error { return WriteInterim(p, c) }, func() (*catalog.Catalog, error) { return LoadClean(p) })
 	if len(got.Tracks) != len(c.Tracks.Tracks) {
 		t.Errorf("%d clean tracks; want %d", len(got.Tracks), len(c.Tracks.Tracks))
 	}
