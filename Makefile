@@ -97,8 +97,6 @@ export JUPYTER_PYTHON := $(PY)
 export JUPYTER_DATA_DIR := $(CURDIR)/.jupyter
 export JUPYTER_CONFIG_DIR := $(CURDIR)/.jupyter/config
 export JUPYTER_PLATFORM_DIRS := 1
-# The export scripts take their tools from these.
-export NBCONVERT := $(PY) -m nbconvert
 STAMPS := .stamps
 KERNEL := $(JUPYTER_DATA_DIR)/kernels/gonb/kernel.json
 export SONGS := $(GOBIN)/songs
@@ -269,7 +267,7 @@ $(S_PROCESSED)/validation.gob: $(S_OUT)/01-cleaning.ipynb $(SONGS) $$(call nb_so
 	@touch $@
 
 # The exports are remade when their tools change.
-EXPORT_HTML_TOOLS := .tools/export-html $(wildcard .tools/nbconvert/templates/report/*) $(wildcard songs/report/export/*.go)
+EXPORT_HTML_TOOLS := .tools/export-html .tools/render-html $(wildcard .tools/nbconvert/templates/report/*) $(wildcard songs/report/export/*.go)
 EXPORT_DOCX_TOOLS := .tools/export-docx .tools/docx.lua .tools/docx-reference .tools/docx-properties .tools/docx-layout .tools/unembed-images
 $(S_OUT)/%.html: $(S_OUT)/%.ipynb $(EXPORT_HTML_TOOLS) | $(SONGS)
 	@bash .tools/export-html $< $@

@@ -31,10 +31,16 @@ import threading
 import time
 from datetime import datetime, timezone
 
-import nbformat
-from jupyter_client.manager import KernelManager
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+# jsonschema (nbformat's validator) imports rfc3987_syntax, when installed,
+# for its "iri" format checker, which no notebook schema uses; the import
+# compiles some forty grammars (about 1.7 s of CPU). Left out here, as in
+# render-html.
+sys.modules.setdefault("rfc3987_syntax", None)
+
+import nbformat  # noqa: E402
+from jupyter_client.manager import KernelManager  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError  # noqa: E402
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 TIMES_HEADER = "notebook\tcell\tfirst line\tseconds\n"

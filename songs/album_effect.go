@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/stats"
@@ -86,30 +85,9 @@ func AlbumEffectOn(cat *catalog.Catalog, seed uint64) (*AlbumEffect, error) {
 	}
 	recs := Recordings(cat)
 	releaseOf := ReleaseOf(cat, Releases(cat))
-	count := map[int]int{}
-	for _, r := range recs {
-		count[releaseOf[r.Track]]++
-	}
-	var kept []int
-	for rel, n := range count {
-		if rel >= 0 && n >= MinAlbumRecordings {
-			kept = append(kept, rel)
-		}
-	}
-	sort.Ints(kept)
+	kept, pop, groups := popularityGroups(recs, MinAlbumRecordings, func(r Recording) int { return releaseOf[r.Track] })
 	if len(kept) < 2 {
 		return nil, &TooFewReleasesError{Releases: len(kept)}
-	}
-	group := map[int]int{}
-	for g, rel := range kept {
-		group[rel] = g
-	}
-	var pop []float64
-	var groups []int
-	for _, r := range recs {
-		if g, ok := group[releaseOf[r.Track]]; ok {
-			pop, groups = append(pop, r.Popularity), append(groups, g)
-		}
 	}
 	res, _, err := kruskalClaim(pop, groups, len(kept), claimBootstrap(seed, streamAlbums))
 	if err != nil {

@@ -87,7 +87,8 @@ func (f *cohortFit) table(cat *catalog.Catalog, v *Validation, profiles, subs []
 }
 
 // ExportCohorts loads the cleaned tracks and the validation cache, writes
-// the cohort table with the sub-cohorts (output/cohorts.csv and .parquet) and saves the model
+// the cohort table with the sub-cohorts (output/cohorts.csv; its Parquet
+// form is parquetfile.WriteCohorts) and saves the model
 // (data/processed/model.json). It returns the rows and the model.
 func ExportCohorts(p Params) ([]catalog.CohortRow, *Model, error) {
 	cat, v, err := LoadCohorts(p)
@@ -116,7 +117,7 @@ func ExportCohorts(p Params) ([]catalog.CohortRow, *Model, error) {
 	}
 	m := f.model(v, profiles, sums)
 	m.Catalog = p.Catalog
-	if err := catalog.WriteCohortTable(p.OutputDir(), rows); err != nil {
+	if err := catalog.WriteCohortCSV(p.OutputDir(), rows); err != nil {
 		return nil, nil, err
 	}
 	return rows, m, m.Save(p.Processed(ModelFile))

@@ -14,6 +14,7 @@ import (
 	"gonum.org/v1/gonum/floats/scalar"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/catalog/parquetfile"
 	"github.com/songcohorts/cohorts/songs/cluster"
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
@@ -112,7 +113,10 @@ func TestCohortExportFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := catalog.WriteCohortTable(p.OutputDir(), rows); err != nil {
+		if err := catalog.WriteCohortCSV(p.OutputDir(), rows); err != nil {
+			t.Fatal(err)
+		}
+		if err := parquetfile.WriteCohorts(p.OutputDir(), rows); err != nil {
 			t.Fatal(err)
 		}
 		for j, name := range []string{catalog.CohortsCSVFile, catalog.CohortsParquetFile} {

@@ -3,10 +3,7 @@ package songs
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/gob"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"strconv"
 
@@ -187,11 +184,7 @@ func (e *Embeddings) CSV() []byte {
 
 // SaveEmbeddings caches e and writes embeddings.csv to the output folder.
 func SaveEmbeddings(p Params, e *Embeddings) error {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(e); err != nil {
-		return err
-	}
-	if err := atomicfile.WriteFile(p.Processed(EmbeddingsFile), buf.Bytes(), 0o644); err != nil {
+	if err := saveProcessedGob(p, EmbeddingsFile, e); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(p.OutputDir(), 0o755); err != nil {
@@ -202,15 +195,7 @@ func SaveEmbeddings(p Params, e *Embeddings) error {
 
 // LoadEmbeddings reads the cache SaveEmbeddings wrote.
 func LoadEmbeddings(p Params) (*Embeddings, error) {
-	b, err := os.ReadFile(p.Processed(EmbeddingsFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%w: %s does not exist yet: run the first cells of notebook 04-insights (make output/04-insights.html)", ErrMissingInput, p.Processed(EmbeddingsFile))
-	}
-	if err != nil {
-		return nil, err
-	}
-	var e Embeddings
-	return &e, gob.NewDecoder(bytes.NewReader(b)).Decode(&e)
+	return loadProcessedGob[Embeddings](p, EmbeddingsFile, "the first cells of notebook 04-insights (make output/04-insights.html)")
 }
 
 // EmbeddingsFor returns the cached embeddings when they were made by the

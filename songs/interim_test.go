@@ -16,7 +16,7 @@ import (
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
-// TestWriteInterim writes the three interim files and reads the cleaned
+// TestWriteInterim writes the interim text files and reads the cleaned
 // tracks back through LoadClean; before the write LoadClean says which
 // notebook makes the file.
 func TestWriteInterim(t *testing.T) {
@@ -26,7 +26,7 @@ func TestWriteInterim(t *testing.T) {
 		}
 	}), catalog.CleanOptions{})
 	p := Params{Root: t.TempDir(), Catalog: DefaultCatalog}
-	got := saveThenLoad(t, "01-cleaning", func() error { return WriteInterim(p, c) }, func() (*catalog.Catalog, error) { return LoadClean(p) })
+	got := saveThenLoad(t, "01-cleaning", func() error { return catalog.WriteInterim(p.InterimDir(), c) }, func() (*catalog.Catalog, error) { return LoadClean(p) })
 	if len(got.Tracks) != len(c.Tracks.Tracks) {
 		t.Errorf("%d clean tracks; want %d", len(got.Tracks), len(c.Tracks.Tracks))
 	}

@@ -184,6 +184,34 @@ func spearmanClaim(x, y []float64, boot stats.Bootstrap) (stats.Result, error) {
 	return r.WithEffect("Spearman rho", r.Statistic, ci), nil
 }
 
+// popularityGroups groups the recordings by key (a recording with a
+// negative key belongs to none) and keeps, in increasing order, the keys
+// with least recordings or more. It returns them with the popularity of
+// every recording of a kept key, in recording order, and the index in keys
+// of its key: the samples of a Kruskal-Wallis test across the keys.
+func popularityGroups(recs []Recording, least int, key func(Recording) int) (keys []int, pop []float64, group []int) {
+	count := map[int]int{}
+	for _, r := range recs {
+		count[key(r)]++
+	}
+	for k, n := range count {
+		if k >= 0 && n >= least {
+			keys = append(keys, k)
+		}
+	}
+	sort.Ints(keys)
+	index := map[int]int{}
+	for i, k := range keys {
+		index[k] = i
+	}
+	for _, r := range recs {
+		if g, ok := index[key(r)]; ok {
+			pop, group = append(pop, r.Popularity), append(group, g)
+		}
+	}
+	return keys, pop, group
+}
+
 // kruskalClaim compares popularity across groups (group[i] in 0..k-1) by
 // Kruskal-Wallis with epsilon squared and its BCa bootstrap interval over
 // the rows.
@@ -218,30 +246,9 @@ type decadeTestResult struct {
 // decadeTest compares popularity across the release decades with at least
 // two recordings (Kruskal-Wallis, then Dunn with Holm).
 func decadeTest(recs []Recording, seed uint64) (decadeTestResult, error) {
-	count := map[int]int{}
-	for _, r := range recs {
-		count[r.Decade]++
-	}
-	var decades []int
-	for d, n := range count {
-		if n >= 2 {
-			decades = append(decades, d)
-		}
-	}
-	sort.Ints(decades)
+	decades, pop, group := popularityGroups(recs, 2, func(r Recording) int { return r.Decade })
 	if len(decades) < 2 {
 		return decadeTestResult{}, fmt.Errorf("popularity over time: fewer than two decades with two or more recordings")
-	}
-	index := map[int]int{}
-	for i, d := range decades {
-		index[d] = i
-	}
-	var pop []float64
-	var group []int
-	for _, r := range recs {
-		if g, ok := index[r.Decade]; ok {
-			pop, group = append(pop, r.Popularity), append(group, g)
-		}
 	}
 	res, groups, err := kruskalClaim(pop, group, len(decades), claimBootstrap(seed, streamDecades))
 	if err != nil {

@@ -23,20 +23,21 @@ func saveProcessedGob(p Params, name string, v any) error {
 	return atomicfile.WriteFile(p.Processed(name), b.Bytes(), 0o644)
 }
 
-// loadProcessedGob reads data/processed/name into v; when the file does
+// loadProcessedGob reads the T in data/processed/name; when the file does
 // not exist the error wraps ErrMissingInput and says what makes it
 // (madeBy, such as "the evaluation cell of notebook 04-insights (make
 // output/04-insights.html)").
-func loadProcessedGob(p Params, name, madeBy string, v any) error {
+func loadProcessedGob[T any](p Params, name, madeBy string) (*T, error) {
 	b, err := os.ReadFile(p.Processed(name))
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%w: %s does not exist yet: run %s", ErrMissingInput, p.Processed(name), madeBy)
+		return nil, fmt.Errorf("%w: %s does not exist yet: run %s", ErrMissingInput, p.Processed(name), madeBy)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
+	v := new(T)
 	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(v); err != nil {
-		return fmt.Errorf("%s: %w", p.Processed(name), err)
+		return nil, fmt.Errorf("%s: %w", p.Processed(name), err)
 	}
-	return nil
+	return v, nil
 }

@@ -47,11 +47,7 @@ func saveRecommenderEvaluation(p Params, ev *RecommenderEvaluation) error {
 // LoadRecommenderEvaluation reads the evaluation the last EvaluationFor
 // cached.
 func LoadRecommenderEvaluation(p Params) (*RecommenderEvaluation, error) {
-	var ev RecommenderEvaluation
-	if err := loadProcessedGob(p, RecommenderEvaluationFile, "the evaluation cell of notebook 04-insights (make output/04-insights.html)", &ev); err != nil {
-		return nil, err
-	}
-	return &ev, nil
+	return loadProcessedGob[RecommenderEvaluation](p, RecommenderEvaluationFile, "the evaluation cell of notebook 04-insights (make output/04-insights.html)")
 }
 
 // evaluationKey identifies the recommender's tracks, features and

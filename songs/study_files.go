@@ -11,23 +11,18 @@ import (
 	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
-// WriteInterim writes the cleaning results of notebook 01 into the
-// interim folder of p's catalog (see catalog.WriteInterim).
-func WriteInterim(p Params, c *catalog.Cleaned) error {
-	return catalog.WriteInterim(p.InterimDir(), c)
-}
-
 // ErrMissingInput says that a file a notebook needs has not been made yet.
 var ErrMissingInput = errors.New("missing input")
 
-// LoadClean reads the cleaned tracks written by notebook 01. When the file
+// LoadClean reads the cleaned tracks written by notebook 01 (their CSV
+// form, catalog.ReadTracksCSV). When the file
 // does not exist the error says which notebook and make target make it.
 func LoadClean(p Params) (*catalog.Catalog, error) {
-	path := p.Interim(catalog.CleanTracksFile)
+	path := p.Interim(catalog.CleanTracksCSVFile)
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%w: %s does not exist yet: run notebook 01-cleaning first (make output/01-cleaning.html, or simply make)", ErrMissingInput, path)
 	}
-	cat, _, err := catalog.ReadParquet(path)
+	cat, _, err := catalog.ReadTracksCSV(path)
 	return cat, err
 }
 

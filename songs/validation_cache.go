@@ -1,16 +1,13 @@
 package songs
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
-	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
 
 // ValidationFile is the cache of Validate's result.
@@ -18,31 +15,13 @@ const ValidationFile = "validation.gob"
 
 // SaveValidation caches v under p's processed folder.
 func SaveValidation(p Params, v *Validation) error {
-	if err := os.MkdirAll(p.ProcessedDir(), 0o755); err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(p.Processed(ValidationFile), buf.Bytes(), 0o644)
+	return saveProcessedGob(p, ValidationFile, v)
 }
 
 // LoadValidation reads the cache SaveValidation wrote, or says which
 // notebook makes it.
 func LoadValidation(p Params) (*Validation, error) {
-	b, err := os.ReadFile(p.Processed(ValidationFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%w: %s does not exist yet: run notebook 03-tests-validation first (make output/03-tests-validation.html)", ErrMissingInput, p.Processed(ValidationFile))
-	}
-	if err != nil {
-		return nil, err
-	}
-	var v Validation
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&v); err != nil {
-		return nil, fmt.Errorf("%s: %w", p.Processed(ValidationFile), err)
-	}
-	return &v, nil
+	return loadProcessedGob[Validation](p, ValidationFile, "notebook 03-tests-validation first (make output/03-tests-validation.html)")
 }
 
 // RunValidation loads the cleaned tracks, validates them with DefaultPlan
@@ -99,15 +78,21 @@ func LoadCohorts(p Params) (*catalog.Catalog, *Validation, error) {
 const validationFormat = 3
 
 // ValidationKey fingerprints the inputs of a validation: the seed, K,
-// every field of DefaultPlan and the bytes of the cleaned tracks.
+// every field of DefaultPlan and the bytes of the cleaned tracks (the CSV
+// file and its description).
 // ValidationFor reuses a cached validation only when its Key equals it.
 func ValidationKey(p Params) (string, error) {
-	b, err := os.ReadFile(p.Interim(catalog.CleanTracksFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		_, err = LoadClean(p) // its error names the notebook that makes the file
+	h := sha256.New()
+	path := p.Interim(catalog.CleanTracksCSVFile)
+	for _, name := range []string{path, catalog.DescriptionPath(path)} {
+		b, err := os.ReadFile(name)
+		if errors.Is(err, fs.ErrNotExist) {
+			_, err = LoadClean(p) // its error names the notebook that makes the file
+		}
+		if err != nil {
+			return "", err
+		}
+		h.Write(b)
 	}
-	if err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("format=%d seed=%d k=%d plan=%s clean=%x", validationFormat, p.Seed, p.K, DefaultPlan().key(), sha256.Sum256(b)), nil
+	return fmt.Sprintf("format=%d seed=%d k=%d plan=%s clean=%x", validationFormat, p.Seed, p.K, DefaultPlan().key(), h.Sum(nil)), nil
 }

@@ -21,7 +21,7 @@ func TestValidationForCache(t *testing.T) {
 	if err := os.MkdirAll(p.InterimDir(), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := catalog.WriteParquet(p.Interim(catalog.CleanTracksFile), c.Tracks, c.Rows(true)); err != nil {
+	if err := catalog.WriteTracksCSV(p.Interim(catalog.CleanTracksCSVFile), c.Tracks, c.Rows(true)); err != nil {
 		t.Fatal(err)
 	}
 	first, err := ValidationFor(p)
@@ -50,7 +50,7 @@ func TestValidationForCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	c2 := catalog.Clean(studytest.BlobCatalog(130, 7), catalog.CleanOptions{})
-	if err := catalog.WriteParquet(p.Interim(catalog.CleanTracksFile), c2.Tracks, c2.Rows(true)); err != nil {
+	if err := catalog.WriteTracksCSV(p.Interim(catalog.CleanTracksCSVFile), c2.Tracks, c2.Rows(true)); err != nil {
 		t.Fatal(err)
 	}
 	if v, err := ValidationFor(p); err != nil || v.Chosen.Silhouette == 99 || len(v.Labels) != len(c2.Tracks.Tracks) {

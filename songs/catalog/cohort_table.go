@@ -3,13 +3,12 @@ package catalog
 import (
 	"bytes"
 	"encoding/csv"
-	"fmt"
+	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
 	"strconv"
 
-	"github.com/parquet-go/parquet-go"
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
 
@@ -77,60 +76,48 @@ func CohortCSV(rows []CohortRow) []byte {
 	return buf.Bytes()
 }
 
-// cohortParquetRow is the Parquet schema of the cohort table: the CSV's
-// columns, with null where the CSV cell is empty.
-type cohortParquetRow struct {
-	ID             string   `parquet:"id"`
-	URI            string   `parquet:"uri"`
-	Name           string   `parquet:"name"`
-	Album          string   `parquet:"album"`
-	Year           *int32   `parquet:"year,optional"`
-	Popularity     *float64 `parquet:"popularity,optional"`
-	Cohort         int32    `parquet:"cohort"`
-	CohortName     string   `parquet:"cohort_name"`
-	CentreDistance *float64 `parquet:"centre_distance,optional"`
-	Silhouette     *float64 `parquet:"silhouette,optional"`
-	MembershipProb *float64 `parquet:"membership_prob,optional"`
-	Subcohort      string   `parquet:"subcohort"`
-	SubcohortName  string   `parquet:"subcohort_name"`
+// CohortRecord is a row of the cohort table in Parquet (package
+// parquetfile) and JSON: the CSV's columns, with null where the CSV cell
+// is empty (JSON leaves out an unknown year).
+type CohortRecord struct {
+	ID             string   `parquet:"id" json:"id"`
+	URI            string   `parquet:"uri" json:"uri"`
+	Name           string   `parquet:"name" json:"name"`
+	Album          string   `parquet:"album" json:"album"`
+	Year           *int32   `parquet:"year,optional" json:"year,omitempty"`
+	Popularity     *float64 `parquet:"popularity,optional" json:"popularity"`
+	Cohort         int32    `parquet:"cohort" json:"cohort"`
+	CohortName     string   `parquet:"cohort_name" json:"cohort_name"`
+	CentreDistance *float64 `parquet:"centre_distance,optional" json:"centre_distance"`
+	Silhouette     *float64 `parquet:"silhouette,optional" json:"silhouette"`
+	MembershipProb *float64 `parquet:"membership_prob,optional" json:"membership_prob"`
+	Subcohort      string   `parquet:"subcohort" json:"subcohort"`
+	SubcohortName  string   `parquet:"subcohort_name" json:"subcohort_name"`
 }
 
-// CohortParquet renders the rows as a Parquet file.
-func CohortParquet(rows []CohortRow) ([]byte, error) {
-	out := make([]cohortParquetRow, len(rows))
-	for i, r := range rows {
-		p := cohortParquetRow{ID: r.ID, URI: r.URI, Name: r.Name, Album: r.Album, Popularity: ptr(r.Popularity),
-			Cohort: int32(r.Cohort), CohortName: r.CohortName, CentreDistance: ptr(r.CentreDistance),
-			Silhouette: ptr(r.Silhouette), MembershipProb: ptr(r.MembershipProb), Subcohort: r.Subcohort, SubcohortName: r.SubcohortName}
-		if r.Year != 0 {
-			y := int32(r.Year)
-			p.Year = &y
-		}
-		out[i] = p
+// Record returns the row with null for its empty cells.
+func (r CohortRow) Record() CohortRecord {
+	rec := CohortRecord{ID: r.ID, URI: r.URI, Name: r.Name, Album: r.Album, Popularity: ptr(r.Popularity),
+		Cohort: int32(r.Cohort), CohortName: r.CohortName, CentreDistance: ptr(r.CentreDistance),
+		Silhouette: ptr(r.Silhouette), MembershipProb: ptr(r.MembershipProb), Subcohort: r.Subcohort, SubcohortName: r.SubcohortName}
+	if r.Year != 0 {
+		y := int32(r.Year)
+		rec.Year = &y
 	}
-	var buf bytes.Buffer
-	w := parquet.NewGenericWriter[cohortParquetRow](&buf)
-	if _, err := w.Write(out); err != nil {
-		return nil, err
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return rec
 }
 
-// WriteCohortTable writes the rows to dir/cohorts.csv and
-// dir/cohorts.parquet, each atomically.
-func WriteCohortTable(dir string, rows []CohortRow) error {
+// MarshalJSON writes the row as one JSON object with the CSV's column
+// names: null where the CSV cell is empty, no year when it is unknown.
+func (r CohortRow) MarshalJSON() ([]byte, error) {
+	return json.Marshal(r.Record())
+}
+
+// WriteCohortCSV writes the rows to dir/cohorts.csv atomically
+// (parquetfile.WriteCohorts writes dir/cohorts.parquet).
+func WriteCohortCSV(dir string, rows []CohortRow) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	pq, err := CohortParquet(rows)
-	if err != nil {
-		return fmt.Errorf("%s: %w", CohortsParquetFile, err)
-	}
-	if err := atomicfile.WriteFile(filepath.Join(dir, CohortsCSVFile), CohortCSV(rows), 0o644); err != nil {
-		return err
-	}
-	return atomicfile.WriteFile(filepath.Join(dir, CohortsParquetFile), pq, 0o644)
+	return atomicfile.WriteFile(filepath.Join(dir, CohortsCSVFile), CohortCSV(rows), 0o644)
 }

@@ -10,25 +10,26 @@ import (
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
 
-// Files written by notebook 01 into the interim folder.
+// Files written by notebook 01 into the interim folder. The Parquet files
+// (package parquetfile) are for other tools; the notebooks read the cleaned
+// tracks from CleanTracksCSVFile and its description.
 const (
-	TracksFile      = "tracks.parquet"
-	CleanTracksFile = "tracks_clean.parquet"
-	CleaningLogFile = "cleaning_log.csv"
+	TracksFile         = "tracks.parquet"
+	CleanTracksFile    = "tracks_clean.parquet"
+	CleanTracksCSVFile = "tracks_clean.csv"
+	CleaningLogFile    = "cleaning_log.csv"
 )
 
-// WriteInterim writes the cleaning results into dir: every loaded track
-// with its flags (TracksFile), the cleaned tracks (CleanTracksFile) and the
-// cleaning log (CleaningLogFile, see LogCSV). Each file is written
-// atomically.
+// WriteInterim writes the text files of the cleaning results into dir: the
+// cleaned tracks (CleanTracksCSVFile with its description, see
+// WriteTracksCSV) and the cleaning log (CleaningLogFile, see LogCSV). Each
+// file is written atomically. parquetfile.WriteInterim writes these and
+// the Parquet files.
 func WriteInterim(dir string, c *Cleaned) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	if err := WriteParquet(filepath.Join(dir, TracksFile), c.Loaded, c.Rows(false)); err != nil {
-		return err
-	}
-	if err := WriteParquet(filepath.Join(dir, CleanTracksFile), c.Tracks, c.Rows(true)); err != nil {
+	if err := WriteTracksCSV(filepath.Join(dir, CleanTracksCSVFile), c.Tracks, c.Rows(true)); err != nil {
 		return err
 	}
 	return atomicfile.WriteFile(filepath.Join(dir, CleaningLogFile), c.LogCSV(), 0o644)
@@ -45,4 +46,12 @@ func (c *Cleaned) LogCSV() []byte {
 	}
 	w.Flush() // writes to a bytes.Buffer cannot fail
 	return buf.Bytes()
+}
+
+// WrittenFile describes a file as read back after writing: its name in its
+// folder, its data rows and its size in bytes.
+type WrittenFile struct {
+	Name  string
+	Rows  int
+	Bytes int64
 }

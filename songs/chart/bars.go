@@ -269,20 +269,14 @@ func categoryAxis(ax *plot.Axis, names []string, w vg.Length) {
 	nominal(ax, wrapped)
 }
 
-// joinShort joins up to eight names with commas, then "and N more".
+// joinShort joins up to eight names, each on one line, with commas, then
+// "and N more".
 func joinShort(names []string) string {
-	const maxNames = 8
-	s := ""
+	lines := make([]string, len(names))
 	for i, n := range names {
-		if i == maxNames {
-			return s + fmt.Sprintf(" and %d more", len(names)-maxNames)
-		}
-		if i > 0 {
-			s += ", "
-		}
-		s += oneLine(n)
+		lines[i] = oneLine(n)
 	}
-	return s
+	return numfmt.JoinFirst(lines, 8, ", ")
 }
 
 // oneLine returns s with its line breaks (a label's second line) as

@@ -117,7 +117,7 @@ func Silhouette(s []float64, labels []int, names []string, o Options) (Figure, e
 		alt += fmt.Sprintf(" %s: %d samples, mean %.3f.", name, len(vs), cm)
 		y += float64(len(vs)) + gap
 	}
-	mline := vline{x: mean, colour: colVermilion}
+	mline := refLine{vertical: true, at: mean, colour: colVermilion}
 	p.Add(mline)
 	leg.add(fmt.Sprintf("mean silhouette = %.3f", mean), mline)
 	p.X.Min, p.X.Max = xmin, 1
@@ -195,7 +195,7 @@ func Dendrogram(icoord, dcoord [][]float64, leafLabels []string, cut float64, o 
 	}
 	alt := fmt.Sprintf("Dendrogram of %d merges over %d leaves", ni, nLeaves)
 	if cut > 0 {
-		p.Add(hline{y: cut, text: fmt.Sprintf("cut at %s: %d clusters", fmtNum(cut), clusters), colour: colVermilion})
+		p.Add(refLine{at: cut, text: fmt.Sprintf("cut at %s: %d clusters", fmtNum(cut), clusters), colour: colVermilion})
 		alt += fmt.Sprintf(", cut at height %s into %d clusters", fmtNum(cut), clusters)
 	}
 	return renderPlot(p, o, alt+".")

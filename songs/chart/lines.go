@@ -311,7 +311,7 @@ func Elbow(k, cost []float64, knee float64, o Options) (Figure, error) {
 	if err := addSeries(p, nil, soloStyle, "", permute(k, idx), permute(cost, idx), true, 0); err != nil {
 		return Figure{}, err
 	}
-	p.Add(vline{x: knee, text: "knee: k = " + fmtNum(knee), colour: colVermilion})
+	p.Add(refLine{vertical: true, at: knee, text: "knee: k = " + fmtNum(knee), colour: colVermilion})
 	p.X.Tick.Marker = integerTicks{}
 	alt := fmt.Sprintf("Elbow plot of %s for k from %s to %s; the knee is marked at k = %s.",
 		orName(o.YLabel, "cost"), fmtNum(slices.Min(k)), fmtNum(slices.Max(k)), fmtNum(knee))
@@ -376,7 +376,7 @@ func KDistance(dist []float64, eps float64, o Options) (Figure, error) {
 	if err := addSeries(p, nil, soloStyle, "", rank, d, false, 0); err != nil {
 		return Figure{}, err
 	}
-	p.Add(hline{y: eps, text: "eps = " + fmtNum(eps), colour: colVermilion})
+	p.Add(refLine{at: eps, text: "eps = " + fmtNum(eps), colour: colVermilion})
 	above := len(d) - sortSearch(d, eps)
 	alt := fmt.Sprintf("Sorted k-distance curve of %d points from %s to %s, with eps = %s marked; %d points lie above it.",
 		len(d), fmtNum(d[0]), fmtNum(d[len(d)-1]), fmtNum(eps), above)

@@ -83,12 +83,12 @@ func (l textLabels) Plot(c draw.Canvas, plt *plot.Plot) {
 	}
 }
 
-// referenceLine is the dashed line style of vline and hline in colour col.
+// referenceLine is the dashed line style of a refLine in colour col.
 func referenceLine(col color.Color) draw.LineStyle {
 	return draw.LineStyle{Color: col, Width: vg.Points(1.5), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}
 }
 
-// referenceLabel is the text style of the label of a vline or hline in
+// referenceLabel is the text style of the label of a refLine in
 // colour col: left-aligned, aligned ya.
 func referenceLabel(col color.Color, ya draw.YAlignment) text.Style {
 	ts := textStyle(tickSize)
@@ -96,53 +96,45 @@ func referenceLabel(col color.Color, ya draw.YAlignment) text.Style {
 	return ts
 }
 
-// vline is a plot.Plotter drawing a dashed vertical line at x across the
-// data area with a label at the top.
-type vline struct {
-	x      float64
-	text   string
-	colour color.Color
+// refLine is a plot.Plotter drawing a dashed reference line across the
+// data area with a label: vertical at x = at, labelled at its top (left of
+// the line in the right half), or horizontal at y = at, labelled at its left
+// end.
+type refLine struct {
+	vertical bool
+	at       float64
+	text     string
+	colour   color.Color
 }
 
 // Plot implements plot.Plotter.
-func (v vline) Plot(c draw.Canvas, plt *plot.Plot) {
-	trX, _ := plt.Transforms(&c)
-	x := trX(v.x)
-	c.StrokeLine2(referenceLine(v.colour), x, c.Min.Y, x, c.Max.Y)
-	if v.text != "" {
-		ts := referenceLabel(v.colour, draw.YTop)
+func (l refLine) Plot(c draw.Canvas, plt *plot.Plot) {
+	trX, trY := plt.Transforms(&c)
+	if !l.vertical {
+		y := trY(l.at)
+		c.StrokeLine2(referenceLine(l.colour), c.Min.X, y, c.Max.X, y)
+		if l.text != "" {
+			c.FillText(referenceLabel(l.colour, draw.YBottom), vg.Point{X: c.Min.X + vg.Points(4), Y: y + vg.Points(3)}, l.text)
+		}
+		return
+	}
+	x := trX(l.at)
+	c.StrokeLine2(referenceLine(l.colour), x, c.Min.Y, x, c.Max.Y)
+	if l.text != "" {
+		ts := referenceLabel(l.colour, draw.YTop)
 		dx := vg.Points(4)
 		if x > (c.Min.X+c.Max.X)/2 {
 			// In the right half the label goes left of the line.
 			ts.XAlign, dx = draw.XRight, -dx
 		}
-		c.FillText(ts, vg.Point{X: x + dx, Y: c.Max.Y - vg.Points(4)}, v.text)
+		c.FillText(ts, vg.Point{X: x + dx, Y: c.Max.Y - vg.Points(4)}, l.text)
 	}
 }
 
 // Thumbnail implements plot.Thumbnailer: a dashed line in the legend.
-func (v vline) Thumbnail(c *draw.Canvas) {
+func (l refLine) Thumbnail(c *draw.Canvas) {
 	y := (c.Min.Y + c.Max.Y) / 2
-	c.StrokeLine2(referenceLine(v.colour), c.Min.X, y, c.Max.X, y)
-}
-
-// hline is a plot.Plotter drawing a dashed horizontal line at y across the
-// data area with a label at its left end.
-type hline struct {
-	y      float64
-	text   string
-	colour color.Color
-}
-
-// Plot implements plot.Plotter.
-func (h hline) Plot(c draw.Canvas, plt *plot.Plot) {
-	_, trY := plt.Transforms(&c)
-	y := trY(h.y)
-	c.StrokeLine2(referenceLine(h.colour), c.Min.X, y, c.Max.X, y)
-	if h.text != "" {
-		ts := referenceLabel(h.colour, draw.YBottom)
-		c.FillText(ts, vg.Point{X: c.Min.X + vg.Points(4), Y: y + vg.Points(3)}, h.text)
-	}
+	c.StrokeLine2(referenceLine(l.colour), c.Min.X, y, c.Max.X, y)
 }
 
 // Truncate shortens s to at most n runes, ending with "…" when it cut.

@@ -63,18 +63,14 @@ func (a *Agglomerative) Fit(x mat.Matrix) error {
 // Merges returns the merge tree found by Fit, SciPy's linkage matrix as
 // described in LinkageTree. It panics before a successful Fit.
 func (a *Agglomerative) Merges() []Merge {
-	if !a.fitted {
-		panic("cluster: Agglomerative used before Fit")
-	}
+	checkFitted(a.fitted, "Agglomerative")
 	return a.merges
 }
 
 // Labels returns the cluster of each row, numbered 0, 1, ... in the order
 // of each cluster's first row. It panics before a successful Fit.
 func (a *Agglomerative) Labels() []int {
-	if !a.fitted {
-		panic("cluster: Agglomerative used before Fit")
-	}
+	checkFitted(a.fitted, "Agglomerative")
 	return a.labels
 }
 

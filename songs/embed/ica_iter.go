@@ -5,8 +5,6 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/mat"
-
-	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // icaChunk is the number of samples a worker projects at a time; the
@@ -21,11 +19,10 @@ func icaParallel(x1 []float64, n, k int, w0 *mat.Dense, g icaContrast, tol float
 	if err != nil {
 		return nil, 0, false, err
 	}
-	np := icaPanelCount(n)
-	nb := parallel.Blocks(np, 8)
+	pb := newPanelBlocks(x1, n, k, k)
+	nb := pb.nb
 	gPart := make([]float64, nb*k*k)
 	dPart := make([]float64, nb*k)
-	ybuf := make([]float64, nb*k*icaChunk)
 	gm := mat.NewDense(k, k, nil)
 	converged := false
 	it := 0
@@ -38,18 +35,12 @@ func icaParallel(x1 []float64, n, k int, w0 *mat.Dense, g icaContrast, tol float
 		}
 		clear(gPart)
 		clear(dPart)
-		parallel.For(np, nb, func(b, plo, phi int) {
-			gb := gPart[b*k*k : (b+1)*k*k]
+		pb.project(wd, func(b, _, m int, y, panel []float64) {
 			db := dPart[b*k : (b+1)*k]
-			y := ybuf[b*k*icaChunk : (b+1)*k*icaChunk]
-			for p := plo; p < phi; p++ {
-				panel, m := icaPanel(x1, n, k, p)
-				icaProject(y, icaChunk, wd, k, k, panel, icaPanelStride, 0, m)
-				for i := 0; i < k; i++ {
-					db[i] += g.apply(y[i*icaChunk : i*icaChunk+m])
-				}
-				icaGram(gb, y, icaChunk, k, k, panel, icaPanelStride, 0, m)
+			for i := 0; i < k; i++ {
+				db[i] += g.apply(y[i*icaChunk : i*icaChunk+m])
 			}
+			icaGram(gPart[b*k*k:(b+1)*k*k], y, icaChunk, k, k, panel, icaPanelStride, 0, m)
 		})
 		// E[g(WX) Xᵀ] - diag(E[g'(WX)]) W, reduced in block order.
 		inv := 1 / float64(n)
@@ -114,11 +105,10 @@ func symDecorrelation(w *mat.Dense) (*mat.Dense, error) {
 // whether every component reached the tolerance.
 func icaDeflation(x1 []float64, n, k int, w0 *mat.Dense, g icaContrast, tol float64, maxIter int) (*mat.Dense, int, bool) {
 	w := mat.NewDense(k, k, nil)
-	np := icaPanelCount(n)
-	nb := parallel.Blocks(np, 8)
+	pb := newPanelBlocks(x1, n, k, 1)
+	nb := pb.nb
 	gPart := make([]float64, nb*k)
 	dPart := make([]float64, nb)
-	ybuf := make([]float64, nb*icaChunk)
 	allConverged := true
 	maxIt := 0
 	for c := 0; c < k; c++ {
@@ -131,14 +121,9 @@ func icaDeflation(x1 []float64, n, k int, w0 *mat.Dense, g icaContrast, tol floa
 			it++
 			clear(gPart)
 			clear(dPart)
-			parallel.For(np, nb, func(b, plo, phi int) {
-				y := ybuf[b*icaChunk : (b+1)*icaChunk]
-				for p := plo; p < phi; p++ {
-					panel, m := icaPanel(x1, n, k, p)
-					icaProject(y, icaChunk, wc, 1, k, panel, icaPanelStride, 0, m)
-					dPart[b] += g.apply(y[:m])
-					icaGram(gPart[b*k:(b+1)*k], y, icaChunk, 1, k, panel, icaPanelStride, 0, m)
-				}
+			pb.project(wc, func(b, _, m int, y, panel []float64) {
+				dPart[b] += g.apply(y[:m])
+				icaGram(gPart[b*k:(b+1)*k], y, icaChunk, 1, k, panel, icaPanelStride, 0, m)
 			})
 			dsum := 0.0
 			for b := 0; b < nb; b++ {
@@ -205,22 +190,10 @@ func icaSources(dst *mat.Dense, x1 []float64, n, k int, w *mat.Dense) []float64 
 	for i := 0; i < k; i++ {
 		mat.Row(wd[i*k:(i+1)*k], i, w)
 	}
-	np := icaPanelCount(n)
-	nb := parallel.Blocks(np, 8)
-	ybuf := make([]float64, nb*k*icaChunk)
-	// pass computes Y panel by panel and hands each to visit.
-	pass := func(visit func(b, s0, m int, y []float64)) {
-		parallel.For(np, nb, func(b, plo, phi int) {
-			y := ybuf[b*k*icaChunk : (b+1)*k*icaChunk]
-			for p := plo; p < phi; p++ {
-				panel, m := icaPanel(x1, n, k, p)
-				icaProject(y, icaChunk, wd, k, k, panel, icaPanelStride, 0, m)
-				visit(b, p*icaChunk, m, y)
-			}
-		})
-	}
+	pb := newPanelBlocks(x1, n, k, k)
+	nb := pb.nb
 	part := make([]float64, nb*k)
-	pass(func(b, _, m int, y []float64) {
+	pb.project(wd, func(b, _, m int, y, _ []float64) {
 		for i := 0; i < k; i++ {
 			s := 0.0
 			for _, v := range y[i*icaChunk : i*icaChunk+m] {
@@ -237,7 +210,7 @@ func icaSources(dst *mat.Dense, x1 []float64, n, k int, w *mat.Dense) []float64 
 		mean[i] /= float64(n)
 	}
 	clear(part)
-	pass(func(b, s0, m int, y []float64) {
+	pb.project(wd, func(b, s0, m int, y, _ []float64) {
 		for i := 0; i < k; i++ {
 			s := 0.0
 			for _, v := range y[i*icaChunk : i*icaChunk+m] {
@@ -247,13 +220,7 @@ func icaSources(dst *mat.Dense, x1 []float64, n, k int, w *mat.Dense) []float64 
 			part[b*k+i] += s
 		}
 		if dst != nil {
-			raw := dst.RawMatrix()
-			for t := 0; t < m; t++ {
-				row := raw.Data[(s0+t)*raw.Stride : (s0+t)*raw.Stride+k]
-				for i := range row {
-					row[i] = y[i*icaChunk+t]
-				}
-			}
+			unpackRows(dst.RawMatrix(), y, s0, m, k)
 		}
 	})
 	std := make([]float64, k)

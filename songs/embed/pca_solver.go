@@ -6,8 +6,6 @@ import (
 
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
-
-	"github.com/songcohorts/cohorts/songs/internal/parallel"
 )
 
 // pcaCovariance returns the principal axes (rows, by decreasing variance)
@@ -86,35 +84,24 @@ func pcaScores(dst *mat.Dense, xc []float64, n, d int, comps *mat.Dense) []float
 	for j := 0; j < k; j++ {
 		mat.Row(w[j*d:(j+1)*d], j, comps)
 	}
-	np := icaPanelCount(n)
-	nb := parallel.Blocks(np, 8)
+	pb := newPanelBlocks(xc, n, d, k)
+	nb := pb.nb
 	best := make([]float64, nb*k) // signed score of largest |score| per block
 	var out blas64.General
 	if dst != nil {
 		out = dst.RawMatrix()
 	}
-	sbuf := make([]float64, nb*k*icaChunk)
-	parallel.For(np, nb, func(b, plo, phi int) {
+	pb.project(w, func(b, s0, m int, sc, _ []float64) {
 		bb := best[b*k : (b+1)*k]
-		sc := sbuf[b*k*icaChunk : (b+1)*k*icaChunk]
-		for p := plo; p < phi; p++ {
-			in, m := icaPanel(xc, n, d, p)
-			icaProject(sc, icaChunk, w, k, d, in, icaPanelStride, 0, m)
-			for j := 0; j < k; j++ {
-				for _, v := range sc[j*icaChunk : j*icaChunk+m] {
-					if math.Abs(v) > math.Abs(bb[j]) {
-						bb[j] = v
-					}
+		for j := 0; j < k; j++ {
+			for _, v := range sc[j*icaChunk : j*icaChunk+m] {
+				if math.Abs(v) > math.Abs(bb[j]) {
+					bb[j] = v
 				}
 			}
-			if dst != nil {
-				for t := 0; t < m; t++ {
-					row := out.Data[(p*icaChunk+t)*out.Stride : (p*icaChunk+t)*out.Stride+k]
-					for j := range row {
-						row[j] = sc[j*icaChunk+t]
-					}
-				}
-			}
+		}
+		if dst != nil {
+			unpackRows(out, sc, s0, m, k)
 		}
 	})
 	signs := make([]float64, k)

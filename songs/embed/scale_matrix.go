@@ -111,23 +111,33 @@ func checkCols(x mat.Matrix, c int, name string) {
 
 // affine is what the scalers share once fitted: a map of each column,
 // forward for Transform and back for InverseTransform, fixed by Fit for a
-// number of columns. Its methods take the scaler's name and panic with it
-// before a fit or for another number of columns.
+// number of columns. Embedded in each scaler, it gives the scaler its
+// Transform and InverseTransform; its methods panic with the scaler's name
+// for another number of columns, and before a fit.
 type affine struct {
-	cols             int // 0 before Fit
+	scaler           string // the scaler's type name
+	cols             int    // 0 before Fit
 	forward, inverse func(j int, v float64) float64
 }
 
-func (a *affine) transform(scaler string, dst *mat.Dense, x mat.Matrix) error {
-	return a.apply(scaler+".Transform", dst, x, a.forward)
+// Transform writes the scaled x into dst, each column through the map the
+// last Fit learnt. An empty dst is sized for the result; dst may be x. It
+// returns a *NonFiniteError for NaN or infinite values. Transform panics
+// if the scaler is not fitted or if x has a different number of columns
+// than the fitted data.
+func (a *affine) Transform(dst *mat.Dense, x mat.Matrix) error {
+	return a.apply("Transform", dst, x, a.forward)
 }
 
-func (a *affine) inverseTransform(scaler string, dst *mat.Dense, z mat.Matrix) error {
-	return a.apply(scaler+".InverseTransform", dst, z, a.inverse)
+// InverseTransform maps scaled values z back to the original units into
+// dst (the inverse of Transform's map). It panics as Transform.
+func (a *affine) InverseTransform(dst *mat.Dense, z mat.Matrix) error {
+	return a.apply("InverseTransform", dst, z, a.inverse)
 }
 
-func (a *affine) apply(name string, dst *mat.Dense, x mat.Matrix, f func(j int, v float64) float64) error {
-	a.check(name)
+func (a *affine) apply(method string, dst *mat.Dense, x mat.Matrix, f func(j int, v float64) float64) error {
+	a.check(method)
+	name := a.scaler + "." + method
 	checkCols(x, a.cols, name)
 	return columnMap(dst, x, name, f)
 }

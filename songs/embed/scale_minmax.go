@@ -10,7 +10,8 @@ import (
 //	scale = (Max - Min) / (max(x) - min(x))
 //	z = x*scale + (Min - min(x)*scale)
 //
-// A constant column is an error.
+// Transform applies the map, so values outside the fitted range map outside
+// [Min, Max]; InverseTransform undoes it. A constant column is an error.
 type MinMaxScaler struct {
 	// Min and Max are the target range. If both are zero, [0, 1] is used.
 	// Fit panics unless Min < Max.
@@ -54,28 +55,13 @@ func (s *MinMaxScaler) Fit(x mat.Matrix) error {
 		offset[j] = a - lo[j]*scale[j]
 	}
 	s.scale, s.offset, s.dataMin, s.dataMax = scale, offset, lo, hi
-	s.affine = affine{cols: c, forward: mulAdd(scale, offset), inverse: subMul(scale, offset)}
+	s.affine = affine{scaler: "MinMaxScaler", cols: c, forward: mulAdd(scale, offset), inverse: subMul(scale, offset)}
 	return nil
-}
-
-// Transform writes the rescaled x into dst. An empty dst is sized for the
-// result; dst may be x. Values outside the fitted range map outside
-// [Min, Max]. It returns a *NonFiniteError for NaN or infinite values.
-// Transform panics if s is not fitted or if x has a different number of
-// columns than the fitted data.
-func (s *MinMaxScaler) Transform(dst *mat.Dense, x mat.Matrix) error {
-	return s.affine.transform("MinMaxScaler", dst, x)
 }
 
 // FitTransform fits s to x and writes the rescaled x into dst.
 func (s *MinMaxScaler) FitTransform(dst *mat.Dense, x mat.Matrix) error {
 	return fitTransform(s.Fit, s.Transform, dst, x)
-}
-
-// InverseTransform maps rescaled values z back to the original units into
-// dst. It panics as Transform.
-func (s *MinMaxScaler) InverseTransform(dst *mat.Dense, z mat.Matrix) error {
-	return s.affine.inverseTransform("MinMaxScaler", dst, z)
 }
 
 // DataMin returns a copy of the fitted column minima. It panics if s is not

@@ -14,7 +14,8 @@ import (
 //
 //	z = (x - median) / (q(High) - q(Low))
 //
-// Quantiles interpolate linearly between order statistics (numpy's default
+// Transform computes z and InverseTransform x = z*(q(High) - q(Low)) +
+// median. Quantiles interpolate linearly between order statistics (numpy's default
 // "linear" method, Hyndman and Fan 1996 type 7). A column whose range
 // between the two quantiles is zero is an error.
 type RobustScaler struct {
@@ -58,27 +59,13 @@ func (s *RobustScaler) Fit(x mat.Matrix) error {
 		}
 	}
 	s.center, s.scale = center, scale
-	s.affine = affine{cols: c, forward: subDiv(center, scale), inverse: mulAdd(scale, center)}
+	s.affine = affine{scaler: "RobustScaler", cols: c, forward: subDiv(center, scale), inverse: mulAdd(scale, center)}
 	return nil
-}
-
-// Transform writes the robustly scaled x into dst. An empty dst is sized
-// for the result; dst may be x. It returns a *NonFiniteError for NaN or
-// infinite values. Transform panics if s is not fitted or if x has a
-// different number of columns than the fitted data.
-func (s *RobustScaler) Transform(dst *mat.Dense, x mat.Matrix) error {
-	return s.affine.transform("RobustScaler", dst, x)
 }
 
 // FitTransform fits s to x and writes the scaled x into dst.
 func (s *RobustScaler) FitTransform(dst *mat.Dense, x mat.Matrix) error {
 	return fitTransform(s.Fit, s.Transform, dst, x)
-}
-
-// InverseTransform maps scaled values z back to the original units,
-// x = z*range + median, into dst. It panics as Transform.
-func (s *RobustScaler) InverseTransform(dst *mat.Dense, z mat.Matrix) error {
-	return s.affine.inverseTransform("RobustScaler", dst, z)
 }
 
 // Center returns a copy of the fitted column medians. It panics if s is not

@@ -12,8 +12,9 @@ import (
 //
 //	z = (x - mean) / std,  std = sqrt(sum((x - mean)^2) / n)
 //
-// The zero value is ready to Fit. A column that is constant (up to the
-// rounding rule of scikit-learn's _is_constant_feature) is an error.
+// Transform computes z and InverseTransform x = z*std + mean. The zero
+// value is ready to Fit. A column that is constant (up to the rounding rule
+// of scikit-learn's _is_constant_feature) is an error.
 type StandardScaler struct {
 	mean, scale []float64
 	affine
@@ -62,27 +63,13 @@ func (s *StandardScaler) Fit(x mat.Matrix) error {
 		scale[j] = math.Sqrt(v)
 	}
 	s.mean, s.scale = mean, scale
-	s.affine = affine{cols: c, forward: subDiv(mean, scale), inverse: mulAdd(scale, mean)}
+	s.affine = affine{scaler: "StandardScaler", cols: c, forward: subDiv(mean, scale), inverse: mulAdd(scale, mean)}
 	return nil
-}
-
-// Transform writes the standardised x into dst. An empty dst is sized for
-// the result; dst may be x. It returns a *NonFiniteError for NaN or
-// infinite values. Transform panics if s is not fitted or if x has a
-// different number of columns than the fitted data.
-func (s *StandardScaler) Transform(dst *mat.Dense, x mat.Matrix) error {
-	return s.affine.transform("StandardScaler", dst, x)
 }
 
 // FitTransform fits s to x and writes the standardised x into dst.
 func (s *StandardScaler) FitTransform(dst *mat.Dense, x mat.Matrix) error {
 	return fitTransform(s.Fit, s.Transform, dst, x)
-}
-
-// InverseTransform maps standardised values z back to the original units,
-// x = z*std + mean, into dst. It panics as Transform.
-func (s *StandardScaler) InverseTransform(dst *mat.Dense, z mat.Matrix) error {
-	return s.affine.inverseTransform("StandardScaler", dst, z)
 }
 
 // Mean returns a copy of the fitted column means. It panics if s is not

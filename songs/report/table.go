@@ -32,6 +32,19 @@ type Table struct {
 // isCode reports whether column j holds code.
 func (t Table) isCode(j int) bool { return j < len(t.Code) && t.Code[j] }
 
+// cellIn returns cell j of row r in a format: escaped, or in the format's
+// code spelling in a code column (a missing value stays plain).
+func (t Table) cellIn(r []string, j int, escape, code func(string) string) string {
+	v := cell(r, j)
+	if t.isCode(j) && v != Missing {
+		return code(v)
+	}
+	return escape(v)
+}
+
+// htmlCode is a cell's HTML code spelling.
+func htmlCode(v string) string { return "<code>" + EscapeHTML(v) + "</code>" }
+
 // markdownCode returns s as a Markdown code span that fits in a pipe
 // table cell: fenced with more backticks than it holds in a row, its
 // pipes escaped (GitHub-flavoured Markdown reads a table's pipes first).
@@ -196,11 +209,7 @@ func (t Table) HTML() string {
 	for _, r := range rows {
 		b.WriteString("<tr>")
 		for j := range t.Headers {
-			c := EscapeHTML(cell(r, j))
-			if t.isCode(j) && cell(r, j) != Missing {
-				c = "<code>" + c + "</code>"
-			}
-			b.WriteString("<td" + align(j) + ">" + c + "</td>")
+			b.WriteString("<td" + align(j) + ">" + t.cellIn(r, j, EscapeHTML, htmlCode) + "</td>")
 		}
 		b.WriteString("</tr>\n")
 	}
@@ -240,11 +249,7 @@ func (t Table) Markdown() string {
 	for _, r := range rows {
 		b.WriteString("|")
 		for j := range t.Headers {
-			c := EscapeMarkdown(cell(r, j))
-			if t.isCode(j) && cell(r, j) != Missing {
-				c = markdownCode(cell(r, j))
-			}
-			b.WriteString(" " + c + " |")
+			b.WriteString(" " + t.cellIn(r, j, EscapeMarkdown, markdownCode) + " |")
 		}
 		b.WriteString("\n")
 	}

@@ -64,14 +64,9 @@ func ksTwoSF(n int, x float64) float64 {
 func clip01(p float64) float64 { return math.Min(math.Max(p, 0), 1) }
 
 // smirnovSF is the exact one-sided probability P(D_n^+ >= e) by the
-// Birnbaum-Tingey sum, each term taken in log space.
+// Birnbaum-Tingey sum, each term taken in log space, for 0 < e < 1
+// (ksTwoSF answers the ends itself).
 func smirnovSF(n int, e float64) float64 {
-	if e <= 0 {
-		return 1
-	}
-	if e >= 1 {
-		return 0
-	}
 	fn := float64(n)
 	nn := int(math.Floor(fn * (1 - e)))
 	lgn, _ := math.Lgamma(fn + 1)
@@ -174,14 +169,9 @@ func ksMatMul(A, B []float64, m int) []float64 {
 }
 
 // ksPelzGoodCDF is the Pelz-Good (1976) asymptotic expansion of
-// P(D_n <= x), as SciPy's _kolmogn_PelzGood.
+// P(D_n <= x), as SciPy's _kolmogn_PelzGood, for 0 < x < 1 (ksTwoSF
+// answers the ends itself).
 func ksPelzGoodCDF(n int, x float64) float64 {
-	if x <= 0 {
-		return 0
-	}
-	if x >= 1 {
-		return 1
-	}
 	fn := float64(n)
 	z := math.Sqrt(fn) * x
 	z2, z3, z4, z6 := z*z, z*z*z, z*z*z*z, math.Pow(z, 6)

@@ -29,29 +29,34 @@ func competitionRanks(as []songs.AlbumPopularity) []int {
 // mean popularity that breaks ties and the popularity range, which tells
 // two releases of one name apart.
 func AlbumTable(ranked []songs.AlbumPopularity, n int, caption string) report.Table {
-	top := songs.TopWithTies(ranked, n)
-	rank := competitionRanks(top)
-	var rows [][]string
-	for i, a := range top {
-		rows = append(rows, []string{itoa(rank[i]), a.Album, itoa(a.Tracks), itoa(a.PopularSongs), ftoa(100*a.Share, 1),
-			ftoa(a.Mean, 1), ftoa(a.Min, 0) + "–" + ftoa(a.Max, 0)})
-	}
-	t := report.NewTable([]string{"rank", "release", "tracks", "popular tracks", "% popular", "mean popularity", "popularity range"}, rows)
-	t.Caption = caption + tieNote(len(top), n)
-	return t
+	return rankedTable(ranked, n, caption, []string{"release", "tracks", "popular tracks", "% popular", "mean popularity", "popularity range"},
+		func(a songs.AlbumPopularity) []string {
+			return []string{a.Album, itoa(a.Tracks), itoa(a.PopularSongs), ftoa(100*a.Share, 1), ftoa(a.Mean, 1), ftoa(a.Min, 0) + "–" + ftoa(a.Max, 0)}
+		})
 }
 
 // EditionTable shows the first n albums with their editions merged, and
 // every album tied with the n-th: the editions, distinct songs, distinct
 // popular songs and the mean popularity of the songs' best versions.
 func EditionTable(ranked []songs.AlbumPopularity, n int, caption string) report.Table {
+	return rankedTable(ranked, n, caption, []string{"album (editions merged)", "releases", "distinct songs", "popular songs", "mean popularity"},
+		func(a songs.AlbumPopularity) []string {
+			return []string{a.Album, itoa(len(a.Editions)), itoa(a.Songs), itoa(a.PopularSongs), ftoa(a.Mean, 1)}
+		})
+}
+
+// rankedTable shows the first n albums of a ranking and every album tied
+// with the n-th: a column of ranks (equal counts of popular songs share a
+// rank), then the columns that row gives an album, under the caption and
+// a note on ties.
+func rankedTable(ranked []songs.AlbumPopularity, n int, caption string, headers []string, row func(songs.AlbumPopularity) []string) report.Table {
 	top := songs.TopWithTies(ranked, n)
 	rank := competitionRanks(top)
 	var rows [][]string
 	for i, a := range top {
-		rows = append(rows, []string{itoa(rank[i]), a.Album, itoa(len(a.Editions)), itoa(a.Songs), itoa(a.PopularSongs), ftoa(a.Mean, 1)})
+		rows = append(rows, append([]string{itoa(rank[i])}, row(a)...))
 	}
-	t := report.NewTable([]string{"rank", "album (editions merged)", "releases", "distinct songs", "popular songs", "mean popularity"}, rows)
+	t := report.NewTable(append([]string{"rank"}, headers...), rows)
 	t.Caption = caption + tieNote(len(top), n)
 	return t
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/numfmt"
 	"github.com/songcohorts/cohorts/songs/report"
 )
 
@@ -221,7 +222,7 @@ func ReissueTable(cat *catalog.Catalog, groups []catalog.ReissueGroup, max int) 
 		for _, m := range g.Members[1:] {
 			others = append(others, releaseLabel(byID[m]))
 		}
-		rows = append(rows, []string{c.Name, releaseLabel(c), itoa(len(g.Members)), joinShort(others, 3)})
+		rows = append(rows, []string{c.Name, releaseLabel(c), itoa(len(g.Members)), numfmt.JoinFirst(others, 3, "; ")})
 	}
 	t := report.NewTable(headers, rows)
 	t.MaxRows = max
@@ -245,20 +246,6 @@ func releaseLabel(t *catalog.Track) string {
 		return t.ReleaseDate.String()
 	}
 	return "–"
-}
-
-func joinShort(s []string, max int) string {
-	out := ""
-	for i, v := range s {
-		if i == max {
-			return out + fmt.Sprintf("; and %d more", len(s)-max)
-		}
-		if i > 0 {
-			out += "; "
-		}
-		out += v
-	}
-	return out
 }
 
 // CleaningLogTable shows the cleaning log with each removed track's title;

@@ -2,8 +2,6 @@ package view
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -85,32 +83,15 @@ func CleaningSummary(c *catalog.Cleaned) string {
 	return s
 }
 
-// InterimFilesTable reads back the files WriteInterim wrote and lists them
-// with their row counts and sizes.
-func InterimFilesTable(p songs.Params) (report.Table, error) {
-	var rows [][]string
-	for _, name := range []string{catalog.TracksFile, catalog.CleanTracksFile} {
-		cat, _, err := catalog.ReadParquet(p.Interim(name))
-		if err != nil {
-			return report.Table{}, err
-		}
-		rows = append(rows, fileRow(p, name, len(cat.Tracks)))
+// InterimFilesTable lists the interim files written and read back
+// (parquetfile.WriteInterim) with their paths in the project, row counts
+// and sizes.
+func InterimFilesTable(p songs.Params, files []catalog.WrittenFile) report.Table {
+	rows := make([][]string, len(files))
+	for i, f := range files {
+		rows[i] = []string{p.Rel(p.Interim(f.Name)), itoa(f.Rows), fmt.Sprint(f.Bytes)}
 	}
-	b, err := os.ReadFile(p.Interim(catalog.CleaningLogFile))
-	if err != nil {
-		return report.Table{}, err
-	}
-	rows = append(rows, fileRow(p, catalog.CleaningLogFile, strings.Count(string(b), "\n")-1))
 	t := report.NewTable([]string{"file", "rows", "bytes"}, rows)
 	t.Caption = "Files written (read back)"
-	return t, nil
-}
-
-func fileRow(p songs.Params, name string, n int) []string {
-	size := ""
-	if st, err := os.Stat(p.Interim(name)); err == nil {
-		size = fmt.Sprint(st.Size())
-	}
-	rel, _ := filepath.Rel(p.Root, p.Interim(name))
-	return []string{rel, itoa(n), size}
+	return t
 }

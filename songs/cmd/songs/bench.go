@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,19 +18,12 @@ import (
 	"github.com/songcohorts/cohorts/songs/internal/benchops"
 )
 
-func init() {
-	commands["bench"] = command{summary: "time ops against the scikit-learn reference (one fresh process per op)", run: runBench}
-}
-
 // benchWorker is the hidden first argument that makes `songs bench` run one
 // op in its own process.
 const benchWorker = "_worker"
 
-func runBench(args []string, stdout io.Writer) error {
-	if len(args) > 0 && args[0] == benchWorker {
-		return runBenchWorker(args[1:], stdout)
-	}
-	fs := newFlags("bench", "--csv FILE --op OP[,OP...]|all [--k 8] [--eps E] [--bandwidth B] [--timeout 300] [--json]")
+// benchFlags declares the flags of songs bench and returns its body.
+func benchFlags(fs *flag.FlagSet) body {
 	csvPath := fs.String("csv", "", "catalog CSV (the header of bench/sklearn_ref.py gen or the real catalog)")
 	ops := fs.String("op", "", "ops, comma-separated, or all: "+strings.Join(benchops.Ops, " "))
 	k := fs.Int("k", 8, "clusters for kmeans, silhouette, ward and gmm")
@@ -39,57 +33,58 @@ func runBench(args []string, stdout io.Writer) error {
 	noCap := fs.Bool("nocap", false, "run ops above their row limits")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of each timed call to FILE.OP.prof")
 	asJSON := fs.Bool("json", false, "print one JSON line per op")
-	if err := parse(fs, args); err != nil {
-		return helpOK(err)
-	}
-	if *csvPath == "" || *ops == "" {
-		fs.Usage()
-		return errUsage
-	}
-	if _, err := os.Stat(*csvPath); err != nil {
-		return err
-	}
-	list, err := benchOpList(*ops)
-	if err != nil {
-		return err
-	}
-	self, err := os.Executable()
-	if err != nil {
-		return err
-	}
-	failed := false
-	for _, op := range list {
-		wargs := []string{"bench", benchWorker, "--csv", *csvPath, "--op", op, "--k", strconv.Itoa(*k)}
-		if *eps != 0 {
-			wargs = append(wargs, "--eps", strconv.FormatFloat(*eps, 'g', -1, 64))
+	return func(args []string, stdout io.Writer) error {
+		if len(args) > 0 && args[0] == benchWorker {
+			return benchWorkerCommand.exec("bench "+benchWorker, args[1:], stdout)
 		}
-		if *bandwidth != 0 {
-			wargs = append(wargs, "--bandwidth", strconv.FormatFloat(*bandwidth, 'g', -1, 64))
+		if *csvPath == "" || *ops == "" {
+			return usageError(fs)
 		}
-		if *noCap {
-			wargs = append(wargs, "--nocap")
+		if _, err := os.Stat(*csvPath); err != nil {
+			return err
 		}
-		if *profile != "" {
-			wargs = append(wargs, "--cpuprofile", *profile+"."+op+".prof")
+		list, err := benchOpList(*ops)
+		if err != nil {
+			return err
 		}
-		rec := benchRunWorker(self, wargs, op, time.Duration(*timeout*float64(time.Second)))
-		if _, bad := rec.Get("error"); bad {
-			failed = true
+		self, err := os.Executable()
+		if err != nil {
+			return err
 		}
-		if *asJSON {
-			b, err := rec.Line()
-			if err != nil {
-				return err
+		failed := false
+		for _, op := range list {
+			wargs := []string{"bench", benchWorker, "--csv", *csvPath, "--op", op, "--k", strconv.Itoa(*k)}
+			if *eps != 0 {
+				wargs = append(wargs, "--eps", strconv.FormatFloat(*eps, 'g', -1, 64))
 			}
-			fmt.Fprintf(stdout, "%s\n", b)
-		} else {
-			fmt.Fprintln(stdout, benchLine(rec))
+			if *bandwidth != 0 {
+				wargs = append(wargs, "--bandwidth", strconv.FormatFloat(*bandwidth, 'g', -1, 64))
+			}
+			if *noCap {
+				wargs = append(wargs, "--nocap")
+			}
+			if *profile != "" {
+				wargs = append(wargs, "--cpuprofile", *profile+"."+op+".prof")
+			}
+			rec := benchRunWorker(self, wargs, op, time.Duration(*timeout*float64(time.Second)))
+			if _, bad := rec.Get("error"); bad {
+				failed = true
+			}
+			if *asJSON {
+				b, err := rec.Line()
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(stdout, "%s\n", b)
+			} else {
+				fmt.Fprintln(stdout, benchLine(rec))
+			}
 		}
+		if failed {
+			return errors.New("some ops failed")
+		}
+		return nil
 	}
-	if failed {
-		return errors.New("some ops failed")
-	}
-	return nil
 }
 
 // benchOpList splits a comma list of ops ("all" for every op) and checks
@@ -180,10 +175,12 @@ func benchParse(out []byte) (n int, last *benchops.Record) {
 	return n, last
 }
 
-// runBenchWorker runs one op in this process and prints its record as one
-// JSON line; a record with an error makes the process fail.
-func runBenchWorker(args []string, stdout io.Writer) error {
-	fs := newFlags("bench "+benchWorker, "--csv FILE --op OP")
+// benchWorkerCommand runs one op in this process and prints its record as
+// one JSON line; a record with an error makes the process fail.
+var benchWorkerCommand = command{synopsis: "--csv FILE --op OP", flags: benchWorkerFlags}
+
+// benchWorkerFlags declares the worker's flags and returns its body.
+func benchWorkerFlags(fs *flag.FlagSet) body {
 	csvPath := fs.String("csv", "", "catalog CSV")
 	op := fs.String("op", "", "one op")
 	k := fs.Int("k", 8, "clusters")
@@ -191,24 +188,23 @@ func runBenchWorker(args []string, stdout io.Writer) error {
 	bandwidth := fs.Float64("bandwidth", 0, "Mean Shift bandwidth")
 	noCap := fs.Bool("nocap", false, "ignore row limits")
 	profile := fs.String("cpuprofile", "", "CPU profile of the timed call")
-	if err := parse(fs, args); err != nil {
-		return helpOK(err)
+	return func(args []string, stdout io.Writer) error {
+		if _, err := benchOpList(*op); err != nil || strings.Contains(*op, ",") || *op == "all" {
+			return fmt.Errorf("worker takes exactly one op, got %q", *op)
+		}
+		cfg := benchops.Config{CSV: *csvPath, K: *k, Eps: *eps, Bandwidth: *bandwidth, NoCap: *noCap, CPUProfile: *profile,
+			OnRows: func(n int) { fmt.Fprintf(stdout, "{\"_n\": %d}\n", n) }}
+		rec := benchops.Run(*op, cfg)
+		b, err := rec.Line()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "%s\n", b)
+		if e := rec.String("error"); e != "" {
+			return errors.New(e)
+		}
+		return nil
 	}
-	if _, err := benchOpList(*op); err != nil || strings.Contains(*op, ",") || *op == "all" {
-		return fmt.Errorf("worker takes exactly one op, got %q", *op)
-	}
-	cfg := benchops.Config{CSV: *csvPath, K: *k, Eps: *eps, Bandwidth: *bandwidth, NoCap: *noCap, CPUProfile: *profile,
-		OnRows: func(n int) { fmt.Fprintf(stdout, "{\"_n\": %d}\n", n) }}
-	rec := benchops.Run(*op, cfg)
-	b, err := rec.Line()
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "%s\n", b)
-	if e := rec.String("error"); e != "" {
-		return errors.New(e)
-	}
-	return nil
 }
 
 // benchLine prints a record as one readable line, as the reference

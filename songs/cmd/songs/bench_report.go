@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,56 +18,50 @@ import (
 	"github.com/songcohorts/cohorts/songs/internal/benchops"
 )
 
-func init() {
-	commands["bench-report"] = command{summary: "write the Go/scikit-learn ratio table from bench JSON lines", run: runBenchReport}
-}
-
-func runBenchReport(args []string, stdout io.Writer) error {
-	fs := newFlags("bench-report", "--in results.jsonl (--out output/bench.md | --unmet)")
+// benchReportFlags declares the flags of songs bench-report and returns its body.
+func benchReportFlags(fs *flag.FlagSet) body {
 	in := fs.String("in", "", "JSON lines printed by `songs bench --json` and `sklearn_ref.py run --json` (and `env --json`)")
 	out := fs.String("out", "", "markdown file to write")
 	unmet := fs.Bool("unmet", false, "instead of writing, print \"OP N\" for each goal not met, the largest time shortfall first")
-	if err := parse(fs, args); err != nil {
-		return helpOK(err)
-	}
-	if *in == "" || (*out == "" && !*unmet) {
-		fs.Usage()
-		return errUsage
-	}
-	f, err := os.Open(*in)
-	if err != nil {
-		return err
-	}
-	recs, pyEnv, err := benchops.ReadRecords(f)
-	f.Close()
-	if err != nil {
-		return fmt.Errorf("%s: %w", *in, err)
-	}
-	if *unmet {
-		for _, t := range benchops.Unmet(recs) {
-			fmt.Fprintf(stdout, "%s %d\n", t.Op, t.N)
+	return func(args []string, stdout io.Writer) error {
+		if *in == "" || (*out == "" && !*unmet) {
+			return usageError(fs)
 		}
+		f, err := os.Open(*in)
+		if err != nil {
+			return err
+		}
+		recs, pyEnv, err := benchops.ReadRecords(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", *in, err)
+		}
+		if *unmet {
+			for _, t := range benchops.Unmet(recs) {
+				fmt.Fprintf(stdout, "%s %d\n", t.Op, t.N)
+			}
+			return nil
+		}
+		env := benchops.Env{
+			Date:     time.Now().UTC().Format("2006-01-02 15:04 UTC"),
+			CPUs:     runtime.NumCPU(),
+			CPUModel: cpuModel(),
+			Go:       goVersions(recs),
+			Python:   pyEnv,
+		}
+		var b bytes.Buffer
+		if err := benchops.WriteReport(&b, recs, env); err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
+			return err
+		}
+		if err := atomicfile.WriteFile(*out, b.Bytes(), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %s (%d records)\n", *out, len(recs))
 		return nil
 	}
-	env := benchops.Env{
-		Date:     time.Now().UTC().Format("2006-01-02 15:04 UTC"),
-		CPUs:     runtime.NumCPU(),
-		CPUModel: cpuModel(),
-		Go:       goVersions(recs),
-		Python:   pyEnv,
-	}
-	var b bytes.Buffer
-	if err := benchops.WriteReport(&b, recs, env); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
-		return err
-	}
-	if err := atomicfile.WriteFile(*out, b.Bytes(), 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "wrote %s (%d records)\n", *out, len(recs))
-	return nil
 }
 
 // cpuModel returns the first "model name" of /proc/cpuinfo, or "".

@@ -10,10 +10,6 @@ import (
 	"strings"
 )
 
-func init() {
-	commands["check-exports"] = command{summary: "check exported reports: HTML self-contained, DOCX with tables and images and no word split in its tables", run: runCheckExports}
-}
-
 func runCheckExports(args []string, stdout io.Writer) error {
 	if len(args) == 0 {
 		return usagef("usage: songs check-exports REPORT.html|REPORT.docx...")

@@ -7,10 +7,6 @@ import (
 	"os"
 )
 
-func init() {
-	commands["check-notebooks"] = command{summary: "fail if a committed notebook carries outputs or execution counts", run: runCheckNotebooks}
-}
-
 // notebookCells is the part of the .ipynb format the check reads.
 type notebookCells struct {
 	Cells []struct {

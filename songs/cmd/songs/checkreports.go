@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -10,41 +11,35 @@ import (
 	"github.com/songcohorts/cohorts/songs/report/check"
 )
 
-func init() {
-	commands["check-reports"] = command{summary: "check the text of exported reports: no NaN, nil, format errors, raw markup, paths, empty fields, wording of another catalog", run: runCheckReports}
-}
-
-func runCheckReports(args []string, stdout io.Writer) error {
-	fs := newFlags("check-reports", "--catalog NAME REPORT.html|REPORT.docx...")
+// checkReportsFlags declares the flags of songs check-reports and returns its body.
+func checkReportsFlags(fs *flag.FlagSet) body {
 	catalog := fs.String("catalog", orDefault(os.Getenv("CATALOG"), "rolling-stones"), "the catalog the reports were made from (default $CATALOG)")
-	if err := parse(fs, args); err != nil {
-		return helpOK(err)
-	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return errUsage
-	}
-	failed, total := 0, 0
-	for _, path := range fs.Args() {
-		pieces, o, err := reportText(path)
-		if err != nil {
-			return err
+	return func(args []string, stdout io.Writer) error {
+		if fs.NArg() == 0 {
+			return usageError(fs)
 		}
-		o.Catalog = *catalog
-		problems := check.Problems(pieces, o)
-		for _, p := range problems {
-			fmt.Fprintf(stdout, "%s: %s\n", path, p)
+		failed, total := 0, 0
+		for _, path := range fs.Args() {
+			pieces, o, err := reportText(path)
+			if err != nil {
+				return err
+			}
+			o.Catalog = *catalog
+			problems := check.Problems(pieces, o)
+			for _, p := range problems {
+				fmt.Fprintf(stdout, "%s: %s\n", path, p)
+			}
+			if len(problems) > 0 {
+				failed++
+				total += len(problems)
+			}
 		}
-		if len(problems) > 0 {
-			failed++
-			total += len(problems)
+		if failed > 0 {
+			return fmt.Errorf("%d problems in %d of %d reports", total, failed, fs.NArg())
 		}
+		fmt.Fprintf(stdout, "%d reports of the %s catalog read: no problem found\n", fs.NArg(), *catalog)
+		return nil
 	}
-	if failed > 0 {
-		return fmt.Errorf("%d problems in %d of %d reports", total, failed, fs.NArg())
-	}
-	fmt.Fprintf(stdout, "%d reports of the %s catalog read: no problem found\n", fs.NArg(), *catalog)
-	return nil
 }
 
 // reportText reads the text of an HTML or DOCX report and says which

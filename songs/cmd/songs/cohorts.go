@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -10,95 +11,71 @@ import (
 
 	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/catalog/parquetfile"
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
 
-func init() {
-	commands["cohorts"] = command{summary: "print or write the cohort of every cleaned track", run: runCohorts}
-}
-
-func runCohorts(args []string, stdout io.Writer) error {
-	fs := newFlags("cohorts", "[--out FILE.csv|FILE.parquet] [--save] [--json]")
+// cohortsFlags declares the flags of songs cohorts and returns its body.
+func cohortsFlags(fs *flag.FlagSet) body {
 	out := fs.String("out", "", "write the table to FILE (CSV, or Parquet when FILE ends in .parquet) instead of printing it")
 	save := fs.Bool("save", false, "also write output/cohorts.csv, output/cohorts.parquet and data/processed/model.json")
 	asJSON := fs.Bool("json", false, "print JSON (one object per track) instead of text")
-	if err := parse(fs, args); err != nil {
-		return helpOK(err)
-	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected argument %q", fs.Arg(0))
-	}
-	p, err := songs.ParamsFromEnv()
-	if err != nil {
-		return err
-	}
-	var rows []catalog.CohortRow
-	if *save {
-		if rows, _, err = songs.ExportCohorts(p); err != nil {
-			return err
+	return func(args []string, stdout io.Writer) error {
+		if fs.NArg() > 0 {
+			return usagef("unexpected argument %q", fs.Arg(0))
 		}
-	} else {
-		cat, v, err := songs.LoadCohorts(p)
+		p, err := songs.ParamsFromEnv()
 		if err != nil {
 			return err
 		}
-		cs, err := songs.Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)
-		if err != nil {
-			return err
-		}
-		subs, err := songs.SubcohortProfiles(cat, v.Labels, v.SubLabels, cs, p.PopularThreshold)
-		if err != nil {
-			return err
-		}
-		if rows, err = songs.CohortTable(cat, v, cs, subs); err != nil {
-			return err
-		}
-	}
-	switch {
-	case *out != "":
-		data := catalog.CohortCSV(rows)
-		if strings.HasSuffix(strings.ToLower(*out), ".parquet") {
-			if data, err = catalog.CohortParquet(rows); err != nil {
+		var rows []catalog.CohortRow
+		if *save {
+			if rows, _, err = songs.ExportCohorts(p); err != nil {
+				return err
+			}
+			if err := parquetfile.WriteCohorts(p.OutputDir(), rows); err != nil {
+				return err
+			}
+		} else {
+			cat, v, err := songs.LoadCohorts(p)
+			if err != nil {
+				return err
+			}
+			cs, err := songs.Profiles(cat, v.Labels, v.Chosen.K, p.PopularThreshold)
+			if err != nil {
+				return err
+			}
+			subs, err := songs.SubcohortProfiles(cat, v.Labels, v.SubLabels, cs, p.PopularThreshold)
+			if err != nil {
+				return err
+			}
+			if rows, err = songs.CohortTable(cat, v, cs, subs); err != nil {
 				return err
 			}
 		}
-		if err := atomicfile.WriteFile(*out, data, 0o644); err != nil {
-			return err
+		switch {
+		case *out != "":
+			data := catalog.CohortCSV(rows)
+			if strings.HasSuffix(strings.ToLower(*out), ".parquet") {
+				if data, err = parquetfile.Cohorts(rows); err != nil {
+					return err
+				}
+			}
+			if err := atomicfile.WriteFile(*out, data, 0o644); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "wrote %d tracks to %s\n", len(rows), *out)
+			return nil
+		case *asJSON:
+			return printJSON(stdout, rows)
 		}
-		fmt.Fprintf(stdout, "wrote %d tracks to %s\n", len(rows), *out)
-		return nil
-	case *asJSON:
-		js := make([]cohortJSON, len(rows))
-		for i, r := range rows {
-			js[i] = cohortJSON{ID: r.ID, URI: r.URI, Name: r.Name, Album: r.Album, Year: r.Year, Popularity: num(r.Popularity),
-				Cohort: r.Cohort, CohortName: r.CohortName, CentreDistance: num(r.CentreDistance),
-				Silhouette: num(r.Silhouette), MembershipProb: num(r.MembershipProb), Subcohort: r.Subcohort, SubcohortName: r.SubcohortName}
+		w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(w, "id\tcohort\tcohort name\tsub-cohort\tdistance\ttitle\talbum")
+		for _, r := range rows {
+			fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%.3f\t%s\t%s\n", r.ID, r.Cohort, r.CohortName, r.Subcohort, r.CentreDistance, clip(r.Name, 48), clip(r.Album, 40))
 		}
-		return printJSON(stdout, js)
+		return w.Flush()
 	}
-	w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(w, "id\tcohort\tcohort name\tsub-cohort\tdistance\ttitle\talbum")
-	for _, r := range rows {
-		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%.3f\t%s\t%s\n", r.ID, r.Cohort, r.CohortName, r.Subcohort, r.CentreDistance, clip(r.Name, 48), clip(r.Album, 40))
-	}
-	return w.Flush()
-}
-
-// cohortJSON is a cohort table row in JSON; null where the CSV is empty.
-type cohortJSON struct {
-	ID             string   `json:"id"`
-	URI            string   `json:"uri"`
-	Name           string   `json:"name"`
-	Album          string   `json:"album"`
-	Year           int      `json:"year,omitempty"`
-	Popularity     *float64 `json:"popularity"`
-	Cohort         int      `json:"cohort"`
-	CohortName     string   `json:"cohort_name"`
-	CentreDistance *float64 `json:"centre_distance"`
-	Silhouette     *float64 `json:"silhouette"`
-	MembershipProb *float64 `json:"membership_prob"`
-	Subcohort      string   `json:"subcohort"`
-	SubcohortName  string   `json:"subcohort_name"`
 }
 
 // num is nil for NaN, so JSON shows null.

@@ -76,7 +76,7 @@ func stageProject(t *testing.T) (songs.Params, int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := songs.WriteInterim(p, c); err != nil {
+	if err := catalog.WriteInterim(p.InterimDir(), c); err != nil {
 		t.Fatal(err)
 	}
 	v := kmeansValidation(t, c.Tracks, p.Seed)

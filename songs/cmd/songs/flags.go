@@ -7,6 +7,31 @@ import (
 	"io"
 )
 
+// exec runs the command called name (as in its usage line, after
+// "songs"): its flags are parsed first, and its help (-h) ends it
+// successfully.
+func (c command) exec(name string, args []string, stdout io.Writer) error {
+	fs := newFlags(name, c.synopsis)
+	run := c.run
+	if c.flags != nil {
+		run = c.flags(fs)
+	}
+	if err := parse(fs, args); err != nil {
+		if err == errHelp {
+			return nil
+		}
+		return err
+	}
+	return run(fs.Args(), stdout)
+}
+
+// usageError prints a command's help on standard error and returns
+// errUsage: the arguments after the flags are wrong.
+func usageError(fs *flag.FlagSet) error {
+	fs.Usage()
+	return errUsage
+}
+
 // newFlags makes a flag set for a subcommand. Its help goes to standard
 // output when asked for (-h) and to standard error after a wrong flag or
 // when a command calls Usage.
@@ -14,8 +39,13 @@ func newFlags(name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet("songs "+name, flag.ContinueOnError)
 	fs.SetOutput(new(bytes.Buffer)) // parse sends it on
 	fs.Usage = func() {
-		io.WriteString(fs.Output(), "usage: songs "+name+" "+synopsis+"\n\nflags:\n")
-		fs.PrintDefaults()
+		io.WriteString(fs.Output(), "usage: songs "+name+" "+synopsis+"\n")
+		n := 0
+		fs.VisitAll(func(*flag.Flag) { n++ })
+		if n > 0 {
+			io.WriteString(fs.Output(), "\nflags:\n")
+			fs.PrintDefaults()
+		}
 	}
 	return fs
 }

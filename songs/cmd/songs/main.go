@@ -19,6 +19,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -29,11 +30,38 @@ import (
 // command is one subcommand.
 type command struct {
 	summary string
-	run     func(args []string, stdout io.Writer) error
+	// synopsis follows "songs NAME" in the usage line of the command's
+	// help.
+	synopsis string
+	// flags declares the command's flags on a fresh flag set and returns
+	// its body, which exec runs on the arguments left after the flags.
+	flags func(fs *flag.FlagSet) body
+	// run is the body of a command without flags.
+	run body
 }
 
-// commands are registered by the files that implement them.
-var commands = map[string]command{}
+// body is what a command does with its arguments.
+type body func(args []string, stdout io.Writer) error
+
+// commands are the subcommands by name.
+var commands = map[string]command{
+	"assign":          {summary: "assign the tracks of a new CSV to the saved cohorts", synopsis: "--csv NEW.csv [--model FILE] [--json]", flags: assignFlags},
+	"bench":           {summary: "time ops against the scikit-learn reference (one fresh process per op)", synopsis: "--csv FILE --op OP[,OP...]|all [--k 8] [--eps E] [--bandwidth B] [--timeout 300] [--json]", flags: benchFlags},
+	"bench-report":    {summary: "write the Go/scikit-learn ratio table from bench JSON lines", synopsis: "--in results.jsonl (--out output/bench.md | --unmet)", flags: benchReportFlags},
+	"check-exports":   {summary: "check exported reports: HTML self-contained, DOCX with tables and images and no word split in its tables", synopsis: "REPORT.html|REPORT.docx...", run: runCheckExports},
+	"check-notebooks": {summary: "fail if a committed notebook carries outputs or execution counts", synopsis: "NOTEBOOK.ipynb...", run: runCheckNotebooks},
+	"check-reports":   {summary: "check the text of exported reports: no NaN, nil, format errors, raw markup, paths, empty fields, wording of another catalog", synopsis: "--catalog NAME REPORT.html|REPORT.docx...", flags: checkReportsFlags},
+	"cohorts":         {summary: "print or write the cohort of every cleaned track", synopsis: "[--out FILE.csv|FILE.parquet] [--save] [--json]", flags: cohortsFlags},
+	"metrics":         {summary: "merge the notebooks' metrics-*.json files into one", synopsis: "--out FILE METRICS.json...", flags: metricsFlags},
+	"notebook-errors": {summary: "print the first failing cell of an executed notebook (its code, stderr and error); fail if there is one", synopsis: "EXECUTED.ipynb", run: runNotebookErrors},
+	"params":          {summary: "check the study's parameters (CATALOG, RAW_CSV, SEED, K, POPULAR_THRESHOLD) and print them, one NAME=value a line", run: runParams},
+	"recommend":       {summary: "recommend songs similar to one or several tracks, or a playlist", synopsis: `--track "TITLE or ID" [--track ...] [-n 10] [--same-cohort] [--cohort-weight W] [--diversity D] [--popularity-blend B] [--local-scaling K] [--playlist] [--json]`, flags: recommendFlags},
+	"report-contents": {summary: "fill the table of contents of an exported HTML report", synopsis: "REPORT.html...", flags: reportContentsFlags},
+	"report-prepare":  {summary: "write the with-code and code-free notebooks an export renders: title, contents, appendices", synopsis: "[--catalog NAME] EXECUTED.ipynb WITH-CODE.ipynb NO-CODE.ipynb", flags: reportPrepareFlags},
+	"run":             {summary: "the whole cohort run on any catalog: load, clean, choose the cohorts as notebook 03 does, export", synopsis: "[--csv FILE] [--seed S] [--k K] [--out DIR] [--json]", flags: runFlags},
+	"validate":        {summary: "load and validate a catalog; list its findings", synopsis: "--csv FILE|GLOB [--json]", flags: validateFlags},
+	"validation":      {summary: "run notebook 03's cluster validation on the cleaned tracks and cache it (data/processed/validation.gob), replacing any cache", run: runValidation},
+}
 
 // errUsage marks a wrong invocation (exit status 2); what is wrong has
 // been written to errOut.
@@ -66,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	errOut, helpOut = stderr, stdout
-	if err := cmd.run(args[1:], stdout); err != nil {
+	if err := cmd.exec(args[0], args[1:], stdout); err != nil {
 		if errors.Is(err, errUsage) {
 			if msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": "); msg != err.Error() {
 				if !strings.HasPrefix(msg, "usage:") {

@@ -8,10 +8,6 @@ import (
 	"strings"
 )
 
-func init() {
-	commands["notebook-errors"] = command{summary: "print the first failing cell of an executed notebook (its code, stderr and error); fail if there is one", run: runNotebookErrors}
-}
-
 // executedCells is the part of an executed notebook the check reads.
 type executedCells struct {
 	Cells []struct {

@@ -7,23 +7,12 @@ import (
 	"github.com/songcohorts/cohorts/songs"
 )
 
-func init() {
-	commands["params"] = command{
-		summary: "check the study's parameters (CATALOG, RAW_CSV, SEED, K, POPULAR_THRESHOLD) and print them, one NAME=value a line",
-		run:     runParams,
-	}
-}
-
 // runParams validates the parameters in the environment exactly as the
 // notebooks read them and prints their canonical values (the same set of
 // values always prints the same lines), so that the Makefile can refuse a
 // bad parameter before any set-up, staging or notebook and tell runs of
 // different parameter sets apart.
 func runParams(args []string, stdout io.Writer) error {
-	fs := newFlags("params", "")
-	if err := parse(fs, args); err != nil {
-		return helpOK(err)
-	}
 	p, err := songs.ParamsFromEnv()
 	if err != nil {
 		return err

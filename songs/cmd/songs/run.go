@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,10 +17,6 @@ import (
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
-
-func init() {
-	commands["run"] = command{summary: "the whole cohort run on any catalog: load, clean, choose the cohorts as notebook 03 does, export", run: runRun}
-}
 
 // runStage is one timed step of a cohort run.
 type runStage struct {
@@ -55,56 +52,55 @@ type runResult struct {
 	RSSPeakMB  float64    `json:"rss_peak_mb"`
 }
 
-func runRun(args []string, stdout io.Writer) error {
-	fs := newFlags("run", "[--csv FILE] [--seed S] [--k K] [--out DIR] [--json]")
+// runFlags declares the flags of songs run and returns its body.
+func runFlags(fs *flag.FlagSet) body {
 	csvPath := fs.String("csv", "", "catalog CSV file or glob (default: RAW_CSV, else the study's catalog)")
 	seed := fs.Int64("seed", -1, "seed of every random choice (default: SEED, else 42)")
 	k := fs.Int("k", -1, fmt.Sprintf("number of cohorts, %d..%d, or 0 to choose as notebook 03 does (default: K, else 0)", songs.KMin, songs.KMax))
 	outDir := fs.String("out", "output", "folder the cohort table cohorts_run.csv is written to")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
-	if err := parse(fs, args); err != nil {
-		return helpOK(err)
-	}
-	if fs.NArg() > 0 || *k > songs.KMax || (*k >= 0 && *k < songs.KMin && *k != 0) {
-		return usagef("--k must be 0 (choose) or %d..%d, and no arguments are taken", songs.KMin, songs.KMax)
-	}
-	p, err := songs.ParamsFromEnv()
-	if err != nil && (*csvPath == "" || *seed < 0 || *k < 0) {
-		return err
-	}
-	path := *csvPath
-	if path == "" {
-		path = p.Path(p.RawCSV)
-	}
-	s, kk := p.Seed, p.K
-	if *seed >= 0 {
-		s = uint64(*seed)
-	}
-	if *k >= 0 {
-		kk = *k
-	}
-	res, err := cohortRun(path, s, kk, *outDir, func(st runStage) {
-		if !*asJSON {
-			fmt.Fprintf(stdout, "  %-28s %8.3f s\n", st.Name, st.Seconds)
+	return func(args []string, stdout io.Writer) error {
+		if fs.NArg() > 0 || *k > songs.KMax || (*k >= 0 && *k < songs.KMin && *k != 0) {
+			return usagef("--k must be 0 (choose) or %d..%d, and no arguments are taken", songs.KMin, songs.KMax)
 		}
-	})
-	if err != nil {
-		return err
+		p, err := songs.ParamsFromEnv()
+		if err != nil && (*csvPath == "" || *seed < 0 || *k < 0) {
+			return err
+		}
+		path := *csvPath
+		if path == "" {
+			path = p.Path(p.RawCSV)
+		}
+		s, kk := p.Seed, p.K
+		if *seed >= 0 {
+			s = uint64(*seed)
+		}
+		if *k >= 0 {
+			kk = *k
+		}
+		res, err := cohortRun(path, s, kk, *outDir, func(st runStage) {
+			if !*asJSON {
+				fmt.Fprintf(stdout, "  %-28s %8.3f s\n", st.Name, st.Seconds)
+			}
+		})
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(res)
+		}
+		fmt.Fprintf(stdout, "%s: %d tracks, %d kept, %d recordings\n", res.File, res.Tracks, res.Kept, res.Recordings)
+		if res.Sampled {
+			fmt.Fprintf(stdout, "validated on a seeded sample of %d of the %d recordings (seed %d); the others joined the cohort with the nearest centre\n",
+				res.Validated, res.Recordings, res.Seed)
+		}
+		c := res.Chosen
+		fmt.Fprintf(stdout, "chosen: %s with k = %d on the %s features (silhouette %.4f), as notebook 03 chooses\n", c.Algorithm, c.K, c.FeatureSet, c.Silhouette)
+		fmt.Fprintf(stdout, "cohorts written to %s\ntotal %.3f s, peak RSS %.1f MB\n", res.Out, res.Seconds, res.RSSPeakMB)
+		return nil
 	}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
-	}
-	fmt.Fprintf(stdout, "%s: %d tracks, %d kept, %d recordings\n", res.File, res.Tracks, res.Kept, res.Recordings)
-	if res.Sampled {
-		fmt.Fprintf(stdout, "validated on a seeded sample of %d of the %d recordings (seed %d); the others joined the cohort with the nearest centre\n",
-			res.Validated, res.Recordings, res.Seed)
-	}
-	c := res.Chosen
-	fmt.Fprintf(stdout, "chosen: %s with k = %d on the %s features (silhouette %.4f), as notebook 03 chooses\n", c.Algorithm, c.K, c.FeatureSet, c.Silhouette)
-	fmt.Fprintf(stdout, "cohorts written to %s\ntotal %.3f s, peak RSS %.1f MB\n", res.Out, res.Seconds, res.RSSPeakMB)
-	return nil
 }
 
 // cohortRun runs the study's pipeline on the catalog at path: load and

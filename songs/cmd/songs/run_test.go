@@ -101,7 +101,7 @@ func TestRunChoosesAsNotebook03(t *testing.T) {
 			t.Fatal(err)
 		}
 		p := songs.Params{Root: t.TempDir(), Catalog: songs.DefaultCatalog, Seed: 42, K: k}
-		if err := songs.WriteInterim(p, catalog.Clean(cat, songs.CleanOptionsFor(cat))); err != nil {
+		if err := catalog.WriteInterim(p.InterimDir(), catalog.Clean(cat, songs.CleanOptionsFor(cat))); err != nil {
 			t.Fatal(err)
 		}
 		v, err := songs.ValidationFor(p)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"sort"
@@ -10,75 +11,62 @@ import (
 	"github.com/songcohorts/cohorts/songs/catalog"
 )
 
-func init() {
-	commands["validate"] = command{summary: "load and validate a catalog; list its findings", run: runValidate}
-}
-
-func runValidate(args []string, stdout io.Writer) error {
-	fs := newFlags("validate", "--csv FILE|GLOB [--json]")
+// validateFlags declares the flags of songs validate and returns its body.
+func validateFlags(fs *flag.FlagSet) body {
 	csv := fs.String("csv", "", "catalog CSV file or glob (default: RAW_CSV, else the study's catalog)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
-	if err := parse(fs, args); err != nil {
-		return helpOK(err)
-	}
-	p, err := songs.ParamsFromEnv()
-	if err != nil && *csv == "" {
-		return err
-	}
-	path := *csv
-	if path == "" {
-		path = p.Path(p.RawCSV)
-	}
-	cat, err := catalog.Load(path)
-	if err != nil {
-		return err
-	}
-	// The study's own cleaning (the original study's drops for the course
-	// file), so that "kept" is what notebook 01 would keep.
-	c := catalog.Clean(cat, songs.CleanOptionsFor(cat))
-	counts := c.RuleCounts()
-	enough := songs.CheckStudySize(c) == nil
-	if *asJSON {
-		out := struct {
-			File     string             `json:"file"`
-			Tracks   int                `json:"tracks"`
-			Valid    int                `json:"valid"`
-			Needs    int                `json:"study_needs"`
-			Enough   bool               `json:"enough_for_study"`
-			Findings map[string]int     `json:"findings"`
-			Log      []catalog.LogEntry `json:"log"`
-		}{path, len(cat.Tracks), len(c.Tracks.Tracks), songs.MinTracks, enough, counts, c.Log}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
-	}
-	fmt.Fprintf(stdout, "%s: %d loaded, %d valid (kept by the study's cleaning)", path, len(cat.Tracks), len(c.Tracks.Tracks))
-	if !enough {
-		fmt.Fprintf(stdout, ": too few for the study, which needs at least %d tracks", songs.MinTracks)
-	}
-	fmt.Fprintln(stdout)
-	rules := make([]string, 0, len(counts))
-	for r := range counts {
-		rules = append(rules, r)
-	}
-	sort.Strings(rules)
-	for _, r := range rules {
-		fmt.Fprintf(stdout, "  %-26s %d\n", r, counts[r])
-	}
-	for i, e := range c.Log {
-		if i == 20 {
-			fmt.Fprintf(stdout, "  ... %d more\n", len(c.Log)-20)
-			break
+	return func(args []string, stdout io.Writer) error {
+		p, err := songs.ParamsFromEnv()
+		if err != nil && *csv == "" {
+			return err
 		}
-		fmt.Fprintf(stdout, "  record %d (%s): %s: %s\n", e.Record, e.ID, e.Rule, e.Detail)
-	}
-	return nil
-}
-
-// helpOK turns a shown help into success.
-func helpOK(err error) error {
-	if err == errHelp {
+		path := *csv
+		if path == "" {
+			path = p.Path(p.RawCSV)
+		}
+		cat, err := catalog.Load(path)
+		if err != nil {
+			return err
+		}
+		// The study's own cleaning (the original study's drops for the course
+		// file), so that "kept" is what notebook 01 would keep.
+		c := catalog.Clean(cat, songs.CleanOptionsFor(cat))
+		counts := c.RuleCounts()
+		enough := songs.CheckStudySize(c) == nil
+		if *asJSON {
+			out := struct {
+				File     string             `json:"file"`
+				Tracks   int                `json:"tracks"`
+				Valid    int                `json:"valid"`
+				Needs    int                `json:"study_needs"`
+				Enough   bool               `json:"enough_for_study"`
+				Findings map[string]int     `json:"findings"`
+				Log      []catalog.LogEntry `json:"log"`
+			}{path, len(cat.Tracks), len(c.Tracks.Tracks), songs.MinTracks, enough, counts, c.Log}
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(out)
+		}
+		fmt.Fprintf(stdout, "%s: %d loaded, %d valid (kept by the study's cleaning)", path, len(cat.Tracks), len(c.Tracks.Tracks))
+		if !enough {
+			fmt.Fprintf(stdout, ": too few for the study, which needs at least %d tracks", songs.MinTracks)
+		}
+		fmt.Fprintln(stdout)
+		rules := make([]string, 0, len(counts))
+		for r := range counts {
+			rules = append(rules, r)
+		}
+		sort.Strings(rules)
+		for _, r := range rules {
+			fmt.Fprintf(stdout, "  %-26s %d\n", r, counts[r])
+		}
+		for i, e := range c.Log {
+			if i == 20 {
+				fmt.Fprintf(stdout, "  ... %d more\n", len(c.Log)-20)
+				break
+			}
+			fmt.Fprintf(stdout, "  record %d (%s): %s: %s\n", e.Record, e.ID, e.Rule, e.Detail)
+		}
 		return nil
 	}
-	return err
 }

@@ -7,22 +7,11 @@ import (
 	"github.com/songcohorts/cohorts/songs"
 )
 
-func init() {
-	commands["validation"] = command{
-		summary: "run notebook 03's cluster validation on the cleaned tracks and cache it (data/processed/validation.gob), replacing any cache",
-		run:     runValidation,
-	}
-}
-
 // runValidation computes the validation notebooks 03 and 04 start from and
 // caches it. It always recomputes: make runs it when the cleaned tracks,
 // the parameters or the code changed, and a cache keyed on the data alone
 // would outlive a change of the code.
 func runValidation(args []string, stdout io.Writer) error {
-	fs := newFlags("validation", "")
-	if err := parse(fs, args); err != nil {
-		return helpOK(err)
-	}
 	p, err := songs.ParamsFromEnv()
 	if err != nil {
 		return err

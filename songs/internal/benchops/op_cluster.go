@@ -6,13 +6,6 @@ import (
 	"github.com/songcohorts/cohorts/songs/cluster"
 )
 
-func init() {
-	opFuncs["kmeans"] = opKMeans
-	opFuncs["silhouette"] = opSilhouette
-	opFuncs["ward"] = opWard
-	opFuncs["dbscan"] = opDBSCAN
-}
-
 // opKMeans times KMeans(k, k-means++, n_init=10, max_iter=300, tol=1e-4,
 // seed 0) with the package's default exact algorithm. Quality: inertia,
 // n_iter of the kept run, sizes.

@@ -6,12 +6,6 @@ import (
 	"github.com/songcohorts/cohorts/songs/embed"
 )
 
-func init() {
-	opFuncs["pca"] = opPCA
-	opFuncs["fastica"] = opFastICA
-	opFuncs["tsne"] = opTSNE
-}
-
 // opFastICA times FastICA(n_components=11, whiten="unit-variance",
 // whiten_solver="svd", algorithm="parallel", fun="logcosh", tol=1e-4,
 // max_iter=200, seed 0) with the sources, as fit_transform. Quality:

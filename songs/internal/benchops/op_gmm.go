@@ -2,10 +2,6 @@ package benchops
 
 import "github.com/songcohorts/cohorts/songs/cluster"
 
-func init() {
-	opFuncs["gmm"] = opGMM
-}
-
 // opGMM times GaussianMixture(n_components=k, covariance_type="full",
 // tol=1e-3, reg_covar=1e-6, max_iter=100, n_init=1, seed 0), whose k-means
 // initialisation is inside the timed call as in scikit-learn. Quality:

@@ -9,10 +9,6 @@ import (
 	"github.com/songcohorts/cohorts/songs/internal/neighbors"
 )
 
-func init() {
-	opFuncs["knn"] = opKNN
-}
-
 // knnQueries and knnK are the reference script's 1000 queries and 10
 // neighbours.
 const (

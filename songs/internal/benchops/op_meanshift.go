@@ -2,10 +2,6 @@ package benchops
 
 import "github.com/songcohorts/cohorts/songs/cluster"
 
-func init() {
-	opFuncs["meanshift"] = opMeanShift
-}
-
 // meanShiftTop is the number of cluster sizes the reference script reports.
 const meanShiftTop = 10
 

@@ -104,8 +104,11 @@ func measureProfiled(fn func(), path string) *Record {
 	return rec
 }
 
-// opFuncs maps an op name to its implementation.
-var opFuncs = map[string]func(*job) error{}
+// opFuncs maps an op name to its implementation ("load" is Run's own).
+var opFuncs = map[string]func(*job) error{
+	"kmeans": opKMeans, "silhouette": opSilhouette, "ward": opWard, "dbscan": opDBSCAN, "meanshift": opMeanShift, "gmm": opGMM,
+	"pca": opPCA, "fastica": opFastICA, "tsne": opTSNE, "umap": opUMAP, "knn": opKNN,
+}
 
 // Run runs op in this process and returns its record: impl "go", op, n,
 // the timing fields of Measure and the op's quality figures, or skipped

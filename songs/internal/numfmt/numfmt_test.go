@@ -12,3 +12,18 @@ func TestGroupDigits(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinFirst(t *testing.T) {
+	abcd := []string{"a", "b", "c", "d"}
+	for _, tc := range []struct {
+		items []string
+		n     int
+		want  string
+	}{
+		{nil, 2, ""}, {abcd, 4, "a, b, c, d"}, {abcd, 3, "a, b, c and 1 more"}, {abcd, 0, " and 4 more"},
+	} {
+		if got := JoinFirst(tc.items, tc.n, ", "); got != tc.want {
+			t.Errorf("JoinFirst(%q, %d) = %q, want %q", tc.items, tc.n, got, tc.want)
+		}
+	}
+}

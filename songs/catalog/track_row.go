@@ -1,19 +1,13 @@
 package catalog
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
-
-	"github.com/parquet-go/parquet-go"
-
-	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 )
 
-// TrackRow is the Parquet schema of data/interim/tracks.parquet and
-// tracks_clean.parquet: one row per track, keyed by id. Missing numbers are
+// TrackRow is the schema of the interim tracks (data/interim/tracks.parquet,
+// tracks_clean.parquet and tracks_clean.csv; the tags name the columns): one row per track, keyed by id. Missing numbers are
 // null; Flags lists the cleaning rules that flagged the track (";"
 // separated) and Dropped tells whether cleaning removed it. Extra holds the
 // catalog's extra columns as a JSON object.
@@ -89,8 +83,8 @@ func rowOf(cat *Catalog, t *Track, flags string, dropped bool) TrackRow {
 	return r
 }
 
-// track converts a row back; extra holds the catalog's extra column names.
-func (r *TrackRow) track(extra []string) (Track, error) {
+// Track converts a row back; extra holds the catalog's extra column names.
+func (r *TrackRow) Track(extra []string) (Track, error) {
 	d, err := ParseDate(r.ReleaseDate)
 	if err != nil {
 		return Track{}, err
@@ -115,34 +109,33 @@ func (r *TrackRow) track(extra []string) (Track, error) {
 	return t, nil
 }
 
-// WriteParquet writes rows to path atomically: a temporary file in the same
-// folder renamed over path once complete, so a failed write leaves the
-// previous file intact. The catalog's column metadata (which optional and
-// extra columns it has) is stored in the file's key-value metadata.
-func WriteParquet(path string, cat *Catalog, rows []TrackRow) error {
-	meta, err := json.Marshal(catalogMeta{Sources: cat.Sources, Columns: cat.Columns, Has: cat.Has, Extra: cat.Extra})
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	w := parquet.NewGenericWriter[TrackRow](&buf, parquet.KeyValueMetadata(metaKey, string(meta)))
-	if _, err := w.Write(rows); err != nil {
-		return fmt.Errorf("parquet %s: %w", path, err)
-	}
-	if err := w.Close(); err != nil {
-		return fmt.Errorf("parquet %s: %w", path, err)
-	}
-	return atomicfile.WriteFile(path, buf.Bytes(), 0o644)
-}
-
-const metaKey = "songs.catalog"
-
-// catalogMeta is the catalog description stored with the rows.
-type catalogMeta struct {
+// Description is what a file of TrackRows keeps of its catalog beside the
+// rows: the source files, the columns in file order, which optional columns
+// the catalog has and its extra columns.
+type Description struct {
 	Sources []string        `json:"sources"`
 	Columns []string        `json:"columns"`
 	Has     map[string]bool `json:"has"`
 	Extra   []string        `json:"extra"`
+}
+
+// Describe returns cat's description.
+func Describe(cat *Catalog) Description {
+	return Description{Sources: cat.Sources, Columns: cat.Columns, Has: cat.Has, Extra: cat.Extra}
+}
+
+// Catalog rebuilds the catalog of rows described by d; where names the
+// file in errors.
+func (d Description) Catalog(where string, rows []TrackRow) (*Catalog, error) {
+	cat := &Catalog{Sources: d.Sources, Columns: d.Columns, Has: d.Has, Extra: d.Extra}
+	cat.Tracks = make([]Track, len(rows))
+	for i := range rows {
+		var err error
+		if cat.Tracks[i], err = rows[i].Track(d.Extra); err != nil {
+			return nil, fmt.Errorf("%s row %d: %w", where, i+1, err)
+		}
+	}
+	return cat, nil
 }
 
 // Rows converts every loaded track (with its flags) or only the kept ones.
@@ -155,38 +148,4 @@ func (c *Cleaned) Rows(keptOnly bool) []TrackRow {
 		out = append(out, rowOf(c.Loaded, &c.Loaded.Tracks[i], c.Flags[i], c.Dropped[i]))
 	}
 	return out
-}
-
-// ReadParquet reads a file written by WriteParquet back into a catalog
-// (without findings) and the rows as stored.
-func ReadParquet(path string) (*Catalog, []TrackRow, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	r := bytes.NewReader(data)
-	pf, err := parquet.OpenFile(r, int64(len(data)))
-	if err != nil {
-		return nil, nil, fmt.Errorf("parquet %s: %w", path, err)
-	}
-	var meta catalogMeta
-	raw, ok := pf.Lookup(metaKey)
-	if !ok {
-		return nil, nil, fmt.Errorf("parquet %s: no %s metadata: not written by this package", path, metaKey)
-	}
-	if err := json.Unmarshal([]byte(raw), &meta); err != nil {
-		return nil, nil, fmt.Errorf("parquet %s metadata: %w", path, err)
-	}
-	rows, err := parquet.Read[TrackRow](r, int64(len(data)))
-	if err != nil {
-		return nil, nil, fmt.Errorf("parquet %s: %w", path, err)
-	}
-	cat := &Catalog{Sources: meta.Sources, Columns: meta.Columns, Has: meta.Has, Extra: meta.Extra}
-	cat.Tracks = make([]Track, len(rows))
-	for i := range rows {
-		if cat.Tracks[i], err = rows[i].track(meta.Extra); err != nil {
-			return nil, nil, fmt.Errorf("parquet %s row %d: %w", path, i+1, err)
-		}
-	}
-	return cat, rows, nil
 }

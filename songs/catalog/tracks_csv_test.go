@@ -11,52 +11,39 @@ import (
 	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
 )
 
-// roundTripCatalog has every kind of value a Parquet file must keep:
-// missing numbers, partial and unknown dates, a hostile title, extra
-// columns, a dropped row and a reissued recording.
+// roundTripCatalog loads and cleans testdata/roundtrip.csv, which has
+// every kind of value a file of tracks must keep: missing numbers, partial
+// and unknown dates, a hostile title with a newline, extra columns, a
+// dropped row (record 3) and a reissued recording (record 6 of record 5).
+// Package parquetfile's tests read the same file.
 func roundTripCatalog(t *testing.T) *Cleaned {
 	t.Helper()
-	header := append(append([]string(nil), catalogtest.CourseHeader...), "key", "Notes")
-	cat := mustLoad(t, catalogtest.CSVText(header, 8, false, func(i int, r map[string]string) {
-		switch i {
-		case 1:
-			r["name"] = `<img src=x onerror=alert(1)>, "quoted" | *md*` + "\nsecond line"
-			r["Notes"] = `{"json": true}`
-		case 2:
-			r["release_date"] = "1969"
-		case 3:
-			r["release_date"] = "1969-07"
-			r["popularity"] = "" // missing: flagged and dropped
-		case 4:
-			r["release_date"] = ""
-			r["number_row"], r["track_number"] = "", ""
-		case 6: // a reissue of record 5 on a later album
-			catalogtest.Copy(r, 5, "id", "uri", "name")
-			r["release_date"] = "2023-09-30"
-		}
-	}))
+	cat, err := Load(filepath.Join("testdata", "roundtrip.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	return Clean(cat, CleanOptions{})
 }
 
-// TestParquetRoundTrip writes every loaded track and the cleaned tracks
-// with WriteParquet and reads them back equal, NaN-aware.
-func TestParquetRoundTrip(t *testing.T) {
+// TestTracksCSVRoundTrip writes every loaded track and the cleaned tracks
+// with WriteTracksCSV and reads them back equal, NaN-aware.
+func TestTracksCSVRoundTrip(t *testing.T) {
 	c := roundTripCatalog(t)
 	if c.Loaded.Tracks[5].CanonicalID != catalogtest.ID(5) || !c.Dropped[2] || !strings.Contains(c.Flags[5], RuleReissue) {
 		t.Fatalf("fixture: canonical %q, dropped %v, flags %q", c.Loaded.Tracks[5].CanonicalID, c.Dropped, c.Flags)
 	}
 	dir := t.TempDir()
 	for _, kept := range []bool{false, true} {
-		path := filepath.Join(dir, TracksFile)
+		path := filepath.Join(dir, "tracks.csv")
 		want := c.Loaded
 		if kept {
-			path, want = filepath.Join(dir, CleanTracksFile), c.Tracks
+			path, want = filepath.Join(dir, CleanTracksCSVFile), c.Tracks
 		}
 		rows := c.Rows(kept)
-		if err := WriteParquet(path, want, rows); err != nil {
+		if err := WriteTracksCSV(path, want, rows); err != nil {
 			t.Fatal(err)
 		}
-		got, gotRows, err := ReadParquet(path)
+		got, gotRows, err := ReadTracksCSV(path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -82,7 +69,7 @@ func TestParquetRoundTrip(t *testing.T) {
 		}
 	}
 	// The dropped row keeps its flags and a null popularity.
-	_, rows, err := ReadParquet(filepath.Join(dir, TracksFile))
+	_, rows, err := ReadTracksCSV(filepath.Join(dir, "tracks.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,15 +78,15 @@ func TestParquetRoundTrip(t *testing.T) {
 	}
 }
 
-// TestParquetRoundTripWithoutOptionalColumns round-trips a catalog without
+// TestTracksCSVRoundTripWithoutOptionalColumns round-trips a catalog without
 // popularity, album, release date and number_row.
-func TestParquetRoundTripWithoutOptionalColumns(t *testing.T) {
+func TestTracksCSVRoundTripWithoutOptionalColumns(t *testing.T) {
 	c := Clean(mustLoad(t, catalogtest.CSVText(catalogtest.HitHeader, 4, false, nil)), CleanOptions{})
-	path := filepath.Join(t.TempDir(), "hit.parquet")
-	if err := WriteParquet(path, c.Tracks, c.Rows(true)); err != nil {
+	path := filepath.Join(t.TempDir(), "hit.csv")
+	if err := WriteTracksCSV(path, c.Tracks, c.Rows(true)); err != nil {
 		t.Fatal(err)
 	}
-	got, _, err := ReadParquet(path)
+	got, _, err := ReadTracksCSV(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,26 +100,27 @@ func TestParquetRoundTripWithoutOptionalColumns(t *testing.T) {
 	}
 }
 
-// TestParquetAtomic checks that a failed write leaves the previous file
-// and no temporary file, and that a file not written by WriteParquet is
-// refused.
-func TestParquetAtomic(t *testing.T) {
+// TestTracksCSVAtomic checks that a failed write leaves the previous file
+// and no temporary file, and that a file not written by WriteTracksCSV is
+// refused, as is one with a cell that does not parse (named by record and
+// column).
+func TestTracksCSVAtomic(t *testing.T) {
 	c := roundTripCatalog(t)
 	dir := t.TempDir()
-	path := filepath.Join(dir, TracksFile)
-	if err := WriteParquet(path, c.Loaded, c.Rows(false)); err != nil {
+	path := filepath.Join(dir, "tracks.csv")
+	if err := WriteTracksCSV(path, c.Loaded, c.Rows(false)); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(path)
-	if err := WriteParquet(filepath.Join(dir, "missing", TracksFile), c.Loaded, c.Rows(false)); err == nil {
+	if err := WriteTracksCSV(filepath.Join(dir, "missing", "tracks.csv"), c.Loaded, c.Rows(false)); err == nil {
 		t.Error("write into a missing folder succeeded")
 	}
 	// Renaming over a non-empty folder fails after the data is written.
-	blocked := filepath.Join(dir, "blocked.parquet")
+	blocked := filepath.Join(dir, "blocked.csv")
 	if err := os.MkdirAll(filepath.Join(blocked, "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteParquet(blocked, c.Loaded, c.Rows(false)); err == nil {
+	if err := WriteTracksCSV(blocked, c.Loaded, c.Rows(false)); err == nil {
 		t.Error("write over a folder succeeded")
 	}
 	after, _ := os.ReadFile(path)
@@ -145,11 +133,22 @@ func TestParquetAtomic(t *testing.T) {
 			t.Errorf("temporary file %s left behind", e.Name())
 		}
 	}
-	notOurs := filepath.Join(dir, "plain.parquet")
-	if err := os.WriteFile(notOurs, []byte("PAR1 not parquet"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := ReadParquet(notOurs); err == nil {
-		t.Error("ReadParquet accepted a file that is not Parquet")
+	// Another CSV file with the same description, and ours with a bad cell.
+	b, _ := os.ReadFile(path)
+	for _, bad := range []struct{ name, text, msg string }{
+		{"plain.csv", "id,name\na,b\n", "not a file of tracks"},
+		{"cell.csv", strings.Replace(string(b), ",false,", ",maybe,", 1), "record 1, column dropped"},
+	} {
+		p := filepath.Join(dir, bad.name)
+		desc, _ := os.ReadFile(DescriptionPath(path))
+		if err := os.WriteFile(p, []byte(bad.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(DescriptionPath(p), desc, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := ReadTracksCSV(p); err == nil || !strings.Contains(err.Error(), bad.msg) {
+			t.Errorf("%s: error %v; want one saying %q", bad.name, err, bad.msg)
+		}
 	}
 }
