@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
-	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
@@ -16,13 +15,13 @@ import (
 // has MinAlbumRecordings recordings; one track in four is live by its
 // title.
 func singlesCatalog(t *testing.T) *catalog.Catalog {
-	return studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 40, false, func(i int, r map[string]string) {
+	return studytest.CourseCatalog(t, 40, func(i int, r map[string]string) {
 		r["album"] = fmt.Sprintf("Single %d", i)
 		r["release_date"] = fmt.Sprintf("%d-01-01", 1960+i)
 		if i%4 == 0 { // some live recordings, for the trend of live recordings
 			r["name"] = fmt.Sprintf("Song %d - Live", i)
 		}
-	}))
+	})
 }
 
 // TestAlbumEffectTooFewReleases: a catalog of singles cannot measure the
@@ -73,7 +72,7 @@ func TestAlbumEffectTooFewReleases(t *testing.T) {
 // TestExploreWithoutColumns leaves every popularity part of a catalog
 // without popularity, albums or dates out, each with its missing columns.
 func TestExploreWithoutColumns(t *testing.T) {
-	e, err := Explore(studytest.MustLoad(t, catalogtest.CSVText(catalogtest.HitHeader, 30, false, nil)), 50, 42)
+	e, err := Explore(studytest.HitCatalog(t, 30, nil), 50, 42)
 	if err != nil {
 		t.Fatal(err)
 	}

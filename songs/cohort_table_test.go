@@ -26,71 +26,66 @@ func tableWithSubcohorts(t *testing.T, cat *catalog.Catalog, v *Validation, prof
 }
 
 func TestCohortTableEveryAlgorithm(t *testing.T) {
-	cat, v0 := testValidation(t, 120)
-	const k = 2
-	for _, alg := range Algorithms {
-		t.Run(alg, func(t *testing.T) {
-			v := validationFor(t, cat, v0, alg, k)
-			rows, err := tableWithSubcohorts(t, cat, v, studytest.Must(Profiles(cat, v.Labels, k, 50))(t))
-			if err != nil {
-				t.Fatal(err)
+	eachAlgorithm(t, func(t *testing.T, alg string, cat *catalog.Catalog, v *Validation, profiles []Cohort) {
+		rows, err := tableWithSubcohorts(t, cat, v, profiles)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != len(cat.Tracks) {
+			t.Fatalf("%d rows for %d tracks", len(rows), len(cat.Tracks))
+		}
+		row := map[string]catalog.CohortRow{}
+		for i, r := range rows {
+			if r.ID != cat.Tracks[i].ID || r.Cohort != v.Labels[i] {
+				t.Fatalf("row %d: id %s cohort %d, want %s %d", i, r.ID, r.Cohort, cat.Tracks[i].ID, v.Labels[i])
 			}
-			if len(rows) != len(cat.Tracks) {
-				t.Fatalf("%d rows for %d tracks", len(rows), len(cat.Tracks))
+			row[r.ID] = r
+			if (alg == AlgGMM) == math.IsNaN(r.MembershipProb) {
+				t.Errorf("row %d: membership_prob %v with %s", i, r.MembershipProb, alg)
 			}
-			row := map[string]catalog.CohortRow{}
-			for i, r := range rows {
-				if r.ID != cat.Tracks[i].ID || r.Cohort != v.Labels[i] {
-					t.Fatalf("row %d: id %s cohort %d, want %s %d", i, r.ID, r.Cohort, cat.Tracks[i].ID, v.Labels[i])
-				}
-				row[r.ID] = r
-				if (alg == AlgGMM) == math.IsNaN(r.MembershipProb) {
-					t.Errorf("row %d: membership_prob %v with %s", i, r.MembershipProb, alg)
-				}
-				if alg == AlgGMM && !(r.MembershipProb >= 0.5 && r.MembershipProb <= 1) {
-					t.Errorf("row %d: the most probable of two cohorts has probability %v", i, r.MembershipProb)
-				}
+			if alg == AlgGMM && !(r.MembershipProb >= 0.5 && r.MembershipProb <= 1) {
+				t.Errorf("row %d: the most probable of two cohorts has probability %v", i, r.MembershipProb)
 			}
-			// A reissue carries its canonical recording's values.
-			reissues := 0
-			for i := range cat.Tracks {
-				tr := &cat.Tracks[i]
-				if tr.CanonicalID != tr.ID {
-					reissues++
-					got, want := row[tr.ID], row[tr.CanonicalID]
-					if got.Cohort != want.Cohort || got.CentreDistance != want.CentreDistance || got.Silhouette != want.Silhouette {
-						t.Errorf("reissue %s: %+v, canonical %+v", tr.ID, got, want)
-					}
+		}
+		// A reissue carries its canonical recording's values.
+		reissues := 0
+		for i := range cat.Tracks {
+			tr := &cat.Tracks[i]
+			if tr.CanonicalID != tr.ID {
+				reissues++
+				got, want := row[tr.ID], row[tr.CanonicalID]
+				if got.Cohort != want.Cohort || got.CentreDistance != want.CentreDistance || got.Silhouette != want.Silhouette {
+					t.Errorf("reissue %s: %+v, canonical %+v", tr.ID, got, want)
 				}
 			}
-			if reissues == 0 {
-				t.Fatal("the test catalog has no reissues")
+		}
+		if reissues == 0 {
+			t.Fatal("the test catalog has no reissues")
+		}
+		// The silhouettes of the clustered rows average to the sweep's
+		// silhouette score (cluster.Sweep, checked against
+		// sklearn.metrics.silhouette_score in package cluster), and the
+		// squared centre distances sum to its inertia for the centres
+		// that are cohort means.
+		var silSum, ss float64
+		for i := range cat.Tracks {
+			if tr := &cat.Tracks[i]; tr.CanonicalID == tr.ID {
+				silSum += rows[i].Silhouette
+				ss += rows[i].CentreDistance * rows[i].CentreDistance
 			}
-			// The silhouettes of the clustered rows average to the sweep's
-			// silhouette score (cluster.Sweep, checked against
-			// sklearn.metrics.silhouette_score in package cluster), and the
-			// squared centre distances sum to its inertia for the centres
-			// that are cohort means.
-			var silSum, ss float64
-			for i := range cat.Tracks {
-				if tr := &cat.Tracks[i]; tr.CanonicalID == tr.ID {
-					silSum += rows[i].Silhouette
-					ss += rows[i].CentreDistance * rows[i].CentreDistance
-				}
-			}
-			sweep := v.Improved.Sweeps[alg][k-KMin]
-			n := float64(v.Improved.N)
-			if !scalar.EqualWithinAbsOrRel(silSum/n, sweep.Silhouette, 1e-12, 1e-12) {
-				t.Errorf("mean silhouette %v, sweep %v", silSum/n, sweep.Silhouette)
-			}
-			if alg == AlgWard && !scalar.EqualWithinAbsOrRel(ss, sweep.Inertia, 1e-9, 1e-9) {
-				t.Errorf("sum of squared distances %v, inertia %v", ss, sweep.Inertia)
-			}
-			if alg == AlgKMeans && !scalar.EqualWithinAbsOrRel(ss, sweep.Inertia, 1e-6, 1e-3) {
-				t.Errorf("sum of squared distances to the K-Means centres %v, inertia about the means %v", ss, sweep.Inertia)
-			}
-		})
-	}
+		}
+		sweep := v.Improved.Sweeps[alg][v.Chosen.K-KMin]
+		n := float64(v.Improved.N)
+		if !scalar.EqualWithinAbsOrRel(silSum/n, sweep.Silhouette, 1e-12, 1e-12) {
+			t.Errorf("mean silhouette %v, sweep %v", silSum/n, sweep.Silhouette)
+		}
+		if alg == AlgWard && !scalar.EqualWithinAbsOrRel(ss, sweep.Inertia, 1e-9, 1e-9) {
+			t.Errorf("sum of squared distances %v, inertia %v", ss, sweep.Inertia)
+		}
+		if alg == AlgKMeans && !scalar.EqualWithinAbsOrRel(ss, sweep.Inertia, 1e-6, 1e-3) {
+			t.Errorf("sum of squared distances to the K-Means centres %v, inertia about the means %v", ss, sweep.Inertia)
+		}
+	})
 }
 
 func TestCohortTableRejectsStaleValidation(t *testing.T) {

@@ -1,13 +1,11 @@
 package songs
 
 import (
-	"encoding/json"
-	"os"
-	"sync"
 	"testing"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
@@ -187,27 +185,14 @@ type goldenAlbumT struct {
 	Mean         float64 `json:"mean"`
 }
 
-var (
-	goldenOnce sync.Once
-	golden     goldenDomain
-	goldenErr  error
-)
+// goldenDomainFile is testdata/golden_domain.json, decoded once per test
+// binary.
+var goldenDomainFile = goldentest.Once[goldenDomain]{Path: "testdata/golden_domain.json"}
 
 // readGoldenDomain reads testdata/golden_domain.json once per test binary.
 func readGoldenDomain(t testing.TB) *goldenDomain {
 	t.Helper()
-	goldenOnce.Do(func() {
-		b, err := os.ReadFile("testdata/golden_domain.json")
-		if err != nil {
-			goldenErr = err
-			return
-		}
-		goldenErr = json.Unmarshal(b, &golden)
-	})
-	if goldenErr != nil {
-		t.Fatalf("golden_domain.json: %v", goldenErr)
-	}
-	return &golden
+	return goldenDomainFile.Get(t)
 }
 
 // syntheticCatalog builds the golden file's synthetic table as a catalog:

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
-	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 	"github.com/songcohorts/cohorts/songs/stats"
 )
@@ -18,7 +17,7 @@ import (
 // p-values Holm-adjusted over the ten features, every interval around its
 // effect.
 func TestHitTests(t *testing.T) {
-	cat := studytest.MustLoad(t, catalogtest.CSVText(catalogtest.HitHeader, 40, false, nil))
+	cat := studytest.HitCatalog(t, 40, nil)
 	f, err := HitTests(cat, 7)
 	if err != nil {
 		t.Fatal(err)
@@ -57,15 +56,15 @@ func TestHitTests(t *testing.T) {
 	if err != nil || len(c.Families) != 1 || c.Families[0].Question != QuestionHits {
 		t.Errorf("claims of a catalog with hits but no popularity: %+v, %v", c, err)
 	}
-	bad := studytest.MustLoad(t, catalogtest.CSVText(catalogtest.HitHeader, 4, false, func(i int, r map[string]string) {
+	bad := studytest.HitCatalog(t, 4, func(i int, r map[string]string) {
 		if i == 3 {
 			r["target"] = "yes"
 		}
-	}))
+	})
 	if _, err := HitTests(bad, 7); err == nil || !strings.Contains(err.Error(), "record 3") {
 		t.Errorf("a hit flag that is not 0 or 1: %v", err)
 	}
-	course := studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 4, false, nil))
+	course := studytest.CourseCatalog(t, 4, nil)
 	var mc *catalog.MissingColumnError
 	if _, err := HitTests(course, 7); !errors.As(err, &mc) {
 		t.Errorf("a catalog without hits: %v", err)

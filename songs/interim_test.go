@@ -20,22 +20,13 @@ import (
 // tracks back through LoadClean; before the write LoadClean says which
 // notebook makes the file.
 func TestWriteInterim(t *testing.T) {
-	c := catalog.Clean(studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 4, false, func(i int, r map[string]string) {
+	c := catalog.Clean(studytest.CourseCatalog(t, 4, func(i int, r map[string]string) {
 		if i == 3 {
 			r["popularity"] = "" // missing: flagged and dropped
 		}
-	})), catalog.CleanOptions{})
+	}), catalog.CleanOptions{})
 	p := Params{Root: t.TempDir(), Catalog: DefaultCatalog}
-	if _, err := LoadClean(p); !errors.Is(err, ErrMissingInput) || !strings.Contains(err.Error(), "01-cleaning") {
-		t.Errorf("LoadClean before the write: %v", err)
-	}
-	if err := catalog.WriteInterim(p.InterimDir(), c); err != nil {
-		t.Fatal(err)
-	}
-	got, err := LoadClean(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := saveThenLoad(t, "01-cleaning", func() error { return catalog.WriteInterim(p.InterimDir(), c) }, func() (*catalog.Catalog, error) { return LoadClean(p) })
 	if len(got.Tracks) != len(c.Tracks.Tracks) {
 		t.Errorf("%d clean tracks; want %d", len(got.Tracks), len(c.Tracks.Tracks))
 	}
@@ -62,7 +53,7 @@ func TestCleanOptionsFor(t *testing.T) {
 	if !CleanOptionsFor(course).OriginalExtremes {
 		t.Error("the course file does not get the original drops")
 	}
-	if CleanOptionsFor(studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 20, false, nil))).OriginalExtremes {
+	if CleanOptionsFor(studytest.CourseCatalog(t, 20, nil)).OriginalExtremes {
 		t.Error("another catalog gets the original drops")
 	}
 	part := &catalog.Catalog{}
@@ -80,9 +71,7 @@ func TestLoadRawNamesFilesFromTheRoot(t *testing.T) {
 	root := t.TempDir()
 	text := catalogtest.CSVText(catalogtest.CourseHeader, MinTracks+1, false, func(i int, r map[string]string) {
 		if i == MinTracks+1 { // track 1 listed again under another title
-			for k, v := range catalogtest.Values(1) {
-				r[k] = v
-			}
+			catalogtest.Copy(r, 1)
 			r["name"] = "Song 1 (Remastered)"
 		}
 	})

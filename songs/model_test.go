@@ -27,43 +27,38 @@ func labelAgreement(a, b []int) float64 {
 }
 
 func TestModelAssignsTrainingTracks(t *testing.T) {
-	cat, v0 := testValidation(t, 120)
-	const k = 2
-	for _, alg := range Algorithms {
-		t.Run(alg, func(t *testing.T) {
-			v := validationFor(t, cat, v0, alg, k)
-			m, err := BuildModel(cat, v, studytest.Must(Profiles(cat, v.Labels, k, 50))(t), []string{"x.csv: 00"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			path := filepath.Join(t.TempDir(), "processed", ModelFile)
-			if err := m.Save(path); err != nil {
-				t.Fatal(err)
-			}
-			loaded, err := LoadModel(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(loaded, m) {
-				t.Fatalf("the model read back differs:\n%+v\n%+v", loaded, m)
-			}
-			got, err := loaded.Assign(cat)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a := labelAgreement(got, v.Labels)
-			t.Logf("%s: assignment agrees with the fitted cohorts on %.4f of the tracks", alg, a)
-			// K-Means labels are the nearest fitted centre by construction,
-			// and GMM labels the most probable component; Ward has no
-			// centres, so nearest cohort mean only approximates it.
-			if alg != AlgWard && a != 1 {
-				t.Errorf("%s: agreement %.4f, want 1", alg, a)
-			}
-			if alg == AlgWard && a < 0.9 {
-				t.Errorf("Ward: agreement %.4f", a)
-			}
-		})
-	}
+	eachAlgorithm(t, func(t *testing.T, alg string, cat *catalog.Catalog, v *Validation, profiles []Cohort) {
+		m, err := BuildModel(cat, v, profiles, []string{"x.csv: 00"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "processed", ModelFile)
+		if err := m.Save(path); err != nil {
+			t.Fatal(err)
+		}
+		loaded, err := LoadModel(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(loaded, m) {
+			t.Fatalf("the model read back differs:\n%+v\n%+v", loaded, m)
+		}
+		got, err := loaded.Assign(cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := labelAgreement(got, v.Labels)
+		t.Logf("%s: assignment agrees with the fitted cohorts on %.4f of the tracks", alg, a)
+		// K-Means labels are the nearest fitted centre by construction,
+		// and GMM labels the most probable component; Ward has no
+		// centres, so nearest cohort mean only approximates it.
+		if alg != AlgWard && a != 1 {
+			t.Errorf("%s: agreement %.4f, want 1", alg, a)
+		}
+		if alg == AlgWard && a < 0.9 {
+			t.Errorf("Ward: agreement %.4f", a)
+		}
+	})
 }
 
 func TestModelGMMPredictMatchesMixture(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
 // playlistCatalog returns albums of perAlbum tracks whose sound clusters by
@@ -69,10 +70,7 @@ func evaluatedAlbums(t *testing.T, albums, perAlbum int, seed uint64, edit func(
 	if edit != nil {
 		edit(cat)
 	}
-	r, err := NewRecommender(cat, labels)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := studytest.Must(NewRecommender(cat, labels))(t)
 	ev, err := EvaluateRecommender(r, testEvaluation, StudyMethods())
 	if err != nil {
 		t.Fatal(err)
@@ -164,10 +162,7 @@ func TestEvaluateRecommenderDeterministic(t *testing.T) {
 // exactly the lists each method finds on its own.
 func TestSearchMemoKeepsLists(t *testing.T) {
 	cat, labels := playlistCatalog(10, 8, 3)
-	r, err := NewRecommender(cat, labels)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := studytest.Must(NewRecommender(cat, labels))(t)
 	methods := append(StudyMethods(), Method{Key: "diverse", Options: RecommendOptions{Diversity: 0.3, PopularityBlend: 0.2}})
 	listers := make([]lister, len(methods))
 	for k, m := range methods {
@@ -204,10 +199,7 @@ func TestSearchMemoKeepsLists(t *testing.T) {
 
 func TestEvaluateRecommenderRefuses(t *testing.T) {
 	cat, labels := playlistCatalog(4, 6, 4)
-	r, err := NewRecommender(cat, labels)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := studytest.Must(NewRecommender(cat, labels))(t)
 	for name, c := range map[string]struct {
 		cfg     Evaluation
 		methods []Method
@@ -268,10 +260,7 @@ func TestEvaluateRecommenderArtists(t *testing.T) {
 func TestPlaylistQueries(t *testing.T) {
 	cat, labels := playlistCatalog(2, 7, 6)
 	cat.Tracks = cat.Tracks[:12] // album 0 (7 songs) and 5 songs of album 1
-	r, err := NewRecommender(cat, labels[:12])
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := studytest.Must(NewRecommender(cat, labels[:12]))(t)
 	_, groups := playlistGroups(cat)
 	if len(groups) != 2 || len(groups[0].tracks) != 7 || groups[0].name != "Album 0" {
 		t.Fatalf("groups %+v", groups)
@@ -298,10 +287,7 @@ func TestEvaluationForCache(t *testing.T) {
 		t.Fatalf("without a cache: %v; want ErrMissingInput", err)
 	}
 	cat, labels := playlistCatalog(6, 7, 8)
-	r, err := NewRecommender(cat, labels)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := studytest.Must(NewRecommender(cat, labels))(t)
 	first, err := EvaluationFor(p, r, testEvaluation, StudyMethods())
 	if err != nil {
 		t.Fatal(err)

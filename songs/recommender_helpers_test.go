@@ -22,6 +22,19 @@ func validationFor(t testing.TB, cat *catalog.Catalog, v *Validation, algorithm 
 	return &w
 }
 
+// eachAlgorithm runs fn as a subtest for each clustering algorithm, on the
+// 120-track test catalog with that algorithm's k = 2 solution (one
+// sub-cohort per cohort) and its cohorts' profiles (popular from 50).
+func eachAlgorithm(t *testing.T, fn func(t *testing.T, alg string, cat *catalog.Catalog, v *Validation, profiles []Cohort)) {
+	cat, v0 := testValidation(t, 120)
+	for _, alg := range Algorithms {
+		t.Run(alg, func(t *testing.T) {
+			v := validationFor(t, cat, v0, alg, 2)
+			fn(t, alg, cat, v, studytest.Must(Profiles(cat, v.Labels, 2, 50))(t))
+		})
+	}
+}
+
 // validated caches one Validate run of the test catalog.
 var validated = map[int]*Validation{}
 

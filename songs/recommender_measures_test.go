@@ -1,10 +1,8 @@
 package songs
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"reflect"
 	"testing"
 
@@ -13,6 +11,8 @@ import (
 
 	"github.com/songcohorts/cohorts/songs/catalog"
 	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
 // goldenRecommender is testdata/golden_recommender.json, written by
@@ -53,17 +53,11 @@ type goldenRecommender struct {
 	} `json:"local_scaling"`
 }
 
+// loadGoldenRecommender reads the recommender's references
+// (testdata/golden_recommender.json, written by testdata/gen_golden_recommender.py).
 func loadGoldenRecommender(t *testing.T) goldenRecommender {
 	t.Helper()
-	b, err := os.ReadFile("testdata/golden_recommender.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g goldenRecommender
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
-	return g
+	return goldentest.Read[goldenRecommender](t, "testdata/golden_recommender.json")
 }
 
 func TestRPrecision(t *testing.T) {
@@ -229,10 +223,7 @@ func TestLocalScaling(t *testing.T) {
 	}
 	// The scores are 1 - LS, from the seed's own scale: for point 0 and
 	// its first local-scaling pick j, exp(-d^2 / (sigma_0 sigma_j)).
-	recs, err := r.Recommend([]string{catalogtest.ID(0)}, RecommendOptions{N: 1, LocalScaling: g.K})
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := studytest.Must(r.Recommend([]string{catalogtest.ID(0)}, RecommendOptions{N: 1, LocalScaling: g.K}))(t)
 	j := g.LSLists[0][0]
 	d := distance(g.Points[0], g.Points[j])
 	if want := math.Exp(-d * d / (g.Sigma[0] * g.Sigma[j])); !scalar.EqualWithinAbs(recs[0].Score, want, 1e-12) {

@@ -4,14 +4,12 @@ import (
 	"testing"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
+	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
 func TestRecommenderRealCatalog(t *testing.T) {
 	cat, v, _ := realCohorts(t)
-	r, err := NewRecommender(cat, v.Labels)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := studytest.Must(NewRecommender(cat, v.Labels))(t)
 	ids := r.FindTracks("paint it black - remastered 2009")
 	if len(ids) == 0 || cat.Tracks[r.byID[ids[0]]].Name != "Paint It, Black" {
 		t.Fatalf("FindTracks: %v", ids)

@@ -53,10 +53,7 @@ func titleCatalog(t *testing.T) *Recommender {
 	for i := range cat.Tracks {
 		cat.Tracks[i].Name, cat.Tracks[i].Popularity = names[i], pops[i]
 	}
-	r, err := NewRecommender(cat, make([]int, len(cat.Tracks)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := studytest.Must(NewRecommender(cat, make([]int, len(cat.Tracks))))(t)
 	return r
 }
 
@@ -105,10 +102,7 @@ func TestFindTracks(t *testing.T) {
 
 func TestRecommendExcludesVersions(t *testing.T) {
 	cat := studytest.BlobCatalog(200, 5)
-	r, err := NewRecommender(cat, make([]int, len(cat.Tracks)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := studytest.Must(NewRecommender(cat, make([]int, len(cat.Tracks))))(t)
 	// Track 18 has a reissue (track 25, identical audio) and a live take
 	// (track 21, "Song 18 - Live", different audio).
 	seed := 18
@@ -121,10 +115,7 @@ func TestRecommendExcludesVersions(t *testing.T) {
 			versions[i] = true
 		}
 	}
-	recs, err := r.Recommend([]string{cat.Tracks[seed].ID}, RecommendOptions{N: 20})
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := studytest.Must(r.Recommend([]string{cat.Tracks[seed].ID}, RecommendOptions{N: 20}))(t)
 	if len(recs) != 20 {
 		t.Fatalf("%d recommendations", len(recs))
 	}
@@ -141,10 +132,7 @@ func TestRecommendExcludesVersions(t *testing.T) {
 		}
 	}
 	// Without the exclusion the reissue comes first, at distance 0.
-	recs, err = r.Recommend([]string{cat.Tracks[seed].ID}, RecommendOptions{N: 3, IncludeVersions: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs = studytest.Must(r.Recommend([]string{cat.Tracks[seed].ID}, RecommendOptions{N: 3, IncludeVersions: true}))(t)
 	if recs[0].ID != cat.Tracks[25].ID || recs[0].Distance != 0 {
 		t.Errorf("with versions: first %s at %v, want the reissue %s at 0", recs[0].ID, recs[0].Distance, cat.Tracks[25].ID)
 	}
@@ -188,10 +176,7 @@ func TestRecommendMatchesBruteForce(t *testing.T) {
 	for i := range labels {
 		labels[i] = i % 3
 	}
-	r, err := NewRecommender(cat, labels)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := studytest.Must(NewRecommender(cat, labels))(t)
 	ids := func(recs []Recommendation) []string {
 		var out []string
 		for _, rc := range recs {
@@ -208,10 +193,7 @@ func TestRecommendMatchesBruteForce(t *testing.T) {
 		}
 		cohort := r.majorityCohort(seeds)
 		for _, n := range []int{1, 10, 80} {
-			recs, err := r.Recommend(sid, RecommendOptions{N: n})
-			if err != nil {
-				t.Fatal(err)
-			}
+			recs := studytest.Must(r.Recommend(sid, RecommendOptions{N: n}))(t)
 			if got, want := ids(recs), expected(r, seeds, n, none, all); !reflect.DeepEqual(got, want) {
 				t.Errorf("seeds %v n=%d:\n got %v\nwant %v", seeds, n, got, want)
 			}
@@ -242,14 +224,8 @@ func TestRecommendTiesByCatalogOrder(t *testing.T) {
 		cat.Tracks[i].DurationMS = cat.Tracks[1].DurationMS
 		cat.Tracks[i].CanonicalID = cat.Tracks[i].ID
 	}
-	r, err := NewRecommender(cat, make([]int, len(cat.Tracks)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := r.Recommend([]string{cat.Tracks[1].ID}, RecommendOptions{N: 4})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := studytest.Must(NewRecommender(cat, make([]int, len(cat.Tracks))))(t)
+	recs := studytest.Must(r.Recommend([]string{cat.Tracks[1].ID}, RecommendOptions{N: 4}))(t)
 	for j, rc := range recs {
 		if want := cat.Tracks[30+j].ID; rc.ID != want || rc.Distance != 0 {
 			t.Errorf("rank %d: %s at %v, want %s at 0", j+1, rc.ID, rc.Distance, want)
@@ -259,10 +235,7 @@ func TestRecommendTiesByCatalogOrder(t *testing.T) {
 
 func TestRecommendDiversityAndPopularity(t *testing.T) {
 	cat := studytest.BlobCatalog(400, 4)
-	r, err := NewRecommender(cat, make([]int, len(cat.Tracks)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := studytest.Must(NewRecommender(cat, make([]int, len(cat.Tracks))))(t)
 	seed := []string{cat.Tracks[0].ID}
 	spread := func(recs []Recommendation) float64 {
 		s := 0.0
@@ -316,10 +289,7 @@ func TestPlaylist(t *testing.T) {
 	for i := range labels {
 		labels[i] = i % 2 // the two sound profiles
 	}
-	r, err := NewRecommender(cat, labels)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := studytest.Must(NewRecommender(cat, labels))(t)
 	seed := 3
 	pl, err := r.Playlist(cat.Tracks[seed].ID, 25)
 	if err != nil {
@@ -370,14 +340,8 @@ func TestRecommendVersionsAreByArtist(t *testing.T) {
 	cat.Tracks[6].Artist = "Band B"
 	cat.Tracks[6].Audio = cat.Tracks[2].Audio
 	cat.Tracks[6].Audio[0] += 1e-3 // a different recording, very close
-	r, err := NewRecommender(cat, make([]int, len(cat.Tracks)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	recs, err := r.Recommend([]string{cat.Tracks[2].ID}, RecommendOptions{N: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := studytest.Must(NewRecommender(cat, make([]int, len(cat.Tracks))))(t)
+	recs := studytest.Must(r.Recommend([]string{cat.Tracks[2].ID}, RecommendOptions{N: 5}))(t)
 	if recs[0].ID != cat.Tracks[6].ID {
 		t.Errorf("first %s, want Band B's Home", recs[0].Name)
 	}

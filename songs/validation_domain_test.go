@@ -2,7 +2,6 @@ package songs
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -238,17 +237,7 @@ func labelsOfSample(v *Validation, prep *Prepared, sample []int) []int {
 func TestSaveLoadValidation(t *testing.T) {
 	_, v := testValidation(t, 120)
 	p := Params{Root: t.TempDir(), Catalog: DefaultCatalog}
-	_, err := LoadValidation(p)
-	if !errors.Is(err, ErrMissingInput) || !strings.Contains(err.Error(), "notebook 03") {
-		t.Errorf("LoadValidation before the cache exists: %v; want ErrMissingInput naming notebook 03", err)
-	}
-	if err := SaveValidation(p, v); err != nil {
-		t.Fatal(err)
-	}
-	got, err := LoadValidation(p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := saveThenLoad(t, "notebook 03", func() error { return SaveValidation(p, v) }, func() (*Validation, error) { return LoadValidation(p) })
 	// fmt prints maps sorted and NaN as NaN, so equal text is equal data.
 	if a, b := fmt.Sprintf("%+v", *got), fmt.Sprintf("%+v", *v); a != b {
 		t.Error("validation differs after SaveValidation and LoadValidation")

@@ -1,12 +1,11 @@
 package songs
 
 import (
-	"encoding/json"
 	"math"
-	"os"
 	"strconv"
 	"testing"
 
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 )
 
@@ -38,17 +37,11 @@ type goldenReference struct {
 	Source string  `json:"source"`
 }
 
+// readGoldenCohorts reads the scikit-learn cohort references
+// (testdata/golden_cohorts.json, written by testdata/gen_golden_cohorts.py).
 func readGoldenCohorts(t *testing.T) goldenCohorts {
 	t.Helper()
-	b, err := os.ReadFile("testdata/golden_cohorts.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g goldenCohorts
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
-	return g
+	return goldentest.Read[goldenCohorts](t, "testdata/golden_cohorts.json")
 }
 
 // sameReference reports whether our structureless reference agrees with

@@ -1,13 +1,12 @@
 package catalog
 
 import (
-	"encoding/json"
-	"os"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // originalDrops is testdata/original_drops.json, recomputed with pandas from
@@ -30,11 +29,7 @@ type originalDrops struct {
 // TestRealCatalog reproduces the original study's inspection and cleaning
 // of the course catalog.
 func TestRealCatalog(t *testing.T) {
-	realCatalog := catalogtest.Staged(t, catalogtest.RollingStones)
-	cat, err := Load(realCatalog)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := loadStaged(t, catalogtest.RollingStones)
 	// ORIGINAL-STUDY.md: 1,610 rows; duplicates 0, missing 0, ids unique.
 	if len(cat.Tracks) != 1610 || len(cat.Findings) != 0 {
 		t.Fatalf("%d tracks, %d findings; want 1610 and none", len(cat.Tracks), len(cat.Findings))
@@ -117,28 +112,18 @@ func TestRealCatalog(t *testing.T) {
 	}
 }
 
+// readOriginalDrops reads the rows the original study's pandas code drops
+// (testdata/original_drops.json, written by testdata/gen_original_drops.py).
 func readOriginalDrops(t *testing.T) originalDrops {
 	t.Helper()
-	b, err := os.ReadFile("testdata/original_drops.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g originalDrops
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
-	return g
+	return goldentest.Read[originalDrops](t, "testdata/original_drops.json")
 }
 
 // TestHitPredictorCatalog loads the six hit-predictor files: 41,106 tracks
 // (pandas.read_csv row counts summed) with ids from their uris and the
 // extra columns kept.
 func TestHitPredictorCatalog(t *testing.T) {
-	hitPredictor := catalogtest.Staged(t, catalogtest.HitPredictor)
-	cat, err := Load(hitPredictor)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := loadStaged(t, catalogtest.HitPredictor)
 	if len(cat.Sources) != 6 || len(cat.Tracks) != 41106 {
 		t.Fatalf("%d files, %d tracks; want 6 and 41106", len(cat.Sources), len(cat.Tracks))
 	}

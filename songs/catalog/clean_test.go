@@ -16,34 +16,17 @@ import (
 // with a missing energy and a row whose loudness is out of range.
 func extremesCatalog(t *testing.T) *Catalog {
 	t.Helper()
-	return mustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 20, false, func(i int, r map[string]string) {
-		switch i {
-		case 2:
-			r["acousticness"] = "0.99"
-		case 4:
-			r["acousticness"], r["energy"] = "0.995", "0.01"
-		case 6:
-			r["energy"] = "0.02"
-		case 7:
-			r["energy"] = "" // missing: dropped by the finding, never by the energy rule
-		case 8:
-			r["loudness"] = "-61" // out of range: dropped by the finding first
-		case 9, 10:
-			r["loudness"] = "-30" // tie: both bottom loudness
-		case 11:
-			r["loudness"] = "-25"
-		case 12:
-			r["loudness"] = "-20"
-		case 13:
-			r["speechiness"] = "0.9"
-		case 14:
-			r["speechiness"] = "0.8"
-		case 15:
-			r["speechiness"] = "0.7"
-		case 16, 17, 18:
-			r["duration_ms"] = []string{"981866", "700000", "600000"}[i-16]
-		}
-	}))
+	return mustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 20, false, catalogtest.Set(map[int]map[string]string{
+		2: {"acousticness": "0.99"},
+		4: {"acousticness": "0.995", "energy": "0.01"},
+		6: {"energy": "0.02"},
+		7: {"energy": ""},                               // missing: dropped by the finding, never by the energy rule
+		8: {"loudness": "-61"},                          // out of range: dropped by the finding first
+		9: {"loudness": "-30"}, 10: {"loudness": "-30"}, // tie: both bottom loudness
+		11: {"loudness": "-25"}, 12: {"loudness": "-20"},
+		13: {"speechiness": "0.9"}, 14: {"speechiness": "0.8"}, 15: {"speechiness": "0.7"},
+		16: {"duration_ms": "981866"}, 17: {"duration_ms": "700000"}, 18: {"duration_ms": "600000"},
+	})))
 }
 
 // TestCleanOriginalExtremes applies the hand-picked rule set after the

@@ -15,13 +15,7 @@ func fuzzSeeds() []string {
 	course := func(n int, crlf bool, edit func(i int, r map[string]string)) string {
 		return catalogtest.CSVText(catalogtest.CourseHeader, n, crlf, edit)
 	}
-	at := func(rec int, col, val string) func(int, map[string]string) {
-		return func(i int, r map[string]string) {
-			if i == rec {
-				r[col] = val
-			}
-		}
-	}
+	at := catalogtest.At
 	good := course(3, false, nil)
 	iso := catalogtest.CSVText(append([]string{""}, catalogtest.CourseHeader[1:]...), 3, true, at(2, "release_date", "1969-07"))
 	seeds := []string{
@@ -44,9 +38,7 @@ func fuzzSeeds() []string {
 		course(3, false, at(2, "uri", "spotify:track:other")),
 		course(3, false, func(i int, r map[string]string) {
 			if i == 3 {
-				for k, v := range catalogtest.Values(1) {
-					r[k] = v
-				}
+				catalogtest.Copy(r, 1)
 			}
 		}),
 		course(3, false, at(3, "id", catalogtest.ID(1))),

@@ -28,6 +28,18 @@ func mustLoad(t testing.TB, text string) *Catalog {
 	return cat
 }
 
+// loadStaged loads a real catalog where the Makefile stages it (rel, one
+// of catalogtest's paths), skipping when it is not staged and failing the
+// test on an error.
+func loadStaged(t testing.TB, rel string) *Catalog {
+	t.Helper()
+	cat, err := Load(catalogtest.Staged(t, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
 // wantRecordError checks that err is a *RecordError for file at the given
 // record, line and column, whose message contains every one of msgs.
 func wantRecordError(t testing.TB, err error, file string, rec, line int, col string, msgs ...string) *RecordError {
@@ -51,15 +63,20 @@ func wantRecordError(t testing.TB, err error, file string, rec, line int, col st
 	return re
 }
 
-// findingsOf returns the findings of a rule.
-func findingsOf(cat *Catalog, rule string) []Finding {
-	var out []Finding
-	for _, f := range cat.Findings {
-		if f.Rule == rule {
-			out = append(out, f)
+// where returns the elements of xs that keep accepts, in order.
+func where[T any](xs []T, keep func(T) bool) []T {
+	var out []T
+	for _, x := range xs {
+		if keep(x) {
+			out = append(out, x)
 		}
 	}
 	return out
+}
+
+// findingsOf returns the findings of a rule.
+func findingsOf(cat *Catalog, rule string) []Finding {
+	return where(cat.Findings, func(f Finding) bool { return f.Rule == rule })
 }
 
 // sameFloat compares two values, NaN equal to NaN.
@@ -96,13 +113,7 @@ func sameTrack(a, b *Track) string {
 
 // logFor returns the cleaning log entries of a track id.
 func logFor(c *Cleaned, id string) []LogEntry {
-	var out []LogEntry
-	for _, e := range c.Log {
-		if e.ID == id {
-			out = append(out, e)
-		}
-	}
-	return out
+	return where(c.Log, func(e LogEntry) bool { return e.ID == id })
 }
 
 // wantDropped checks that Clean removed exactly the ids in want, each with

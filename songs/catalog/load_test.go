@@ -133,14 +133,9 @@ func TestLoadQuotedFields(t *testing.T) {
 			}
 		}
 		// A bad value after the quoted newline names record 3, line 5.
-		bad := catalogtest.CSVText(catalogtest.CourseHeader, 4, crlf, func(i int, rec map[string]string) {
-			switch i {
-			case 2:
-				rec["name"] = title
-			case 3:
-				rec["tempo"] = "fast"
-			}
-		})
+		bad := catalogtest.CSVText(catalogtest.CourseHeader, 4, crlf, catalogtest.Set(map[int]map[string]string{
+			2: {"name": title}, 3: {"tempo": "fast"},
+		}))
 		_, path, err := loadText(t, bad)
 		wantRecordError(t, err, path, 3, 5, "tempo", "record 3 (line 5)", `value "fast"`, "not a number")
 	}

@@ -61,13 +61,7 @@ func compareReaders(t *testing.T, text string, pieceSize int) bool {
 // every position, empty lines, CRLF, a byte order mark, no final line end,
 // findings of every kind, duplicate ids and extra columns.
 func scanCases() map[string]string {
-	at := func(rec int, col, val string) func(int, map[string]string) {
-		return func(i int, r map[string]string) {
-			if i == rec {
-				r[col] = val
-			}
-		}
-	}
+	at := catalogtest.At
 	quoted := func(i int, r map[string]string) {
 		switch i % 4 {
 		case 1:
@@ -102,35 +96,16 @@ func scanCases() map[string]string {
 
 // findingsEdit gives records missing, NA-like, out-of-range and oddly
 // spelled values, empty titles and bad dates.
-func findingsEdit(i int, r map[string]string) {
-	switch i % 10 {
-	case 1:
-		r["energy"] = ""
-	case 2:
-		r["tempo"] = "NaN"
-	case 3:
-		r["popularity"] = "101"
-	case 4:
-		r["loudness"] = " -6.5 "
-	case 5:
-		r["name"] = "  "
-	case 6:
-		r["release_date"] = "2/30/1970"
-	case 7:
-		r["instrumentalness"] = "2.76E-06"
-	case 8:
-		r["track_number"] = "3.0"
-	case 9:
-		r["danceability"] = "-0"
-	}
-}
+var findingsEdit = catalogtest.Cycle(10, map[int]map[string]string{
+	1: {"energy": ""}, 2: {"tempo": "NaN"}, 3: {"popularity": "101"},
+	4: {"loudness": " -6.5 "}, 5: {"name": "  "}, 6: {"release_date": "2/30/1970"},
+	7: {"instrumentalness": "2.76E-06"}, 8: {"track_number": "3.0"}, 9: {"danceability": "-0"},
+})
 
 // duplicatesEdit repeats earlier ids: exact copies, same audio, conflicts.
 func duplicatesEdit(i int, r map[string]string) {
 	if i > 10 && i%5 == 0 {
-		for k, v := range catalogtest.Values(i - 10) {
-			r[k] = v
-		}
+		catalogtest.Copy(r, i-10)
 		if i%10 == 0 {
 			r["name"] = "Other title"
 		}

@@ -18,9 +18,7 @@ func TestRenameSources(t *testing.T) {
 	dir := t.TempDir()
 	a := catalogtest.CSVText(catalogtest.HitHeader, 3, false, nil)
 	b := catalogtest.CSVText(catalogtest.HitHeader, 3, false, func(i int, r map[string]string) {
-		for k, v := range catalogtest.Values(i) {
-			r[k] = v // track i of a.csv again
-		}
+		catalogtest.Copy(r, i) // track i of a.csv again
 		switch i {
 		case 2:
 			r["track"] = "Song 2 (Remastered)" // same audio, another listing

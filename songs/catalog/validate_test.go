@@ -199,16 +199,11 @@ func TestLoadFindings(t *testing.T) {
 
 // TestLoadRangeBoundaries accepts the ends of the dictionary's ranges.
 func TestLoadRangeBoundaries(t *testing.T) {
-	cat := mustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 4, false, func(i int, r map[string]string) {
-		switch i {
-		case 1:
-			r["energy"], r["loudness"], r["popularity"], r["acousticness"] = "0", "0", "0", "1"
-		case 2:
-			r["energy"], r["loudness"], r["popularity"], r["tempo"] = "1", "-60", "100", "1e-9"
-		case 3:
-			r["duration_ms"], r["instrumentalness"], r["popularity"] = "1", "2.76E-06", "33.0"
-		}
-	}))
+	cat := mustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 4, false, catalogtest.Set(map[int]map[string]string{
+		1: {"energy": "0", "loudness": "0", "popularity": "0", "acousticness": "1"},
+		2: {"energy": "1", "loudness": "-60", "popularity": "100", "tempo": "1e-9"},
+		3: {"duration_ms": "1", "instrumentalness": "2.76E-06", "popularity": "33.0"},
+	})))
 	if len(cat.Findings) != 0 {
 		t.Errorf("findings %+v; want none", cat.Findings)
 	}
@@ -284,14 +279,10 @@ func TestLoadDuplicateIDs(t *testing.T) {
 	text := catalogtest.CSVText(catalogtest.CourseHeader, 8, false, func(i int, r map[string]string) {
 		switch i {
 		case 3: // exact copy of record 1 except its row number
-			for k, v := range catalogtest.Values(1) {
-				r[k] = v
-			}
+			catalogtest.Copy(r, 1)
 			r["number_row"] = "2"
 		case 5: // record 2 listed again on another album
-			for k, v := range catalogtest.Values(2) {
-				r[k] = v
-			}
+			catalogtest.Copy(r, 2)
 			r["album"] = "Forty Licks"
 		case 7: // record 4's id with different audio data
 			r["id"], r["uri"] = catalogtest.ID(4), URIPrefix+catalogtest.ID(4)

@@ -1,13 +1,13 @@
 package chart
 
 import (
-	"encoding/json"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // golden mirrors testdata/golden.json, written by testdata/gen_golden.py.
@@ -31,17 +31,11 @@ type golden struct {
 	}
 }
 
+// readGolden reads the SciPy and scikit-learn reference numbers of the
+// figures (testdata/golden.json, written by testdata/gen_golden.py).
 func readGolden(t *testing.T) golden {
 	t.Helper()
-	b, err := os.ReadFile("testdata/golden.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g golden
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
-	return g
+	return goldentest.Read[golden](t, "testdata/golden.json")
 }
 
 // TestKDEAgainstScipy compares Scott's bandwidth and the density with

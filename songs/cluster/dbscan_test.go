@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/songcohorts/cohorts/songs/internal/blobtest"
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 type dbscanGolden struct {
@@ -29,9 +30,9 @@ type dbscanGolden struct {
 // does, so the labels must be identical, not only up to relabelling.
 func TestDBSCANGolden(t *testing.T) {
 	var g dbscanGolden
-	readGolden(t, "golden_density_dbscan.json", &g)
+	goldentest.ReadInto(t, "testdata/golden_density_dbscan.json", &g)
 	for _, c := range g.Cases {
-		x := denseOf(c.Data)
+		x := goldentest.Dense(c.Data)
 		m := DBSCAN{Eps: c.Eps, MinSamples: c.MinSamples}
 		if err := m.Fit(x); err != nil {
 			t.Fatal(err)

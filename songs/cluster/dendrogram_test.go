@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // mergesFromZ converts a SciPy linkage matrix to merges.
@@ -109,7 +111,7 @@ func TestDendrogramSmall(t *testing.T) {
 // heights are distinct).
 func TestCutHeightFor(t *testing.T) {
 	var g linkageGolden
-	readGolden(t, "golden_density_linkage.json", &g)
+	goldentest.ReadInto(t, "testdata/golden_density_linkage.json", &g)
 	for _, c := range g.Cases {
 		n := len(c.Data)
 		for name, want := range c.Linkages {

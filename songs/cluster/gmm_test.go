@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 type kmGoldenGMMCase struct {
@@ -61,8 +63,8 @@ func kmFlatten(v any) []float64 {
 // flag and predictions.
 func TestGaussianMixtureGolden(t *testing.T) {
 	var g kmGoldenGMM
-	readGolden(t, "golden_kmeans_gmm.json", &g)
-	x := denseOf(g.X)
+	goldentest.ReadInto(t, "testdata/golden_kmeans_gmm.json", &g)
+	x := goldentest.Dense(g.X)
 	_, d := x.Dims()
 	for _, c := range g.Cases {
 		ct := kmCovTypes[c.CovType]
@@ -85,7 +87,7 @@ func TestGaussianMixtureGolden(t *testing.T) {
 			}
 		}
 		gm := GaussianMixture{K: 3, Covariance: ct, MaxIter: c.MaxIter,
-			WeightsInit: c.WeightsInit, MeansInit: denseOf(c.MeansInit), PrecisionsInit: prec}
+			WeightsInit: c.WeightsInit, MeansInit: goldentest.Dense(c.MeansInit), PrecisionsInit: prec}
 		if err := gm.Fit(x); err != nil {
 			t.Fatalf("%s: %v", c.Name, err)
 		}
@@ -149,8 +151,8 @@ func TestGaussianMixtureGolden(t *testing.T) {
 // GaussianMixture(random_state=0) (to 1e-3 relative) with ARI >= 0.95.
 func TestGaussianMixtureSeeded(t *testing.T) {
 	var g kmGoldenGMM
-	readGolden(t, "golden_kmeans_gmm.json", &g)
-	x := denseOf(g.X)
+	goldentest.ReadInto(t, "testdata/golden_kmeans_gmm.json", &g)
+	x := goldentest.Dense(g.X)
 	for _, s := range g.Seeded {
 		gm := GaussianMixture{K: 3, Covariance: kmCovTypes[s.CovType], Seed: 3}
 		if err := gm.Fit(x); err != nil {

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // kmGoldenCatalog is the original study's pipeline on the real catalog,
@@ -26,8 +28,8 @@ type kmGoldenCatalog struct {
 // labels to 1e-12.
 func TestOriginalStudyKMeans(t *testing.T) {
 	var g kmGoldenCatalog
-	readGolden(t, "golden_kmeans_catalog.json", &g)
-	x := denseOf(g.X)
+	goldentest.ReadInto(t, "testdata/golden_kmeans_catalog.json", &g)
+	x := goldentest.Dense(g.X)
 	if r, c := x.Dims(); r != 1600 || c != 9 {
 		t.Fatalf("catalog matrix %d x %d, want 1600 x 9", r, c)
 	}
@@ -70,8 +72,8 @@ func TestOriginalStudyKMeans(t *testing.T) {
 // mixture at k = 2: silhouette about 0.1798 (sklearn 0.17981) to 1e-3.
 func TestOriginalStudyGMM(t *testing.T) {
 	var g kmGoldenCatalog
-	readGolden(t, "golden_kmeans_catalog.json", &g)
-	x := denseOf(g.X)
+	goldentest.ReadInto(t, "testdata/golden_kmeans_catalog.json", &g)
+	x := goldentest.Dense(g.X)
 	labels, err := GaussianMixture{Seed: 42}.Cluster(x, 2)
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,10 @@
 package cluster
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
+)
 
 // The golden files are written by testdata/gen_golden_kmeans.py with
 // Debian's scikit-learn 1.2.1; every record names its call in "source".
@@ -53,6 +57,6 @@ type kmGoldenFile struct {
 
 func kmGolden(t testing.TB) kmGoldenFile {
 	var g kmGoldenFile
-	readGolden(t, "golden_kmeans.json", &g)
+	goldentest.ReadInto(t, "testdata/golden_kmeans.json", &g)
 	return g
 }

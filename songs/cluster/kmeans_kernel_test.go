@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/songcohorts/cohorts/songs/internal/blobtest"
 )
 
 // TestKMDistsMatchesScalar checks the distance kernel (assembly where the
@@ -18,14 +20,8 @@ func TestKMDistsMatchesScalar(t *testing.T) {
 	for _, d := range []int{1, 2, 5, 11} {
 		for _, k := range []int{1, 3, 4, 5, 8, 10} {
 			for _, rows := range []int{1, 3, 4, 7, 9, 64} {
-				x := make([]float64, rows*d)
-				for i := range x {
-					x[i] = rng.NormFloat64() * 3
-				}
-				cs := make([]float64, k*d)
-				for i := range cs {
-					cs[i] = rng.NormFloat64()
-				}
+				x := blobtest.Normal(rng, rows*d, 3)
+				cs := blobtest.Normal(rng, k*d, 1)
 				kp := kmPad4(k)
 				ct := kmTranspose(nil, cs, k, d)
 				got := make([]float64, rows*kp)

@@ -8,6 +8,8 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // TestKMeansGoldenInit compares with sklearn.cluster.KMeans(init=centres,
@@ -22,8 +24,8 @@ func TestKMeansGoldenInit(t *testing.T) {
 			if tol == 0 {
 				tol = -1
 			}
-			km := KMeans{K: len(c.Init), Init: denseOf(c.Init), Tol: tol, MaxIter: c.MaxIter, Algorithm: algo}
-			if err := km.Fit(denseOf(c.X), c.Weights); err != nil {
+			km := KMeans{K: len(c.Init), Init: goldentest.Dense(c.Init), Tol: tol, MaxIter: c.MaxIter, Algorithm: algo}
+			if err := km.Fit(goldentest.Dense(c.X), c.Weights); err != nil {
 				t.Fatalf("%s: %v", c.Name, err)
 			}
 			for i, l := range c.Labels {
@@ -55,7 +57,7 @@ func TestKMeansSeeded(t *testing.T) {
 	g := kmGolden(t)
 	x := map[string]*mat.Dense{}
 	for _, c := range g.KMeans {
-		x[c.Name] = denseOf(c.X)
+		x[c.Name] = goldentest.Dense(c.X)
 	}
 	for _, s := range g.Seeded {
 		for _, algo := range []KMeansAlgorithm{Lloyd, Hamerly} {

@@ -1,6 +1,10 @@
 package cluster
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
+)
 
 // TestKneeByHand checks curves whose knee is worked out by hand from the
 // Kneedle steps (normalise, flip, difference curve, threshold).
@@ -29,7 +33,7 @@ func TestKneeByHand(t *testing.T) {
 // testdata/golden_kmeans_catalog.json): the knee is k = 3, as kneed found.
 func TestKneeOriginalStudy(t *testing.T) {
 	var g kmGoldenCatalog
-	readGolden(t, "golden_kmeans_catalog.json", &g)
+	goldentest.ReadInto(t, "testdata/golden_kmeans_catalog.json", &g)
 	ks := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
 	i, ok := Knee(ks, g.WCSS, Convex, Decreasing, 1)
 	if !ok || ks[i] != 3 {

@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/songcohorts/cohorts/songs/internal/blobtest"
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 type linkageGolden struct {
@@ -45,9 +46,9 @@ type linkageCase struct {
 // golden_density_linkage.json (testdata/gen_golden_density.py).
 func forLinkageCases(t *testing.T, fn func(c linkageCase, want linkageWant)) {
 	var g linkageGolden
-	readGolden(t, "golden_density_linkage.json", &g)
+	goldentest.ReadInto(t, "testdata/golden_density_linkage.json", &g)
 	for _, c := range g.Cases {
-		x := denseOf(c.Data)
+		x := goldentest.Dense(c.Data)
 		for name, want := range c.Linkages {
 			fn(linkageCase{name: c.Name, linkage: name, x: x, n: len(c.Data), k: c.K, height: c.Height}, want)
 		}
@@ -116,8 +117,8 @@ type realGolden struct {
 // 1600x9 PCA matrix; its silhouette is the study's published 0.15491).
 func TestWardRealCatalogGolden(t *testing.T) {
 	var g realGolden
-	readGolden(t, "golden_density_real.json", &g)
-	x := denseOf(g.Data)
+	goldentest.ReadInto(t, "testdata/golden_density_real.json", &g)
+	x := goldentest.Dense(g.Data)
 	a := Agglomerative{Linkage: Ward, NClusters: 2}
 	if err := a.Fit(x); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/songcohorts/cohorts/songs/internal/blobtest"
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 type meanShiftGolden struct {
@@ -30,9 +31,9 @@ type meanShiftGolden struct {
 // order, so labels must be identical.
 func TestMeanShiftGolden(t *testing.T) {
 	var g meanShiftGolden
-	readGolden(t, "golden_density_meanshift.json", &g)
+	goldentest.ReadInto(t, "testdata/golden_density_meanshift.json", &g)
 	for _, c := range g.Cases {
-		x := denseOf(c.Data)
+		x := goldentest.Dense(c.Data)
 		bw, err := EstimateBandwidth(x, c.Quantile, 0, 0)
 		if err != nil {
 			t.Fatal(err)

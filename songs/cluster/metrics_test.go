@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 func kmRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 1)) }
@@ -17,7 +19,7 @@ func kmRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 1)) }
 func TestMetricsGolden(t *testing.T) {
 	g := kmGolden(t)
 	for _, c := range g.Metrics {
-		x := denseOf(c.X)
+		x := goldentest.Dense(c.X)
 		s, err := Silhouette(x, c.Labels)
 		if err != nil || !scalar.EqualWithinAbsOrRel(s, c.Silhouette, 1e-12, 1e-12) {
 			t.Errorf("%s: silhouette %.15g, sklearn %.15g (%v)", c.Name, s, c.Silhouette, err)

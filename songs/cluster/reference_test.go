@@ -7,6 +7,8 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // goldenReference is testdata/golden_reference.json
@@ -26,7 +28,7 @@ type goldenReference struct {
 
 func readGoldenReference(t *testing.T) goldenReference {
 	var g goldenReference
-	readGolden(t, "golden_reference.json", &g)
+	goldentest.ReadInto(t, "testdata/golden_reference.json", &g)
 	return g
 }
 
@@ -35,7 +37,7 @@ func readGoldenReference(t *testing.T) goldenReference {
 // that mean and covariance within its sampling error.
 func TestGaussianFactor(t *testing.T) {
 	g := readGoldenReference(t)
-	x := denseOf(g.X)
+	x := goldentest.Dense(g.X)
 	a, mean, err := gaussianFactor(x)
 	if err != nil {
 		t.Fatal(err)
@@ -78,7 +80,7 @@ func TestGaussianFactor(t *testing.T) {
 // errors of the difference of two Monte Carlo means.
 func TestGaussianReferenceSilhouette(t *testing.T) {
 	g := readGoldenReference(t)
-	x := denseOf(g.X)
+	x := goldentest.Dense(g.X)
 	const draws = 100
 	for _, c := range g.Cases {
 		sil, err := GaussianReference(x, c.K, draws, 7, KMeans{NInit: 10, Seed: 3})

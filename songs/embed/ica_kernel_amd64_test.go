@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/songcohorts/cohorts/songs/internal/blobtest"
 )
 
 // TestICAKernelBits checks the AVX2/FMA kernels against the portable ones
@@ -16,14 +18,8 @@ func TestICAKernelBits(t *testing.T) {
 	}
 	rng := rand.New(rand.NewPCG(1, 3))
 	const k, xs = 11, 300
-	x := make([]float64, k*xs)
-	for i := range x {
-		x[i] = rng.NormFloat64() * 2
-	}
-	w := make([]float64, k)
-	for i := range w {
-		w[i] = rng.NormFloat64()
-	}
+	x := blobtest.Normal(rng, k*xs, 2)
+	w := blobtest.Normal(rng, k, 1)
 	same := func(name string, got, want []float64) {
 		t.Helper()
 		for i := range want {

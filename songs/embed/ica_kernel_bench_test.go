@@ -3,6 +3,8 @@ package embed
 import (
 	"math/rand/v2"
 	"testing"
+
+	"github.com/songcohorts/cohorts/songs/internal/blobtest"
 )
 
 // BenchmarkICAKernels times the kernels of one FastICA panel with 11
@@ -11,10 +13,7 @@ import (
 func BenchmarkICAKernels(b *testing.B) {
 	const k = 11
 	rng := rand.New(rand.NewPCG(2, 2))
-	panel := make([]float64, k*icaPanelStride)
-	for i := range panel {
-		panel[i] = rng.NormFloat64()
-	}
+	panel := blobtest.Normal(rng, k*icaPanelStride, 1)
 	w := make([]float64, k)
 	for i := range w {
 		w[i] = rng.NormFloat64() / 3

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // TestFastICAGolden compares FastICA with sklearn.decomposition.FastICA
@@ -14,7 +16,7 @@ import (
 // components.
 func TestFastICAGolden(t *testing.T) {
 	g := loadLinearGolden(t)
-	x := denseOf(g.ICA.X)
+	x := goldentest.Dense(g.ICA.X)
 	n, d := x.Dims()
 	xc := mat.NewDense(n, d, nil)
 	for j := 0; j < d; j++ {
@@ -37,11 +39,11 @@ func TestFastICAGolden(t *testing.T) {
 			Algorithm:   algos[c.Algorithm],
 			Fun:         funs[c.Fun],
 			Whiten:      solvers[c.WhitenSolver],
-			WInit:       denseOf(g.ICA.WInit),
+			WInit:       goldentest.Dense(g.ICA.WInit),
 		}
 		if c.NComponents != 0 {
 			name += "/k2"
-			f.WInit = denseOf(c.WInit2)
+			f.WInit = goldentest.Dense(c.WInit2)
 		}
 		in := x
 		if c.CentredInput {
@@ -133,8 +135,8 @@ func permuteRows(m mat.Matrix, perm []int, sign []float64) *mat.Dense {
 // Transform give the reordered sources.
 func TestSourceOrder(t *testing.T) {
 	g := loadLinearGolden(t)
-	x := denseOf(g.ICA.X)
-	f := FastICA{WInit: denseOf(g.ICA.WInit), Whiten: WhitenSVD}
+	x := goldentest.Dense(g.ICA.X)
+	f := FastICA{WInit: goldentest.Dense(g.ICA.WInit), Whiten: WhitenSVD}
 	var s mat.Dense
 	if err := f.FitTransform(&s, x); err != nil {
 		t.Fatal(err)
@@ -193,7 +195,7 @@ func TestFastICAErrorsAndPanics(t *testing.T) {
 // that a refit replaces the previous one.
 func TestFastICASeedAndRefit(t *testing.T) {
 	g := loadLinearGolden(t)
-	x := denseOf(g.ICA.X)
+	x := goldentest.Dense(g.ICA.X)
 	a := FastICA{Seed: 3}
 	b := FastICA{Seed: 3}
 	var sa, sb mat.Dense

@@ -5,6 +5,8 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // TestManifoldCatalog compares t-SNE and UMAP with scikit-learn 1.2.1 and
@@ -17,7 +19,7 @@ func TestManifoldCatalog(t *testing.T) {
 		TSNE manifoldRun `json:"tsne_bh"`
 		UMAP manifoldRun `json:"umap"`
 	}
-	readGolden(t, "golden_manifold_catalog.json", &want)
+	goldentest.ReadInto(t, "testdata/golden_manifold_catalog.json", &want)
 	var x mat.Dense
 	var sc StandardScaler
 	if err := sc.FitTransform(&x, raw); err != nil {

@@ -7,15 +7,14 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/gonum/stat"
+
+	"github.com/songcohorts/cohorts/songs/internal/blobtest"
 )
 
 // benchData returns n×d correlated Gaussian data from a fixed seed.
 func benchData(n, d int) *mat.Dense {
 	rng := rand.New(rand.NewPCG(7, uint64(n)))
-	mix := make([]float64, d*d)
-	for i := range mix {
-		mix[i] = rng.NormFloat64()
-	}
+	mix := blobtest.Normal(rng, d*d, 1)
 	x := mat.NewDense(n, d, nil)
 	raw := x.RawMatrix().Data
 	z := make([]float64, d)

@@ -10,6 +10,8 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // catalogPath is where the Makefile stages the real catalog.
@@ -96,7 +98,7 @@ func TestPCACatalog(t *testing.T) {
 		All      result `json:"all"`
 		Original result `json:"original"`
 	}
-	readGolden(t, "golden_linear_catalog.json", &g)
+	goldentest.ReadInto(t, "testdata/golden_linear_catalog.json", &g)
 	// The original study dropped the most extreme rows by hand.
 	drop := map[int]bool{}
 	for _, e := range []struct {

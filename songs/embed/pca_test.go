@@ -6,6 +6,8 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // TestPCAGolden compares PCA with sklearn.decomposition.PCA(svd_solver=
@@ -15,7 +17,7 @@ func TestPCAGolden(t *testing.T) {
 	g := loadLinearGolden(t)
 	for _, c := range g.PCA {
 		for _, solver := range []PCASolver{PCAAuto, PCACovariance, PCASVD} {
-			x := denseOf(c.X)
+			x := goldentest.Dense(c.X)
 			n, d := x.Dims()
 			// The last component of wide data has zero variance and an
 			// arbitrary direction: compare only the informative ones.
@@ -44,7 +46,7 @@ func TestPCAGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			var z, back mat.Dense
-			p3.Transform(&z, denseOf(c.X2))
+			p3.Transform(&z, goldentest.Dense(c.X2))
 			sameMatrix(t, name+" transform3", &z, c.Transform3, tol)
 			p3.InverseTransform(&back, &z)
 			sameMatrix(t, name+" inverse3", &back, c.Inverse3, tol)
@@ -65,7 +67,7 @@ func columnsOf(rows [][]float64, k int) [][]float64 {
 // ComponentsFor and that a refit on the same receiver replaces the results.
 func TestPCAInvariants(t *testing.T) {
 	g := loadLinearGolden(t)
-	x := denseOf(g.PCA[0].X)
+	x := goldentest.Dense(g.PCA[0].X)
 	n, d := x.Dims()
 	var p PCA
 	if err := p.Fit(x); err != nil {
@@ -104,7 +106,7 @@ func TestPCAInvariants(t *testing.T) {
 		}
 	}
 	// A refit replaces all results.
-	if err := p.Fit(denseOf(g.PCA[1].X)); err != nil {
+	if err := p.Fit(goldentest.Dense(g.PCA[1].X)); err != nil {
 		t.Fatal(err)
 	}
 	if got := len(p.Mean()); got != 8 {
@@ -114,6 +116,26 @@ func TestPCAInvariants(t *testing.T) {
 }
 
 // expectPanics fails t for each case that returns without panicking.
+// expectFitErrors checks that m.Fit returns an error on each named input.
+func expectFitErrors(t *testing.T, m interface{ Fit(mat.Matrix) error }, cases map[string]mat.Matrix) {
+	t.Helper()
+	for name, x := range cases {
+		if err := m.Fit(x); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+// ramp returns 40 valid rows (i, i mod 7) for the error tests to spoil.
+func ramp() *mat.Dense {
+	x := mat.NewDense(40, 2, nil)
+	for i := 0; i < 40; i++ {
+		x.Set(i, 0, float64(i))
+		x.Set(i, 1, float64(i%7))
+	}
+	return x
+}
+
 func expectPanics(t *testing.T, cases map[string]func()) {
 	t.Helper()
 	for name, f := range cases {

@@ -1,14 +1,12 @@
 package embed
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"sync"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // linearGolden mirrors testdata/golden_linear.json, written by
@@ -97,46 +95,14 @@ type icaGolden struct {
 	} `json:"display"`
 }
 
-var (
-	goldenOnce sync.Once
-	goldenData linearGolden
-	goldenErr  error
-)
+// linearGoldenFile is testdata/golden_linear.json, decoded once per test
+// binary.
+var linearGoldenFile = goldentest.Once[linearGolden]{Path: "testdata/golden_linear.json"}
 
 // loadLinearGolden reads testdata/golden_linear.json once.
 func loadLinearGolden(t testing.TB) *linearGolden {
 	t.Helper()
-	goldenOnce.Do(func() { goldenErr = decodeGolden("golden_linear.json", &goldenData) })
-	if goldenErr != nil {
-		t.Fatalf("golden_linear.json: %v", goldenErr)
-	}
-	return &goldenData
-}
-
-// decodeGolden decodes the JSON file testdata/name into dst.
-func decodeGolden(name string, dst any) error {
-	b, err := os.ReadFile(filepath.Join("testdata", name))
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(b, dst)
-}
-
-// readGolden decodes testdata/name into dst, failing t on error.
-func readGolden(t testing.TB, name string, dst any) {
-	t.Helper()
-	if err := decodeGolden(name, dst); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
-}
-
-// denseOf builds a *mat.Dense from rows.
-func denseOf(rows [][]float64) *mat.Dense {
-	m := mat.NewDense(len(rows), len(rows[0]), nil)
-	for i, r := range rows {
-		m.SetRow(i, r)
-	}
-	return m
+	return linearGoldenFile.Get(t)
 }
 
 // sameSlice fails t unless got and want agree element-wise within tol

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // TestScalersGolden compares the scalers with scikit-learn 1.2.1
@@ -13,7 +15,7 @@ import (
 // fields of testdata/golden_linear.json).
 func TestScalersGolden(t *testing.T) {
 	g := loadLinearGolden(t)
-	x, x2 := denseOf(g.Scalers.X), denseOf(g.Scalers.X2)
+	x, x2 := goldentest.Dense(g.Scalers.X), goldentest.Dense(g.Scalers.X2)
 	const tol = 1e-12
 
 	var st StandardScaler

@@ -7,6 +7,8 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // TestTrustworthinessGolden compares with sklearn.manifold.trustworthiness
@@ -16,7 +18,7 @@ import (
 func TestTrustworthinessGolden(t *testing.T) {
 	g := loadLinearGolden(t)
 	for _, c := range g.Trust {
-		x, y := denseOf(c.X), denseOf(c.Y)
+		x, y := goldentest.Dense(c.X), goldentest.Dense(c.Y)
 		n, _ := x.Dims()
 		got, err := Trustworthiness(x, y, c.K)
 		if err != nil {

@@ -46,18 +46,23 @@ func manifoldBenchData(n int) *mat.Dense {
 	return x
 }
 
-func BenchmarkTSNE(b *testing.B) {
-	for _, n := range []int{1600, 20000} {
+// benchFit times fit, which fits a fresh model, on manifoldBenchData of
+// each size, as the sub-benchmark prefix+"n=<size>".
+func benchFit(b *testing.B, prefix string, sizes []int, fit func(x *mat.Dense) error) {
+	for _, n := range sizes {
 		x := manifoldBenchData(n)
-		b.Run(fmt.Sprintf("barnes-hut/n=%d", n), func(b *testing.B) {
+		b.Run(fmt.Sprintf("%sn=%d", prefix, n), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				ts := NewTSNE(0)
-				if err := ts.Fit(x); err != nil {
+				if err := fit(x); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 	}
+}
+
+func BenchmarkTSNE(b *testing.B) {
+	benchFit(b, "barnes-hut/", []int{1600, 20000}, func(x *mat.Dense) error { return NewTSNE(0).Fit(x) })
 }
 
 func BenchmarkTSNEAffinities(b *testing.B) {

@@ -7,6 +7,8 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // manifoldRun is one reference fit stored by testdata/gen_golden_manifold.py.
@@ -53,7 +55,7 @@ type manifoldGolden struct {
 
 func loadManifoldGolden(t testing.TB) *manifoldGolden {
 	var g manifoldGolden
-	readGolden(t, "golden_manifold.json", &g)
+	goldentest.ReadInto(t, "testdata/golden_manifold.json", &g)
 	return &g
 }
 
@@ -84,7 +86,7 @@ func fitEmbedding(t testing.TB, m interface {
 
 func TestTSNEAffinitiesGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseOf(g.X.Rows)
+	x := goldentest.Dense(g.X.Rows)
 	data, n, d := rowMajor(x)
 	// Source: g.TSNEP.Source.
 	p := jointProbabilitiesNN(data, n, d, 30, 0)
@@ -123,7 +125,7 @@ func TestTSNEAffinitiesGolden(t *testing.T) {
 
 func TestTSNEGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseOf(g.X.Rows)
+	x := goldentest.Dense(g.X.Rows)
 	for _, tc := range []struct {
 		name   string
 		method TSNEMethod
@@ -153,7 +155,7 @@ func TestTSNEGolden(t *testing.T) {
 
 func TestTSNEDeterministic(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseOf(g.X.Rows[:300])
+	x := goldentest.Dense(g.X.Rows[:300])
 	fit := func(procs int) (*mat.Dense, float64) {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		ts := NewTSNE(1)
@@ -176,27 +178,16 @@ func TestTSNEDeterministic(t *testing.T) {
 }
 
 func TestTSNEErrorsAndPanics(t *testing.T) {
-	ts := NewTSNE(0)
-	if err := ts.Fit(mat.NewDense(2, 3, nil)); err == nil {
-		t.Error("2 rows: no error")
-	}
-	x := mat.NewDense(40, 2, nil)
-	for i := 0; i < 40; i++ {
-		x.Set(i, 0, float64(i))
-		x.Set(i, 1, float64(i%7))
-	}
-	if err := ts.Fit(x.Slice(0, 25, 0, 2)); err == nil {
-		t.Error("perplexity 30 with 25 rows: no error")
-	}
-	x.Set(3, 1, math.NaN())
-	if err := ts.Fit(x); err == nil {
-		t.Error("NaN: no error")
-	}
-	big := mat.NewDense(TSNEExactMaxRows+1, 1, nil)
-	ts.Method = TSNEExact
-	if err := ts.Fit(big); err == nil {
-		t.Error("exact above the limit: no error")
-	}
+	x, nan := ramp(), ramp()
+	nan.Set(3, 1, math.NaN())
+	expectFitErrors(t, NewTSNE(0), map[string]mat.Matrix{
+		"2 rows":                     mat.NewDense(2, 3, nil),
+		"perplexity 30 with 25 rows": x.Slice(0, 25, 0, 2),
+		"NaN":                        nan,
+	})
+	exact := NewTSNE(0)
+	exact.Method = TSNEExact
+	expectFitErrors(t, exact, map[string]mat.Matrix{"exact above the limit": mat.NewDense(TSNEExactMaxRows+1, 1, nil)})
 	expectPanics(t, map[string]func(){
 		"before fit": func() { NewTSNE(0).KLDivergence() },
 		"perplexity": func() { (&TSNE{}).Fit(x) },

@@ -4,20 +4,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 func BenchmarkUMAP(b *testing.B) {
-	for _, n := range []int{1600, 20000, 100000} {
-		x := manifoldBenchData(n)
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				u := NewUMAP(0)
-				if err := u.Fit(x); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	benchFit(b, "", []int{1600, 20000, 100000}, func(x *mat.Dense) error { return NewUMAP(0).Fit(x) })
 }
 
 func BenchmarkUMAPGraph(b *testing.B) {

@@ -7,6 +7,8 @@ import (
 
 	"gonum.org/v1/gonum/floats/scalar"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 func TestUMAPCurveGolden(t *testing.T) {
@@ -20,7 +22,7 @@ func TestUMAPCurveGolden(t *testing.T) {
 
 func TestUMAPGraphGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
-	data, n, d := rowMajor(denseOf(g.X.Rows))
+	data, n, d := rowMajor(goldentest.Dense(g.X.Rows))
 	idx, dist := umapNeighbours(data, n, d, 15, 0)
 	sigma, rho := smoothKNNDist(dist, n, 15, 1, 1)
 	// Source: g.UMAPGraph.Source; float32 arithmetic on both sides.
@@ -49,7 +51,7 @@ func TestUMAPGraphGolden(t *testing.T) {
 
 func TestUMAPGolden(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseOf(g.X.Rows)
+	x := goldentest.Dense(g.X.Rows)
 	u := NewUMAP(0)
 	trust := manifoldTrust(t, x, fitEmbedding(t, u, x), 10)
 	t.Logf("trustworthiness %.4f (umap-learn %.4f), spectral init %v", trust, g.UMAP.Trustworthiness, u.SpectralInit())
@@ -61,7 +63,7 @@ func TestUMAPGolden(t *testing.T) {
 
 func TestUMAPDeterministic(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseOf(g.X.Rows[:300])
+	x := goldentest.Dense(g.X.Rows[:300])
 	fit := func(procs int) *mat.Dense {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
 		u := NewUMAP(3)
@@ -78,19 +80,9 @@ func TestUMAPDeterministic(t *testing.T) {
 }
 
 func TestUMAPErrorsAndPanics(t *testing.T) {
-	u := NewUMAP(0)
-	if err := u.Fit(mat.NewDense(15, 2, nil)); err == nil {
-		t.Error("15 rows: no error")
-	}
-	x := mat.NewDense(40, 2, nil)
-	for i := 0; i < 40; i++ {
-		x.Set(i, 0, float64(i))
-		x.Set(i, 1, float64(i%7))
-	}
-	x.Set(5, 0, math.Inf(1))
-	if err := u.Fit(x); err == nil {
-		t.Error("Inf: no error")
-	}
+	x, inf := ramp(), ramp()
+	inf.Set(5, 0, math.Inf(1))
+	expectFitErrors(t, NewUMAP(0), map[string]mat.Matrix{"15 rows": mat.NewDense(15, 2, nil), "Inf": inf})
 	expectPanics(t, map[string]func(){
 		"before fit": func() { NewUMAP(0).AB() },
 		"zero value": func() { (&UMAP{}).Fit(x) },
@@ -104,7 +96,7 @@ func TestUMAPErrorsAndPanics(t *testing.T) {
 
 func TestUMAPLayoutGeneralMatches2D(t *testing.T) {
 	g := loadManifoldGolden(t)
-	x := denseOf(g.X.Rows[:200])
+	x := goldentest.Dense(g.X.Rows[:200])
 	u := NewUMAP(5)
 	u.NEpochs = 50
 	if err := u.Fit(x); err != nil {

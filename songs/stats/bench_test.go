@@ -21,15 +21,21 @@ func benchSamples(n int) (x, y []float64) {
 	return x, y
 }
 
-func BenchmarkMannWhitneyU(b *testing.B) {
-	for _, n := range benchSizes {
+// benchOnSamples times run on benchSamples(n) for each size n, as the
+// sub-benchmark "<n>".
+func benchOnSamples(b *testing.B, sizes []int, run func(x, y []float64)) {
+	for _, n := range sizes {
 		x, y := benchSamples(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
-				_, _ = MannWhitneyU(x, y, TwoSided, MWUAuto, true)
+				run(x, y)
 			}
 		})
 	}
+}
+
+func BenchmarkMannWhitneyU(b *testing.B) {
+	benchOnSamples(b, benchSizes, func(x, y []float64) { _, _ = MannWhitneyU(x, y, TwoSided, MWUAuto, true) })
 }
 
 func BenchmarkMannWhitneyUExact(b *testing.B) {
@@ -52,80 +58,31 @@ func BenchmarkMannWhitneyUExact(b *testing.B) {
 }
 
 func BenchmarkKS2(b *testing.B) {
-	for _, n := range benchSizes {
-		x, y := benchSamples(n)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				_, _ = KS2(x, y, TwoSided)
-			}
-		})
-	}
+	benchOnSamples(b, benchSizes, func(x, y []float64) { _, _ = KS2(x, y, TwoSided) })
 }
 
 func BenchmarkKendall(b *testing.B) {
-	for _, n := range benchSizes {
-		x, _ := benchSamples(n)
-		_, y := benchSamples(n)
-		y = y[:n]
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				_, _ = Kendall(x, y, TwoSided)
-			}
-		})
-	}
+	benchOnSamples(b, benchSizes, func(x, y []float64) { _, _ = Kendall(x, y[:len(x)], TwoSided) })
 }
 
 func BenchmarkKruskalWallis(b *testing.B) {
-	for _, n := range benchSizes {
-		x, y := benchSamples(n)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				_, _ = KruskalWallis(x, y, x[:n/2])
-			}
-		})
-	}
+	benchOnSamples(b, benchSizes, func(x, y []float64) { _, _ = KruskalWallis(x, y, x[:len(x)/2]) })
 }
 
 func BenchmarkShapiroWilk(b *testing.B) {
-	for _, n := range []int{100, 1600, 5000} {
-		x, _ := benchSamples(n)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				_, _ = ShapiroWilk(x)
-			}
-		})
-	}
+	benchOnSamples(b, []int{100, 1600, 5000}, func(x, y []float64) { _, _ = ShapiroWilk(x) })
 }
 
 func BenchmarkBootstrapBCaMedian(b *testing.B) {
-	for _, n := range []int{100, 1600} {
-		x, _ := benchSamples(n)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				_, _ = Bootstrap{Method: BCa, Resamples: 9999, Seed: 1}.Interval(x, median)
-			}
-		})
-	}
+	benchOnSamples(b, []int{100, 1600}, func(x, y []float64) { _, _ = Bootstrap{Method: BCa, Resamples: 9999, Seed: 1}.Interval(x, median) })
 }
 
 func BenchmarkBootstrapRankBiserial(b *testing.B) {
-	for _, n := range []int{100, 1600} {
-		x, y := benchSamples(n)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				_, _ = Bootstrap{Method: Percentile, Resamples: 999, Seed: 1}.Interval2(x, y, RankBiserial)
-			}
-		})
-	}
+	benchOnSamples(b, []int{100, 1600}, func(x, y []float64) {
+		_, _ = Bootstrap{Method: Percentile, Resamples: 999, Seed: 1}.Interval2(x, y, RankBiserial)
+	})
 }
 
 func BenchmarkPermutationMean(b *testing.B) {
-	for _, n := range []int{100, 1600} {
-		x, y := benchSamples(n)
-		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			for i := 0; i < b.N; i++ {
-				_, _ = Permutation{Resamples: 9999, Seed: 1}.Test(x, y)
-			}
-		})
-	}
+	benchOnSamples(b, []int{100, 1600}, func(x, y []float64) { _, _ = Permutation{Resamples: 9999, Seed: 1}.Test(x, y) })
 }

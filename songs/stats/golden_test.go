@@ -3,12 +3,12 @@ package stats
 import (
 	"encoding/json"
 	"math"
-	"os"
 	"strings"
-	"sync"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // gf is a float64 that also decodes the strings "NaN", "+Inf" and "-Inf"
@@ -50,12 +50,27 @@ type ref struct {
 	Source string `json:"source"`
 }
 
+// pairCase is a record of two samples x and y with SciPy's results under
+// each alternative hypothesis, by test.
+type pairCase struct {
+	Name string                    `json:"name"`
+	X    []gf                      `json:"x"`
+	Y    []gf                      `json:"y"`
+	Alts map[string]map[string]ref `json:"alts"`
+}
+
+// eachAlt calls fn with the samples, each alternative and its references,
+// tagged "<name>/<alternative>" for the error messages.
+func (c pairCase) eachAlt(fn func(tag string, x, y []float64, alt Alternative, refs map[string]ref)) {
+	x, y := fs(c.X), fs(c.Y)
+	for altName, refs := range c.Alts {
+		fn(c.Name+"/"+altName, x, y, altByName[altName], refs)
+	}
+}
+
 type golden struct {
 	TwoSample []struct {
-		Name    string                    `json:"name"`
-		X       []gf                      `json:"x"`
-		Y       []gf                      `json:"y"`
-		Alts    map[string]map[string]ref `json:"alts"`
+		pairCase
 		Effects struct {
 			CohenD       gf `json:"cohen_d"`
 			HedgesG      gf `json:"hedges_g"`
@@ -76,12 +91,7 @@ type golden struct {
 		LeveneMedian ref    `json:"levene_median"`
 		LeveneMean   ref    `json:"levene_mean"`
 	} `json:"groups"`
-	Paired []struct {
-		Name string                    `json:"name"`
-		X    []gf                      `json:"x"`
-		Y    []gf                      `json:"y"`
-		Alts map[string]map[string]ref `json:"alts"`
-	} `json:"paired"`
+	Paired []pairCase `json:"paired"`
 	Tables []struct {
 		Name    string      `json:"name"`
 		Table   [][]float64 `json:"table"`
@@ -110,26 +120,17 @@ type golden struct {
 	Degenerate map[string]ref `json:"degenerate"`
 }
 
-var (
-	goldenOnce sync.Once
-	goldenData golden
-)
+// goldenFile is testdata/golden.json, written by testdata/gen_golden.py,
+// decoded once per test binary.
+var goldenFile = goldentest.Once[golden]{Path: "testdata/golden.json"}
 
 func loadGolden(t *testing.T) *golden {
 	t.Helper()
-	goldenOnce.Do(func() {
-		b, err := os.ReadFile("testdata/golden.json")
-		if err != nil {
-			t.Fatalf("reading golden file: %v", err)
-		}
-		if err := json.Unmarshal(b, &goldenData); err != nil {
-			t.Fatalf("decoding golden file: %v", err)
-		}
-	})
-	if goldenData.TwoSample == nil {
-		t.Fatal("golden file not loaded")
+	g := goldenFile.Get(t)
+	if g.TwoSample == nil {
+		t.Fatal("golden file holds no two-sample cases")
 	}
-	return &goldenData
+	return g
 }
 
 func fs(v []gf) []float64 {

@@ -58,10 +58,7 @@ func TestGroupsGolden(t *testing.T) {
 func TestCorrelationGolden(t *testing.T) {
 	g := loadGolden(t)
 	for _, rec := range g.Paired {
-		x, y := fs(rec.X), fs(rec.Y)
-		for altName, refs := range rec.Alts {
-			alt := altByName[altName]
-			tag := rec.Name + "/" + altName
+		rec.eachAlt(func(tag string, x, y []float64, alt Alternative, refs map[string]ref) {
 			w := refs["pearson"]
 			r, err := Pearson(x, y, alt, 0.95)
 			checkTest(t, tag+" pearson", r, err, w, 1e-12)
@@ -73,7 +70,7 @@ func TestCorrelationGolden(t *testing.T) {
 
 			r, err = Kendall(x, y, alt)
 			checkTest(t, tag+" kendall", r, err, refs["kendall"], 1e-12)
-		}
+		})
 	}
 }
 

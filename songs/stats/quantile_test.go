@@ -1,10 +1,10 @@
 package stats
 
 import (
-	"encoding/json"
 	"math"
-	"os"
 	"testing"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // quantileGolden is testdata/quantiles.json, written by
@@ -48,14 +48,7 @@ func sameBits(a, b float64) bool {
 // NumPy bit for bit, and RobustZ to 1e-15 (NumPy divides the scaled
 // deviations in another order), on the cases of the golden file.
 func TestQuantileNumPy(t *testing.T) {
-	b, err := os.ReadFile("testdata/quantiles.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g quantileGolden
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
+	g := goldentest.Read[quantileGolden](t, "testdata/quantiles.json")
 	if len(g.Cases) == 0 || g.Source == "" {
 		t.Fatal("empty golden file")
 	}

@@ -1,13 +1,13 @@
 package stats
 
 import (
-	"encoding/json"
 	"math"
 	"math/rand/v2"
-	"os"
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // goldenRows is testdata/golden_rows.json, written by
@@ -36,17 +36,12 @@ type goldenRowStat struct {
 	CI95   [2]float64 `json:"ci95"`
 }
 
+// loadGoldenRows reads the reference numbers of the row statistics
+// (testdata/golden_rows.json,
+// written by testdata/gen_golden_rows.py).
 func loadGoldenRows(t *testing.T) goldenRows {
 	t.Helper()
-	b, err := os.ReadFile("testdata/golden_rows.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g goldenRows
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
-	return g
+	return goldentest.Read[goldenRows](t, "testdata/golden_rows.json")
 }
 
 // expand repeats x[i] w[i] times.

@@ -7,10 +7,7 @@ import "testing"
 func TestTwoSampleGolden(t *testing.T) {
 	g := loadGolden(t)
 	for _, rec := range g.TwoSample {
-		x, y := fs(rec.X), fs(rec.Y)
-		for altName, refs := range rec.Alts {
-			alt := altByName[altName]
-			tag := rec.Name + "/" + altName
+		rec.eachAlt(func(tag string, x, y []float64, alt Alternative, refs map[string]ref) {
 			for _, welch := range []bool{false, true} {
 				key := "student"
 				if welch {
@@ -31,7 +28,7 @@ func TestTwoSampleGolden(t *testing.T) {
 			}
 			r, err := KS2(x, y, alt)
 			checkTest(t, tag+" ks", r, err, refs["ks"], 1e-12)
-		}
+		})
 	}
 }
 

@@ -43,12 +43,12 @@ from sklearn.mixture import GaussianMixture
 from sklearn.preprocessing import StandardScaler
 from statsmodels.stats.multitest import multipletests
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "internal", "goldentest"))
+import goldens  # noqa: E402
+
 AUDIO = ["acousticness", "danceability", "energy", "instrumentalness", "liveness",
          "loudness", "speechiness", "tempo", "valence"]
 NUMERIC = AUDIO + ["popularity", "duration_ms"]
-# The original notebook's hand-picked drops: (column, n, largest?)
-DROPS = [("acousticness", 2, True), ("energy", 2, False), ("loudness", 4, False),
-         ("speechiness", 3, True), ("duration_ms", 3, True)]
 THRESHOLD = 50
 
 # songs/live.go's patterns, verbatim. Go's regexp \b is ASCII-only, hence
@@ -109,10 +109,7 @@ def synthetic():
 def clean(path):
     df = pd.read_csv(path)
     df.columns = df.columns.str.strip().str.replace(" ", "_").str.lower()
-    drop = set()
-    for col, n, top in DROPS:
-        drop.update((df[col].nlargest(n) if top else df[col].nsmallest(n)).index)
-    df = df.drop(index=sorted(drop)).reset_index(drop=True)
+    df = df.drop(index=sorted(goldens.original_drops(df))).reset_index(drop=True)
     df["year"] = pd.to_datetime(df["release_date"], format="%m/%d/%Y").dt.year
     df["decade"] = df["year"] // 10 * 10
     df["live"] = [live_by_title(n, a) for n, a in zip(df["name"], df["album"])]

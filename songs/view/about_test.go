@@ -4,14 +4,13 @@ import (
 	"testing"
 
 	"github.com/songcohorts/cohorts/songs"
-	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 	"github.com/songcohorts/cohorts/songs/view"
 )
 
 // TestAboutCatalogText states the catalog's size, years and outcome.
 func TestAboutCatalogText(t *testing.T) {
-	cat := studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 3, false, nil))
+	cat := studytest.CourseCatalog(t, 3, nil)
 	a := songs.About{Title: "T", Source: "S", Artists: 1, Artist: "The Band", Outcome: "O"}
 	want := "**T.** 3 tracks by The Band, released 2022 to 2022, from S. A track's success is measured by O."
 	if got := view.AboutCatalog(a, cat); got != want {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/catalog"
-	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 	"github.com/songcohorts/cohorts/songs/view"
 )
@@ -97,7 +96,7 @@ func TestCohortMixChartAndInsights(t *testing.T) {
 
 func TestCatalogExtras(t *testing.T) {
 	// Hit-predictor layout: target = record number % 2, one artist.
-	cat := studytest.MustLoad(t, catalogtest.CSVText(catalogtest.HitHeader, 12, false, nil))
+	cat := studytest.HitCatalog(t, 12, nil)
 	labels := make([]int, len(cat.Tracks))
 	for i := range labels {
 		labels[i] = i % 2 // cohort 0: records 1, 3, ... (target 1)
@@ -116,7 +115,7 @@ func TestCatalogExtras(t *testing.T) {
 			t.Errorf("cohort %d row %q, want %q", c, tb.Rows[c][1:], want)
 		}
 	}
-	course := studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 4, false, nil))
+	course := studytest.CourseCatalog(t, 4, nil)
 	_, err = view.CatalogExtras(course, []int{0, 0, 1, 1}, studytest.Must(songs.Profiles(course, []int{0, 0, 1, 1}, 2, 50))(t))
 	var mc *catalog.MissingColumnError
 	if !errors.As(err, &mc) || strings.Join(mc.Columns, ",") != "target,artist" {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/catalog"
-	"github.com/songcohorts/cohorts/songs/internal/catalogtest"
 	"github.com/songcohorts/cohorts/songs/internal/studytest"
 	"github.com/songcohorts/cohorts/songs/view"
 )
@@ -41,16 +40,9 @@ func TestTopSongsTable(t *testing.T) {
 func TestExplorationFindingsRealCatalog(t *testing.T) {
 	e := studytest.Must(songs.Explore(studytest.RealCleaned(t).Tracks, 50, 42))(t)
 	got := view.ExplorationFindings(e)
-	for _, want := range []string{"Sticky Fingers (Remastered)", "**Energy and loudness rise together most** (Pearson r = +0.70)",
-		"The release matters more than the sound", "principal components keep 95%"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("findings lack %q:\n%s", want, got)
-		}
-	}
-	if n := strings.Count(got, "\n- ") + 1; n < 3 || n > 6 {
-		t.Errorf("%d findings, want 3 to 6:\n%s", n, got)
-	}
-	hit := studytest.MustLoad(t, catalogtest.CSVText(catalogtest.HitHeader, 30, false, nil))
+	studytest.Findings(t, got, "Sticky Fingers (Remastered)", "**Energy and loudness rise together most** (Pearson r = +0.70)",
+		"The release matters more than the sound", "principal components keep 95%")
+	hit := studytest.HitCatalog(t, 30, nil)
 	// Without popularity, albums or dates: no finding about them, one
 	// sentence saying what does not apply, no NaN (the flags never say live).
 	h := view.ExplorationFindings(studytest.Must(songs.Explore(hit, 50, 42))(t))
@@ -64,13 +56,13 @@ func TestExplorationFindingsRealCatalog(t *testing.T) {
 // popularity but no release large enough for the album effect; notebook
 // 02's findings and notebook 03's readings say why it is not shown.
 func TestFindingsWithoutAlbumEffect(t *testing.T) {
-	cat := studytest.MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, 40, false, func(i int, r map[string]string) {
+	cat := studytest.CourseCatalog(t, 40, func(i int, r map[string]string) {
 		r["album"] = fmt.Sprintf("Single %d", i)
 		r["release_date"] = fmt.Sprintf("%d-01-01", 1960+i)
 		if i%4 == 0 {
 			r["name"] = fmt.Sprintf("Song %d - Live", i)
 		}
-	}))
+	})
 	const why = "The album effect is not measured: it needs at least 2 releases with 5 or more recordings each, and this catalog has none."
 	got := view.ExplorationFindings(studytest.Must(songs.Explore(cat, 50, 42))(t))
 	if !strings.Contains(got, why) || strings.Contains(got, "release matters") {

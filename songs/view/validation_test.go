@@ -117,13 +117,6 @@ func TestValidationFindingsRealCatalog(t *testing.T) {
 	ss := studytest.Must(songs.SubcohortProfiles(cat, v.Labels, v.SubLabels, cs, 50))(t)
 	assoc := studytest.Must(songs.CohortAssociation(cat, v.Labels, v.Chosen.K, 42))(t)
 	got := view.ValidationFindings(claims, v, cs, ss, assoc)
-	for _, want := range []string{"Popularity is lower for live recordings than for studio recordings", "Popularity has barely changed",
-		"K-Means with k = 2", "Cohort membership follows the title's live flag with Cramér's V = 0.71"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("findings lack %q:\n%s", want, got)
-		}
-	}
-	if n := strings.Count(got, "\n- ") + 1; n < 3 || n > 6 {
-		t.Errorf("%d findings, want 3 to 6:\n%s", n, got)
-	}
+	studytest.Findings(t, got, "Popularity is lower for live recordings than for studio recordings", "Popularity has barely changed",
+		"K-Means with k = 2", "Cohort membership follows the title's live flag with Cramér's V = 0.71")
 }

@@ -6,7 +6,7 @@ compares the Go cleaning with them.
 Run from the repository root with Debian's Python, after staging the
 catalog (make data):
 
-    /usr/bin/python3 songs/testdata/gen_original_drops.py [data/raw/rolling_stones_spotify.csv]
+    /usr/bin/python3 songs/catalog/testdata/gen_original_drops.py [data/raw/rolling_stones_spotify.csv]
 """
 import json
 import os
@@ -15,21 +15,21 @@ import sys
 import numpy as np
 import pandas as pd
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "internal", "goldentest"))
+import goldens  # noqa: E402
+
 FEATURES = ["acousticness", "danceability", "energy", "instrumentalness", "liveness",
             "loudness", "speechiness", "tempo", "valence", "popularity", "duration_ms"]
-# The original notebook's hand-picked drops: (column, n, largest?)
-DROPS = [("acousticness", 2, True), ("energy", 2, False), ("loudness", 4, False),
-         ("speechiness", 3, True), ("duration_ms", 3, True)]
 
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "data", "raw", "rolling_stones_spotify.csv")
+    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "..", "..", "data", "raw", "rolling_stones_spotify.csv")
     df = pd.read_csv(path)
     df.columns = df.columns.str.strip().str.replace(" ", "_").str.lower()
     drop = set()
     per_rule = []
-    for col, n, top in DROPS:
+    for col, n, top in goldens.ORIGINAL_DROPS:
         idx = (df[col].nlargest(n) if top else df[col].nsmallest(n)).index
         per_rule.append({"column": col, "n": n, "top": top, "ids": [df.loc[i, "id"] for i in idx]})
         drop.update(idx)

@@ -11,8 +11,6 @@ import os
 import sys
 
 import numpy as np
-import scipy
-import sklearn
 from scipy.cluster.hierarchy import dendrogram, fcluster, linkage
 from sklearn.cluster import DBSCAN, AgglomerativeClustering, MeanShift, estimate_bandwidth
 from sklearn.datasets import make_blobs
@@ -22,13 +20,10 @@ from sklearn.neighbors import NearestNeighbors
 from sklearn.preprocessing import StandardScaler
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-VERSIONS = {
-    "python": sys.version.split()[0],
-    "numpy": np.__version__,
-    "scipy": scipy.__version__,
-    "sklearn": sklearn.__version__,
-}
-print("versions:", VERSIONS)
+sys.path.insert(0, os.path.join(HERE, "..", "..", "internal", "goldentest"))
+import goldens  # noqa: E402
+
+VERSIONS = goldens.versions()
 
 
 def dump(name, obj):
@@ -78,12 +73,7 @@ def real_ward():
         return
     df = pd.read_csv(path)
     df.columns = [c.strip().replace(" ", "_").lower() for c in df.columns]
-    drop = set()
-    drop |= set(df["acousticness"].nlargest(2).index)
-    drop |= set(df["energy"].nsmallest(2).index)
-    drop |= set(df["loudness"].nsmallest(4).index)
-    drop |= set(df["speechiness"].nlargest(3).index)
-    drop |= set(df["duration_ms"].nlargest(3).index)
+    drop = goldens.original_drops(df)
     df = df.drop(index=sorted(drop)).reset_index(drop=True)
     feats = ["acousticness", "danceability", "energy", "instrumentalness", "liveness",
              "loudness", "speechiness", "tempo", "valence", "popularity", "duration_ms"]

@@ -16,8 +16,6 @@ import sys
 
 import numpy as np
 import pandas as pd
-import scipy
-import sklearn
 from sklearn.cluster import KMeans
 from sklearn.datasets import make_blobs
 from sklearn.decomposition import PCA
@@ -28,10 +26,10 @@ from sklearn.mixture import GaussianMixture
 from sklearn.preprocessing import StandardScaler
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-VERSIONS = {"python": sys.version.split()[0], "numpy": np.__version__,
-            "scipy": scipy.__version__, "sklearn": sklearn.__version__,
-            "pandas": pd.__version__}
-print("versions:", VERSIONS)
+sys.path.insert(0, os.path.join(HERE, "..", "..", "internal", "goldentest"))
+import goldens  # noqa: E402
+
+VERSIONS = goldens.versions(pandas=pd.__version__)
 
 
 def dump(name, obj):
@@ -179,11 +177,7 @@ if not os.path.exists(catalog):
     print("catalog not found, golden_kmeans_catalog.json not rewritten:", catalog)
     sys.exit(0)
 df = pd.read_csv(catalog)
-drop = set()
-for col, n, top in [("acousticness", 2, True), ("energy", 2, False), ("loudness", 4, False),
-                    ("speechiness", 3, True), ("duration_ms", 3, True)]:
-    idx = df[col].nlargest(n).index if top else df[col].nsmallest(n).index
-    drop.update(idx.tolist())
+drop = goldens.original_drops(df)
 kept = df.drop(index=sorted(drop)).reset_index(drop=True)
 feats = ["acousticness", "danceability", "energy", "instrumentalness", "liveness",
          "loudness", "speechiness", "tempo", "valence", "popularity", "duration_ms"]

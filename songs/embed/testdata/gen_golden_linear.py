@@ -14,21 +14,16 @@ import os
 import sys
 
 import numpy as np
-import scipy
-import sklearn
 from sklearn.decomposition import PCA, FastICA
 from sklearn.manifold import trustworthiness
 from sklearn.neighbors import NearestNeighbors
 from sklearn.preprocessing import MinMaxScaler, RobustScaler, StandardScaler
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-VERSIONS = {
-    "python": sys.version.split()[0],
-    "numpy": np.__version__,
-    "scipy": scipy.__version__,
-    "sklearn": sklearn.__version__,
-}
-print("versions:", VERSIONS)
+sys.path.insert(0, os.path.join(HERE, "..", "..", "internal", "goldentest"))
+import goldens  # noqa: E402
+
+VERSIONS = goldens.versions()
 
 
 def tolist(a):
@@ -46,30 +41,19 @@ def scalers():
         "source": "sklearn.preprocessing.StandardScaler().fit(x); .transform(x2)",
         "mean": tolist(s.mean_), "scale": tolist(s.scale_), "transform": tolist(s.transform(x2)),
     }
-    r = RobustScaler().fit(x)
-    out["robust"] = {
-        "source": "sklearn.preprocessing.RobustScaler().fit(x); .transform(x2)",
-        "low": 25, "high": 75,
-        "center": tolist(r.center_), "scale": tolist(r.scale_), "transform": tolist(r.transform(x2)),
-    }
-    r = RobustScaler(quantile_range=(10.0, 90.0)).fit(x)
-    out["robust_10_90"] = {
-        "source": "sklearn.preprocessing.RobustScaler(quantile_range=(10, 90)).fit(x); .transform(x2)",
-        "low": 10, "high": 90,
-        "center": tolist(r.center_), "scale": tolist(r.scale_), "transform": tolist(r.transform(x2)),
-    }
-    m = MinMaxScaler().fit(x)
-    out["minmax"] = {
-        "source": "sklearn.preprocessing.MinMaxScaler().fit(x); .transform(x2)",
-        "min": 0, "max": 1,
-        "data_min": tolist(m.data_min_), "data_max": tolist(m.data_max_), "transform": tolist(m.transform(x2)),
-    }
-    m = MinMaxScaler(feature_range=(-2, 3)).fit(x)
-    out["minmax_m2_3"] = {
-        "source": "sklearn.preprocessing.MinMaxScaler(feature_range=(-2, 3)).fit(x); .transform(x2)",
-        "min": -2, "max": 3,
-        "data_min": tolist(m.data_min_), "data_max": tolist(m.data_max_), "transform": tolist(m.transform(x2)),
-    }
+    # Each scaler with its defaults and with other bounds: key, keyword
+    # arguments, the bounds the Go test passes, the fitted attributes.
+    for cls, key, kw, bounds, attrs in [
+        (RobustScaler, "robust", {}, {"low": 25, "high": 75}, ("center", "scale")),
+        (RobustScaler, "robust_10_90", {"quantile_range": (10, 90)}, {"low": 10, "high": 90}, ("center", "scale")),
+        (MinMaxScaler, "minmax", {}, {"min": 0, "max": 1}, ("data_min", "data_max")),
+        (MinMaxScaler, "minmax_m2_3", {"feature_range": (-2, 3)}, {"min": -2, "max": 3}, ("data_min", "data_max")),
+    ]:
+        s = cls(**kw).fit(x)
+        args = ", ".join("%s=%r" % kv for kv in kw.items())
+        out[key] = {"source": "sklearn.preprocessing.%s(%s).fit(x); .transform(x2)" % (cls.__name__, args), **bounds}
+        out[key].update({a: tolist(getattr(s, a + "_")) for a in attrs})
+        out[key]["transform"] = tolist(s.transform(x2))
     return out
 
 
@@ -202,12 +186,7 @@ def catalog():
         return None
     df = pd.read_csv(path)
     # The original study's cleaning: drop the most extreme rows by hand.
-    drop = set()
-    drop |= set(df["acousticness"].nlargest(2).index)
-    drop |= set(df["energy"].nsmallest(2).index)
-    drop |= set(df["loudness"].nsmallest(4).index)
-    drop |= set(df["speechiness"].nlargest(3).index)
-    drop |= set(df["duration_ms"].nlargest(3).index)
+    drop = goldens.original_drops(df)
     out = {"features": FEATURES, "dropped_number_row": sorted(int(df.loc[i, "number_row"]) for i in drop)}
     for name, frame in [("all", df), ("original", df.drop(index=sorted(drop)))]:
         z = StandardScaler().fit_transform(frame[FEATURES].to_numpy(dtype=float))

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/gonum/floats/scalar"
+
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 const fixture = "testdata/songs_120.csv"
@@ -16,17 +18,11 @@ const fixture = "testdata/songs_120.csv"
 // (testdata/golden_sklearn.json, written by testdata/gen_golden.py).
 func golden(t *testing.T) map[string]*Record {
 	t.Helper()
-	b, err := os.ReadFile("testdata/golden_sklearn.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var g struct {
 		Source  string
 		Records []json.RawMessage
 	}
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
+	goldentest.ReadInto(t, "testdata/golden_sklearn.json", &g)
 	if g.Source == "" {
 		t.Fatal("golden file names no source")
 	}

@@ -33,3 +33,12 @@ func Blobs(n, d int, seed uint64) *mat.Dense {
 	}
 	return x
 }
+
+// Normal returns n draws of rng.NormFloat64() times scale, in draw order.
+func Normal(rng *rand.Rand, n int, scale float64) []float64 {
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = rng.NormFloat64() * scale
+	}
+	return x
+}

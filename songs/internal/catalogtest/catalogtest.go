@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -85,6 +86,38 @@ func CSVText(header []string, n int, crlf bool, edit func(i int, rec map[string]
 	}
 	w.Flush()
 	return buf.String()
+}
+
+// Copy sets the cells of r to the values of synthetic track of (see
+// Values), all but the columns named in except.
+func Copy(r map[string]string, of int, except ...string) {
+	for col, v := range Values(of) {
+		if !slices.Contains(except, col) {
+			r[col] = v
+		}
+	}
+}
+
+// At is an edit for CSVText that sets column col of record rec to val.
+func At(rec int, col, val string) func(i int, r map[string]string) {
+	return Set(map[int]map[string]string{rec: {col: val}})
+}
+
+// Set is an edit for CSVText that sets, in each record i it names, the
+// columns of set[i] to their values.
+func Set(set map[int]map[string]string) func(i int, r map[string]string) {
+	return func(i int, r map[string]string) {
+		for col, val := range set[i] {
+			r[col] = val
+		}
+	}
+}
+
+// Cycle is an edit for CSVText that sets, in every record i, the columns
+// of set[i%n] to their values.
+func Cycle(n int, set map[int]map[string]string) func(i int, r map[string]string) {
+	edit := Set(set)
+	return func(i int, r map[string]string) { edit(i%n, r) }
 }
 
 // WriteFile writes text to name in a fresh temporary folder and returns

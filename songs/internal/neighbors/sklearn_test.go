@@ -1,13 +1,11 @@
 package neighbors
 
 import (
-	"encoding/json"
 	"math"
-	"os"
 	"strconv"
 	"testing"
 
-	"gonum.org/v1/gonum/mat"
+	"github.com/songcohorts/cohorts/songs/internal/goldentest"
 )
 
 // sklearnGolden is testdata/sklearn.json, written by
@@ -22,14 +20,6 @@ type sklearnGolden struct {
 	SelfIndex    [][]int          `json:"self_index"`
 	SelfDist     [][]float64      `json:"self_dist"`
 	RadiusCounts map[string][]int `json:"radius_counts"`
-}
-
-func denseOf(rows [][]float64) *mat.Dense {
-	m := mat.NewDense(len(rows), len(rows[0]), nil)
-	for i, r := range rows {
-		m.SetRow(i, r)
-	}
-	return m
 }
 
 // compareSklearn requires scikit-learn's neighbours exactly and its
@@ -48,15 +38,8 @@ func compareSklearn(t *testing.T, name string, got *Result, idx [][]int, dist []
 }
 
 func TestAgainstScikitLearn(t *testing.T) {
-	b, err := os.ReadFile("testdata/sklearn.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g sklearnGolden
-	if err := json.Unmarshal(b, &g); err != nil {
-		t.Fatal(err)
-	}
-	x, q := denseOf(g.X), denseOf(g.Q)
+	g := goldentest.Read[sklearnGolden](t, "testdata/sklearn.json")
+	x, q := goldentest.Dense(g.X), goldentest.Dense(g.Q)
 	tree := NewTree(x)
 	compareSklearn(t, "Search", Search(x, q, g.K), g.QueryIndex, g.QueryDist)
 	compareSklearn(t, "Tree.Search", tree.Search(q, g.K), g.QueryIndex, g.QueryDist)

@@ -27,6 +27,22 @@ func MustLoad(t testing.TB, text string) *catalog.Catalog {
 	return cat
 }
 
+// CourseCatalog loads n synthetic tracks of the course file's layout
+// (catalogtest.Values: every value valid, every track a different
+// recording); edit, when not nil, may change record i (1-based) first.
+func CourseCatalog(t testing.TB, n int, edit func(i int, rec map[string]string)) *catalog.Catalog {
+	t.Helper()
+	return MustLoad(t, catalogtest.CSVText(catalogtest.CourseHeader, n, false, edit))
+}
+
+// HitCatalog loads n synthetic tracks of the hit-predictor layout (no
+// popularity, album or release date); edit, when not nil, may change
+// record i (1-based) first.
+func HitCatalog(t testing.TB, n int, edit func(i int, rec map[string]string)) *catalog.Catalog {
+	t.Helper()
+	return MustLoad(t, catalogtest.CSVText(catalogtest.HitHeader, n, false, edit))
+}
+
 var (
 	realOnce    sync.Once
 	realCleaned *catalog.Cleaned
@@ -132,5 +148,20 @@ func Must[T any](v T, err error) func(testing.TB) T {
 			t.Fatal(err)
 		}
 		return v
+	}
+}
+
+// Findings checks the findings a notebook opens with: got holds every
+// sentence of want, and 3 to 6 findings (the first line and each "- "
+// item after it).
+func Findings(t testing.TB, got string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(got, w) {
+			t.Errorf("findings lack %q:\n%s", w, got)
+		}
+	}
+	if n := strings.Count(got, "\n- ") + 1; n < 3 || n > 6 {
+		t.Errorf("%d findings, want 3 to 6:\n%s", n, got)
 	}
 }

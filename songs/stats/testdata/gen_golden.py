@@ -41,6 +41,19 @@ def arr(a):
 
 ALTS = ["two-sided", "less", "greater"]
 
+
+def stat_p(res, source):
+    """The statistic and p-value of a SciPy test result, with the call
+    that made them."""
+    return {"stat": fl(res.statistic), "p": fl(res.pvalue), "source": source}
+
+
+def call(fn, x, y, alt, **kw):
+    """Run fn(x, y, alternative=alt, **kw) and return its statistic and
+    p-value with the call spelled out."""
+    args = "".join(", %s=%r" % kv for kv in kw.items())
+    return stat_p(fn(x, y, alternative=alt, **kw), f"scipy.stats.{fn.__name__}(x, y, alternative='{alt}'{args})")
+
 # Two-sample fixtures: tiny without ties, ties, unequal sizes, larger, shifted.
 two = {
     "tiny": ([1.2, 3.4, 2.2, 5.1, 0.7], [2.9, 4.4, 6.1, 3.8, 5.5, 7.0]),
@@ -72,21 +85,11 @@ for name, (x, y) in two.items():
         df = (vx + vy) ** 2 / (vx ** 2 / (len(x) - 1) + vy ** 2 / (len(y) - 1))
         r["welch"] = {"stat": fl(s.statistic), "df": fl(df), "p": fl(s.pvalue),
                       "source": f"scipy.stats.ttest_ind(x, y, equal_var=False, alternative='{alt}'); df Welch-Satterthwaite"}
-        s = st.mannwhitneyu(x, y, alternative=alt, method="auto")
-        r["mwu"] = {"stat": fl(s.statistic), "p": fl(s.pvalue),
-                    "source": f"scipy.stats.mannwhitneyu(x, y, alternative='{alt}', method='auto')"}
-        s = st.mannwhitneyu(x, y, alternative=alt, method="asymptotic", use_continuity=False)
-        r["mwu_nocc"] = {"stat": fl(s.statistic), "p": fl(s.pvalue),
-                         "source": f"scipy.stats.mannwhitneyu(x, y, alternative='{alt}', method='asymptotic', use_continuity=False)"}
-        s = st.mannwhitneyu(x, y, alternative=alt, method="asymptotic")
-        r["mwu_asym"] = {"stat": fl(s.statistic), "p": fl(s.pvalue),
-                         "source": f"scipy.stats.mannwhitneyu(x, y, alternative='{alt}', method='asymptotic')"}
-        s = st.ks_2samp(x, y, alternative=alt, method="auto")
-        r["ks"] = {"stat": fl(s.statistic), "p": fl(s.pvalue),
-                   "source": f"scipy.stats.ks_2samp(x, y, alternative='{alt}', method='auto')"}
-        s = st.ks_2samp(x, y, alternative=alt, method="asymp")
-        r["ks_asymp"] = {"stat": fl(s.statistic), "p": fl(s.pvalue),
-                         "source": f"scipy.stats.ks_2samp(x, y, alternative='{alt}', method='asymp')"}
+        r["mwu"] = call(st.mannwhitneyu, x, y, alt, method="auto")
+        r["mwu_nocc"] = call(st.mannwhitneyu, x, y, alt, method="asymptotic", use_continuity=False)
+        r["mwu_asym"] = call(st.mannwhitneyu, x, y, alt, method="asymptotic")
+        r["ks"] = call(st.ks_2samp, x, y, alt, method="auto")
+        r["ks_asymp"] = call(st.ks_2samp, x, y, alt, method="asymp")
         rec["alts"][alt] = r
     # effect sizes by closed form (checked by hand in the Go tests for tiny)
     nx, ny = len(x), len(y)
@@ -105,9 +108,8 @@ xl = np.round(rng.normal(0.0, 1.0, 40), 4)
 yl = np.round(rng.normal(0.1, 1.0, 10050), 4)
 ksl = {"name": "ks_large", "x": arr(xl), "y": arr(yl), "alts": {}}
 for alt in ALTS:
-    s = st.ks_2samp(xl, yl, alternative=alt, method="auto")
-    ksl["alts"][alt] = {"stat": fl(s.statistic), "p": fl(s.pvalue),
-                        "source": f"scipy.stats.ks_2samp(x, y, alternative='{alt}', method='auto') (asymptotic branch)"}
+    ksl["alts"][alt] = stat_p(st.ks_2samp(xl, yl, alternative=alt, method="auto"),
+                              f"scipy.stats.ks_2samp(x, y, alternative='{alt}', method='auto') (asymptotic branch)")
 out["ks_large"] = ksl
 
 # Several groups.
@@ -167,12 +169,8 @@ for name, (x, y) in pairs.items():
         ci = p.confidence_interval(0.95)
         r["pearson"] = {"stat": fl(p.statistic), "p": fl(p.pvalue), "lo": fl(ci.low), "hi": fl(ci.high),
                         "source": f"scipy.stats.pearsonr(x, y, alternative='{alt}') and .confidence_interval(0.95)"}
-        s = st.spearmanr(x, y, alternative=alt)
-        r["spearman"] = {"stat": fl(s.statistic), "p": fl(s.pvalue),
-                         "source": f"scipy.stats.spearmanr(x, y, alternative='{alt}')"}
-        kt = st.kendalltau(x, y, alternative=alt, method="auto")
-        r["kendall"] = {"stat": fl(kt.statistic), "p": fl(kt.pvalue),
-                        "source": f"scipy.stats.kendalltau(x, y, alternative='{alt}', method='auto', variant='b')"}
+        r["spearman"] = call(st.spearmanr, x, y, alt)
+        r["kendall"] = call(st.kendalltau, x, y, alt, method="auto", variant="b")
         rec["alts"][alt] = r
     out["paired"].append(rec)
 
