@@ -46,7 +46,7 @@ func TestAlbumEffectTooFewReleases(t *testing.T) {
 		t.Error("a missing column is not NotApplicable")
 	}
 
-	e, err := Explore(cat, 50, 42)
+	e, err := Explore(cat, nil, 50, 42)
 	if err != nil {
 		t.Fatalf("Explore: %v", err)
 	}
@@ -72,7 +72,7 @@ func TestAlbumEffectTooFewReleases(t *testing.T) {
 // TestExploreWithoutColumns leaves every popularity part of a catalog
 // without popularity, albums or dates out, each with its missing columns.
 func TestExploreWithoutColumns(t *testing.T) {
-	e, err := Explore(studytest.HitCatalog(t, 30, nil), 50, 42)
+	e, err := Explore(studytest.HitCatalog(t, 30, nil), nil, 50, 42)
 	if err != nil {
 		t.Fatal(err)
 	}

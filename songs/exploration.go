@@ -34,11 +34,16 @@ type Exploration struct {
 	First      float64
 }
 
-// Explore computes notebook 02's findings with the popularity threshold
-// and the seed of the bootstrap intervals. A part that does not apply to
-// the catalog (NotApplicable) is left nil with the reason; any other error
-// is returned.
-func Explore(cat *catalog.Catalog, threshold float64, seed uint64) (*Exploration, error) {
+// Explore computes notebook 02's findings from the catalog and its claims
+// (OutcomeClaims, or ClaimsFor its cached copy; nil for a catalog without
+// an outcome), with the popularity threshold and the seed of the bootstrap
+// intervals. The trend, the features' correlations with popularity and the
+// album effect are the claims' own results, so every notebook reports one
+// set of numbers; a part the claims lack is asked of its function, which
+// computes it or says why it does not apply. A part that does not apply
+// (NotApplicable) is left nil with the reason; any other error is
+// returned.
+func Explore(cat *catalog.Catalog, claims *Claims, threshold float64, seed uint64) (*Exploration, error) {
 	e := &Exploration{Live: CompareLiveFlags(cat)}
 	// optional keeps err as the reason a part is missing when it says the
 	// part does not apply, and returns any other error.
@@ -54,20 +59,34 @@ func Explore(cat *catalog.Catalog, threshold float64, seed uint64) (*Exploration
 	} else if err := optional(&e.NoAlbums, err); err != nil {
 		return nil, err
 	}
-	if t, err := PopularityOverTime(cat, threshold, seed); err == nil {
-		e.Trend = t
-	} else if err := optional(&e.NoTrend, err); err != nil {
-		return nil, err
+	if claims == nil {
+		claims = &Claims{}
 	}
-	if f, err := FeatureTests(cat, seed); err == nil {
+	e.Trend = claims.Time
+	if e.Trend == nil {
+		if t, err := PopularityOverTime(cat, threshold, seed); err == nil {
+			e.Trend = t
+		} else if err := optional(&e.NoTrend, err); err != nil {
+			return nil, err
+		}
+	}
+	if f, ok := claims.Family(QuestionFeatures); ok {
+		e.Features = &f
+	} else if f, err := FeatureTests(cat, seed); err == nil {
 		e.Features = &f
 	} else if err := optional(&e.NoFeatures, err); err != nil {
 		return nil, err
 	}
-	if a, err := AlbumEffectOn(cat, seed); err == nil {
-		e.Effect = a
-	} else if err := optional(&e.NoEffect, err); err != nil {
-		return nil, err
+	switch e.Effect = claims.Albums; {
+	case e.Effect != nil:
+	case claims.NoAlbums != nil:
+		e.NoEffect = claims.NoAlbums
+	default:
+		if a, err := AlbumEffectOn(cat, seed); err == nil {
+			e.Effect = a
+		} else if err := optional(&e.NoEffect, err); err != nil {
+			return nil, err
+		}
 	}
 	cols := cat.NumericColumns()
 	e.Positive, e.Negative = StrongestPairs(CorrelationMatrix(cat, cols, false), cols)

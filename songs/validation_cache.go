@@ -78,10 +78,25 @@ func LoadCohorts(p Params) (*catalog.Catalog, *Validation, error) {
 const validationFormat = 3
 
 // ValidationKey fingerprints the inputs of a validation: the seed, K,
-// every field of DefaultPlan and the bytes of the cleaned tracks (the CSV
-// file notebook 01 wrote and its description).
-// ValidationFor reuses a cached validation only when its Key equals it.
+// every field of DefaultPlan and the cleaned tracks notebook 01 wrote
+// (cleanTracksHash). ValidationFor reuses a cached validation only when its
+// Key equals it.
 func ValidationKey(p Params) (string, error) {
+	hash, err := cleanTracksHash(p)
+	if err != nil {
+		return "", err
+	}
+	return validationKey(p, hash), nil
+}
+
+// validationKey is ValidationKey with the cleaned tracks' hash.
+func validationKey(p Params, cleanHash string) string {
+	return fmt.Sprintf("format=%d seed=%d k=%d plan=%s clean=%s", validationFormat, p.Seed, p.K, DefaultPlan().key(), cleanHash)
+}
+
+// cleanTracksHash fingerprints the cleaned tracks notebook 01 wrote: the
+// bytes of their CSV file and its description (tracksHash).
+func cleanTracksHash(p Params) (string, error) {
 	path := p.Interim(catalog.CleanTracksCSVFile)
 	var files [2][]byte
 	for i, name := range []string{path, catalog.DescriptionPath(path)} {
@@ -94,25 +109,26 @@ func ValidationKey(p Params) (string, error) {
 		}
 		files[i] = b
 	}
-	return validationKey(p, files[0], files[1]), nil
+	return tracksHash(files[0], files[1]), nil
 }
 
-// validationKey is ValidationKey of the cleaned tracks' CSV bytes and
-// description.
-func validationKey(p Params, tracks, desc []byte) string {
+// tracksHash is the SHA-256, in hex, of a tracks CSV file and its
+// description (catalog.TracksCSV).
+func tracksHash(tracks, desc []byte) string {
 	h := sha256.New()
 	h.Write(tracks)
 	h.Write(desc)
-	return fmt.Sprintf("format=%d seed=%d k=%d plan=%s clean=%x", validationFormat, p.Seed, p.K, DefaultPlan().key(), h.Sum(nil))
+	return fmt.Sprintf("%x", h.Sum(nil))
 }
 
-// RunValidationFromRaw loads and cleans the raw catalog as notebook 01 does
-// (LoadRaw), validates the cleaned tracks with DefaultPlan and caches the
-// result under the key of the files notebook 01 writes from them
-// (catalog.TracksCSV), so it can run beside notebook 01: notebooks 03 and
-// 04 reuse it when notebook 01 wrote the same tracks, and compute afresh
-// otherwise.
-func RunValidationFromRaw(p Params) (*Validation, error) {
+// PrecomputeFromRaw loads and cleans the raw catalog as notebook 01 does
+// (LoadRaw) and computes and caches what notebooks 02-04 start from: the
+// validation with DefaultPlan (ValidationFor) and the claims' tests
+// (ClaimsFor), each under the key of the files notebook 01 writes from
+// those tracks (catalog.TracksCSV). So it can run beside notebook 01: the
+// notebooks reuse both when notebook 01 wrote the same tracks, and compute
+// afresh otherwise. It returns the validation.
+func PrecomputeFromRaw(p Params) (*Validation, error) {
 	c, err := LoadRaw(p)
 	if err != nil {
 		return nil, err
@@ -121,10 +137,18 @@ func RunValidationFromRaw(p Params) (*Validation, error) {
 	if err != nil {
 		return nil, err
 	}
+	hash := tracksHash(tracks, desc)
+	// Claims the tests cannot compute are left to the notebooks, which show
+	// why where they test them.
+	if claims, err := OutcomeClaims(c.Tracks, p.PopularThreshold, p.Seed); err == nil {
+		if err := saveClaims(p, claimsKey(p, hash), claims); err != nil {
+			return nil, err
+		}
+	}
 	v, err := Validate(c.Tracks, DefaultPlan(), p.Seed, p.K)
 	if err != nil {
 		return nil, err
 	}
-	v.Key = validationKey(p, tracks, desc)
+	v.Key = validationKey(p, hash)
 	return v, SaveValidation(p, v)
 }

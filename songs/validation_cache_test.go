@@ -69,7 +69,7 @@ func TestValidationFromRaw(t *testing.T) {
 	if err := os.WriteFile(p.Path(p.RawCSV), []byte(catalogtest.CSVText(catalogtest.CourseHeader, 120, false, nil)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	fromRaw, err := RunValidationFromRaw(p)
+	fromRaw, err := PrecomputeFromRaw(p)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,14 +38,14 @@ func TestTopSongsTable(t *testing.T) {
 // answer, the trend, the album effect, the strongest pair (ORIGINAL-STUDY.md:
 // energy-loudness +0.70), the live flags and the components (9 for 95%).
 func TestExplorationFindingsRealCatalog(t *testing.T) {
-	e := studytest.Must(songs.Explore(studytest.RealCleaned(t).Tracks, 50, 42))(t)
+	e := studytest.Must(songs.Explore(studytest.RealCleaned(t).Tracks, nil, 50, 42))(t)
 	got := view.ExplorationFindings(e)
 	studytest.Findings(t, got, "Sticky Fingers (Remastered)", "**Energy and loudness rise together most** (Pearson r = +0.70)",
 		"The release matters more than the sound", "principal components keep 95%")
 	hit := studytest.HitCatalog(t, 30, nil)
 	// Without popularity, albums or dates: no finding about them, one
 	// sentence saying what does not apply, no NaN (the flags never say live).
-	h := view.ExplorationFindings(studytest.Must(songs.Explore(hit, 50, 42))(t))
+	h := view.ExplorationFindings(studytest.Must(songs.Explore(hit, nil, 50, 42))(t))
 	if strings.Contains(h, "release matters") || strings.Contains(h, "NaN") || strings.Count(h, "\n- ")+1 < 3 ||
 		!strings.Contains(h, "so the album ranking, popularity over time, the correlation of each feature with popularity and the album effect do not apply.") {
 		t.Errorf("findings of a catalog without albums:\n%s", h)
@@ -64,7 +64,7 @@ func TestFindingsWithoutAlbumEffect(t *testing.T) {
 		}
 	})
 	const why = "The album effect is not measured: it needs at least 2 releases with 5 or more recordings each, and this catalog has none."
-	got := view.ExplorationFindings(studytest.Must(songs.Explore(cat, 50, 42))(t))
+	got := view.ExplorationFindings(studytest.Must(songs.Explore(cat, nil, 50, 42))(t))
 	if !strings.Contains(got, why) || strings.Contains(got, "release matters") {
 		t.Errorf("findings do not say why the album effect is missing:\n%s", got)
 	}

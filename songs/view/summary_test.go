@@ -21,7 +21,7 @@ func TestExecutiveSummaryRealCatalog(t *testing.T) {
 	r := studytest.Must(songs.NewRecommender(cat, v.Labels))(t)
 	ev := studytest.Must(songs.EvaluateRecommender(r, songs.StudyEvaluation(42), songs.StudyMethods()))(t)
 	a := view.StudyAnswers{About: songs.AboutCatalog(songs.Params{Catalog: songs.DefaultCatalog}, cat), Cleaned: c,
-		Exploration: studytest.Must(songs.Explore(cat, 50, 42))(t), Validation: v, Cohorts: cs, Subcohorts: ss, Evaluation: ev}
+		Exploration: studytest.Must(songs.Explore(cat, nil, 50, 42))(t), Validation: v, Cohorts: cs, Subcohorts: ss, Evaluation: ev}
 	got := view.ExecutiveSummary(a)
 	// 862 tracks (757 recordings): the studio cohort whose size scikit-learn
 	// reproduces (testdata/gen_golden_cohorts.py); it splits in two.

@@ -8,8 +8,9 @@ import (
 )
 
 // runValidation computes the validation notebooks 03 and 04 start from and
-// caches it, from the raw catalog cleaned as notebook 01 cleans it
-// (songs.RunValidationFromRaw), so make runs it beside notebook 01. It
+// the claims' tests of notebooks 02-04, and caches them, from the raw
+// catalog cleaned as notebook 01 cleans it (songs.PrecomputeFromRaw), so
+// make runs it beside notebook 01. It
 // always recomputes: make runs it when the raw catalog, the parameters or
 // the code changed, and a cache keyed on the data alone would outlive a
 // change of the code.
@@ -18,7 +19,7 @@ func runValidation(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	v, err := songs.RunValidationFromRaw(p)
+	v, err := songs.PrecomputeFromRaw(p)
 	if err != nil {
 		return err
 	}
