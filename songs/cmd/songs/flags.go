@@ -5,11 +5,14 @@ import (
 	"errors"
 	"flag"
 	"io"
+
+	"github.com/songcohorts/cohorts/songs"
 )
 
 // exec runs the command called name (as in its usage line, after
 // "songs"): its flags are parsed first, and its help (-h) ends it
-// successfully.
+// successfully; then the number of arguments is checked and the study's
+// parameters are read if the command needs them, before its body runs.
 func (c command) exec(name string, args []string, stdout io.Writer) error {
 	fs := newFlags(name, c.synopsis)
 	run := c.run
@@ -22,7 +25,31 @@ func (c command) exec(name string, args []string, stdout io.Writer) error {
 		}
 		return err
 	}
-	return run(fs.Args(), stdout)
+	switch n := fs.NArg(); {
+	case c.args == noArgs && n > 0:
+		return usagef("unexpected argument %q", fs.Arg(0))
+	case n < c.args.min || (c.args.max >= 0 && n > c.args.max):
+		return usageError(fs)
+	}
+	var p songs.Params
+	if c.params {
+		var err error
+		if p, err = songs.ParamsFromEnv(); err != nil && !allSet(fs, c.paramFlags) {
+			return err
+		}
+	}
+	return run(p, fs.Args(), stdout)
+}
+
+// allSet reports whether each of the named flags (at least one) has a
+// value other than its default.
+func allSet(fs *flag.FlagSet, names []string) bool {
+	for _, n := range names {
+		if f := fs.Lookup(n); f.Value.String() == f.DefValue {
+			return false
+		}
+	}
+	return len(names) > 0
 }
 
 // usageError prints a command's help on standard error and returns

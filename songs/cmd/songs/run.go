@@ -59,13 +59,9 @@ func runFlags(fs *flag.FlagSet) body {
 	k := fs.Int("k", -1, fmt.Sprintf("number of cohorts, %d..%d, or 0 to choose as notebook 03 does (default: K, else 0)", songs.KMin, songs.KMax))
 	outDir := fs.String("out", "output", "folder the cohort table cohorts_run.csv is written to")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
-	return func(args []string, stdout io.Writer) error {
-		if fs.NArg() > 0 || *k > songs.KMax || (*k >= 0 && *k < songs.KMin && *k != 0) {
-			return usagef("--k must be 0 (choose) or %d..%d, and no arguments are taken", songs.KMin, songs.KMax)
-		}
-		p, err := songs.ParamsFromEnv()
-		if err != nil && (*csvPath == "" || *seed < 0 || *k < 0) {
-			return err
+	return func(p songs.Params, args []string, stdout io.Writer) error {
+		if *k > songs.KMax || (*k >= 0 && *k < songs.KMin && *k != 0) {
+			return usagef("--k must be 0 (choose) or %d..%d", songs.KMin, songs.KMax)
 		}
 		path := *csvPath
 		if path == "" {

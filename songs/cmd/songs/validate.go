@@ -15,11 +15,7 @@ import (
 func validateFlags(fs *flag.FlagSet) body {
 	csv := fs.String("csv", "", "catalog CSV file or glob (default: RAW_CSV, else the study's catalog)")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
-	return func(args []string, stdout io.Writer) error {
-		p, err := songs.ParamsFromEnv()
-		if err != nil && *csv == "" {
-			return err
-		}
+	return func(p songs.Params, args []string, stdout io.Writer) error {
 		path := *csv
 		if path == "" {
 			path = p.Path(p.RawCSV)

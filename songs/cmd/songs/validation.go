@@ -11,11 +11,7 @@ import (
 // caches it. It always recomputes: make runs it when the cleaned tracks,
 // the parameters or the code changed, and a cache keyed on the data alone
 // would outlive a change of the code.
-func runValidation(args []string, stdout io.Writer) error {
-	p, err := songs.ParamsFromEnv()
-	if err != nil {
-		return err
-	}
+func runValidation(p songs.Params, args []string, stdout io.Writer) error {
 	v, err := songs.RunValidation(p)
 	if err != nil {
 		return err
