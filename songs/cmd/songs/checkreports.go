@@ -14,7 +14,7 @@ import (
 
 // checkReportsFlags declares the flags of songs check-reports and returns its body.
 func checkReportsFlags(fs *flag.FlagSet) body {
-	catalog := fs.String("catalog", orDefault(os.Getenv("CATALOG"), "rolling-stones"), "the catalog the reports were made from (default $CATALOG)")
+	catalog := catalogNameFlag(fs)
 	return func(_ songs.Params, args []string, stdout io.Writer) error {
 		failed, total := 0, 0
 		for _, path := range args {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"os"
 
 	"github.com/songcohorts/cohorts/songs"
 )
@@ -97,6 +98,28 @@ func parse(fs *flag.FlagSet, args []string) error {
 		return errUsage
 	}
 	return nil
+}
+
+// catalogCSVFlag declares --csv, the catalog a command reads, and returns
+// the path it names: the flag, else the study's RAW_CSV.
+func catalogCSVFlag(fs *flag.FlagSet) func(p songs.Params) string {
+	csv := fs.String("csv", "", "catalog CSV file or glob (default: RAW_CSV, else the study's catalog)")
+	return func(p songs.Params) string {
+		if *csv == "" {
+			return p.Path(p.RawCSV)
+		}
+		return *csv
+	}
+}
+
+// catalogNameFlag declares --catalog, the name of the catalog that the
+// reports a command reads or writes are about: $CATALOG, else the study's.
+func catalogNameFlag(fs *flag.FlagSet) *string {
+	def := os.Getenv("CATALOG")
+	if def == "" {
+		def = "rolling-stones"
+	}
+	return fs.String("catalog", def, "the catalog the reports are about (default $CATALOG)")
 }
 
 // errHelp ends a command after its help was printed.

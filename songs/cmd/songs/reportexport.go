@@ -17,7 +17,7 @@ const studyName = "Song cohorts"
 
 // reportPrepareFlags declares the flags of songs report-prepare and returns its body.
 func reportPrepareFlags(fs *flag.FlagSet) body {
-	catalog := fs.String("catalog", orDefault(os.Getenv("CATALOG"), "rolling-stones"), "the catalog the report is about (default $CATALOG)")
+	catalog := catalogNameFlag(fs)
 	return func(_ songs.Params, args []string, stdout io.Writer) error {
 		in := args[0]
 		for i, noCode := range []bool{false, true} {
@@ -58,12 +58,4 @@ func runReportContents(_ songs.Params, args []string, stdout io.Writer) error {
 		}
 	}
 	return nil
-}
-
-// orDefault returns s, or def when s is empty.
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
