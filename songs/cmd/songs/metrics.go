@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/songcohorts/cohorts/songs/internal/metricsfile"
-
 	"github.com/songcohorts/cohorts/songs"
+	"github.com/songcohorts/cohorts/songs/internal/metricsfile"
 )
 
 // metricsFlags declares the flags of songs metrics and returns its body.
