@@ -154,6 +154,25 @@ func (a *affine) check(name string) {
 	}
 }
 
+// centred is the fit of a scaler that centres each column and divides it
+// by a spread, z = (x - center)/scale: StandardScaler's mean and standard
+// deviation, RobustScaler's median and quantile range.
+type centred struct {
+	center, scale []float64
+	affine
+}
+
+// set keeps a fit of the scaler named scaler.
+func (s *centred) set(scaler string, center, scale []float64) {
+	s.center, s.scale = center, scale
+	s.affine = affine{scaler: scaler, cols: len(center), forward: subDiv(center, scale), inverse: mulAdd(scale, center)}
+}
+
+// Scale returns a copy of the fitted spread of each column, the divisor of
+// Transform: the standard deviations of a StandardScaler, the quantile
+// ranges of a RobustScaler. It panics if the scaler is not fitted.
+func (s *centred) Scale() []float64 { return s.fitted(s.scaler+".Scale", s.scale) }
+
 // fitTransform is Fit then Transform, for the scalers' FitTransform.
 func fitTransform(fit func(mat.Matrix) error, transform func(*mat.Dense, mat.Matrix) error, dst *mat.Dense, x mat.Matrix) error {
 	if err := fit(x); err != nil {

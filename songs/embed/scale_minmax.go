@@ -66,8 +66,8 @@ func (s *MinMaxScaler) FitTransform(dst *mat.Dense, x mat.Matrix) error {
 
 // DataMin returns a copy of the fitted column minima. It panics if s is not
 // fitted.
-func (s *MinMaxScaler) DataMin() []float64 { return s.affine.fitted("MinMaxScaler.DataMin", s.dataMin) }
+func (s *MinMaxScaler) DataMin() []float64 { return s.fitted("MinMaxScaler.DataMin", s.dataMin) }
 
 // DataMax returns a copy of the fitted column maxima. It panics if s is not
 // fitted.
-func (s *MinMaxScaler) DataMax() []float64 { return s.affine.fitted("MinMaxScaler.DataMax", s.dataMax) }
+func (s *MinMaxScaler) DataMax() []float64 { return s.fitted("MinMaxScaler.DataMax", s.dataMax) }

@@ -24,8 +24,7 @@ type RobustScaler struct {
 	// 0 <= Low < High <= 100.
 	Low, High float64
 
-	center, scale []float64
-	affine
+	centred
 }
 
 // Fit learns the median and the quantile range of each column of x. It
@@ -58,8 +57,7 @@ func (s *RobustScaler) Fit(x mat.Matrix) error {
 			return &ConstantColumnError{Col: j, Spread: "interquartile range"}
 		}
 	}
-	s.center, s.scale = center, scale
-	s.affine = affine{scaler: "RobustScaler", cols: c, forward: subDiv(center, scale), inverse: mulAdd(scale, center)}
+	s.set("RobustScaler", center, scale)
 	return nil
 }
 
@@ -70,8 +68,4 @@ func (s *RobustScaler) FitTransform(dst *mat.Dense, x mat.Matrix) error {
 
 // Center returns a copy of the fitted column medians. It panics if s is not
 // fitted.
-func (s *RobustScaler) Center() []float64 { return s.affine.fitted("RobustScaler.Center", s.center) }
-
-// Scale returns a copy of the fitted quantile ranges. It panics if s is not
-// fitted.
-func (s *RobustScaler) Scale() []float64 { return s.affine.fitted("RobustScaler.Scale", s.scale) }
+func (s *RobustScaler) Center() []float64 { return s.fitted("RobustScaler.Center", s.center) }

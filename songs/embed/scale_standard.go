@@ -16,8 +16,7 @@ import (
 // value is ready to Fit. A column that is constant (up to the rounding rule
 // of scikit-learn's _is_constant_feature) is an error.
 type StandardScaler struct {
-	mean, scale []float64
-	affine
+	centred
 }
 
 // Fit learns the mean and standard deviation of each column of x. It returns
@@ -62,8 +61,7 @@ func (s *StandardScaler) Fit(x mat.Matrix) error {
 		}
 		scale[j] = math.Sqrt(v)
 	}
-	s.mean, s.scale = mean, scale
-	s.affine = affine{scaler: "StandardScaler", cols: c, forward: subDiv(mean, scale), inverse: mulAdd(scale, mean)}
+	s.set("StandardScaler", mean, scale)
 	return nil
 }
 
@@ -74,8 +72,4 @@ func (s *StandardScaler) FitTransform(dst *mat.Dense, x mat.Matrix) error {
 
 // Mean returns a copy of the fitted column means. It panics if s is not
 // fitted.
-func (s *StandardScaler) Mean() []float64 { return s.affine.fitted("StandardScaler.Mean", s.mean) }
-
-// Scale returns a copy of the fitted column standard deviations. It panics
-// if s is not fitted.
-func (s *StandardScaler) Scale() []float64 { return s.affine.fitted("StandardScaler.Scale", s.scale) }
+func (s *StandardScaler) Mean() []float64 { return s.fitted("StandardScaler.Mean", s.center) }

@@ -17,16 +17,12 @@ func assignFlags(fs *flag.FlagSet) body {
 	csv := fs.String("csv", "", "CSV of new tracks, with the catalog's columns (id or uri, name, the audio features and duration_ms)")
 	model := fs.String("model", "", "saved model (default: data/processed/model.json of CATALOG)")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
-	return func(args []string, stdout io.Writer) error {
-		if *csv == "" || fs.NArg() > 0 {
-			return usagef("--csv FILE is required (and nothing else)")
+	return func(p songs.Params, args []string, stdout io.Writer) error {
+		if *csv == "" {
+			return usagef("--csv FILE is required")
 		}
 		path := *model
 		if path == "" {
-			p, err := songs.ParamsFromEnv()
-			if err != nil {
-				return err
-			}
 			path = p.Processed(songs.ModelFile)
 		}
 		m, err := songs.LoadModel(path)

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/internal/benchops"
 )
 
@@ -33,7 +34,7 @@ func benchFlags(fs *flag.FlagSet) body {
 	noCap := fs.Bool("nocap", false, "run ops above their row limits")
 	profile := fs.String("cpuprofile", "", "write a CPU profile of each timed call to FILE.OP.prof")
 	asJSON := fs.Bool("json", false, "print one JSON line per op")
-	return func(args []string, stdout io.Writer) error {
+	return func(_ songs.Params, args []string, stdout io.Writer) error {
 		if len(args) > 0 && args[0] == benchWorker {
 			return benchWorkerCommand.exec("bench "+benchWorker, args[1:], stdout)
 		}
@@ -188,7 +189,7 @@ func benchWorkerFlags(fs *flag.FlagSet) body {
 	bandwidth := fs.Float64("bandwidth", 0, "Mean Shift bandwidth")
 	noCap := fs.Bool("nocap", false, "ignore row limits")
 	profile := fs.String("cpuprofile", "", "CPU profile of the timed call")
-	return func(args []string, stdout io.Writer) error {
+	return func(_ songs.Params, args []string, stdout io.Writer) error {
 		if _, err := benchOpList(*op); err != nil || strings.Contains(*op, ",") || *op == "all" {
 			return fmt.Errorf("worker takes exactly one op, got %q", *op)
 		}

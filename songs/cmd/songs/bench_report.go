@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 	"github.com/songcohorts/cohorts/songs/internal/benchops"
 )
@@ -23,7 +24,7 @@ func benchReportFlags(fs *flag.FlagSet) body {
 	in := fs.String("in", "", "JSON lines printed by `songs bench --json` and `sklearn_ref.py run --json` (and `env --json`)")
 	out := fs.String("out", "", "markdown file to write")
 	unmet := fs.Bool("unmet", false, "instead of writing, print \"OP N\" for each goal not met, the largest time shortfall first")
-	return func(args []string, stdout io.Writer) error {
+	return func(_ songs.Params, args []string, stdout io.Writer) error {
 		if *in == "" || (*out == "" && !*unmet) {
 			return usageError(fs)
 		}

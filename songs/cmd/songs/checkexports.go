@@ -8,12 +8,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/songcohorts/cohorts/songs"
 )
 
-func runCheckExports(args []string, stdout io.Writer) error {
-	if len(args) == 0 {
-		return usagef("usage: songs check-exports REPORT.html|REPORT.docx...")
-	}
+func runCheckExports(_ songs.Params, args []string, stdout io.Writer) error {
 	failed := 0
 	for _, path := range args {
 		var problems []string

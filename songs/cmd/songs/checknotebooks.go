@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/songcohorts/cohorts/songs"
 )
 
 // notebookCells is the part of the .ipynb format the check reads.
@@ -16,10 +18,7 @@ type notebookCells struct {
 	} `json:"cells"`
 }
 
-func runCheckNotebooks(args []string, stdout io.Writer) error {
-	if len(args) == 0 {
-		return usagef("usage: songs check-notebooks NOTEBOOK.ipynb...")
-	}
+func runCheckNotebooks(_ songs.Params, args []string, stdout io.Writer) error {
 	bad := 0
 	for _, path := range args {
 		problems, err := notebookProblems(path)

@@ -8,18 +8,16 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/report/check"
 )
 
 // checkReportsFlags declares the flags of songs check-reports and returns its body.
 func checkReportsFlags(fs *flag.FlagSet) body {
-	catalog := fs.String("catalog", orDefault(os.Getenv("CATALOG"), "rolling-stones"), "the catalog the reports were made from (default $CATALOG)")
-	return func(args []string, stdout io.Writer) error {
-		if fs.NArg() == 0 {
-			return usageError(fs)
-		}
+	catalog := catalogNameFlag(fs)
+	return func(_ songs.Params, args []string, stdout io.Writer) error {
 		failed, total := 0, 0
-		for _, path := range fs.Args() {
+		for _, path := range args {
 			pieces, o, err := reportText(path)
 			if err != nil {
 				return err

@@ -20,15 +20,9 @@ func cohortsFlags(fs *flag.FlagSet) body {
 	out := fs.String("out", "", "write the table to FILE (CSV, or Parquet when FILE ends in .parquet) instead of printing it")
 	save := fs.Bool("save", false, "also write output/cohorts.csv, output/cohorts.parquet and data/processed/model.json")
 	asJSON := fs.Bool("json", false, "print JSON (one object per track) instead of text")
-	return func(args []string, stdout io.Writer) error {
-		if fs.NArg() > 0 {
-			return usagef("unexpected argument %q", fs.Arg(0))
-		}
-		p, err := songs.ParamsFromEnv()
-		if err != nil {
-			return err
-		}
+	return func(p songs.Params, args []string, stdout io.Writer) error {
 		var rows []catalog.CohortRow
+		var err error
 		if *save {
 			if rows, _, err = songs.ExportCohorts(p); err != nil {
 				return err

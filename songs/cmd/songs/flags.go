@@ -5,11 +5,15 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"os"
+
+	"github.com/songcohorts/cohorts/songs"
 )
 
 // exec runs the command called name (as in its usage line, after
 // "songs"): its flags are parsed first, and its help (-h) ends it
-// successfully.
+// successfully; then the number of arguments is checked and the study's
+// parameters are read if the command needs them, before its body runs.
 func (c command) exec(name string, args []string, stdout io.Writer) error {
 	fs := newFlags(name, c.synopsis)
 	run := c.run
@@ -22,7 +26,31 @@ func (c command) exec(name string, args []string, stdout io.Writer) error {
 		}
 		return err
 	}
-	return run(fs.Args(), stdout)
+	switch n := fs.NArg(); {
+	case c.args == noArgs && n > 0:
+		return usagef("unexpected argument %q", fs.Arg(0))
+	case n < c.args.min || (c.args.max >= 0 && n > c.args.max):
+		return usageError(fs)
+	}
+	var p songs.Params
+	if c.params {
+		var err error
+		if p, err = songs.ParamsFromEnv(); err != nil && !allSet(fs, c.paramFlags) {
+			return err
+		}
+	}
+	return run(p, fs.Args(), stdout)
+}
+
+// allSet reports whether each of the named flags (at least one) has a
+// value other than its default.
+func allSet(fs *flag.FlagSet, names []string) bool {
+	for _, n := range names {
+		if f := fs.Lookup(n); f.Value.String() == f.DefValue {
+			return false
+		}
+	}
+	return len(names) > 0
 }
 
 // usageError prints a command's help on standard error and returns
@@ -70,6 +98,28 @@ func parse(fs *flag.FlagSet, args []string) error {
 		return errUsage
 	}
 	return nil
+}
+
+// catalogCSVFlag declares --csv, the catalog a command reads, and returns
+// the path it names: the flag, else the study's RAW_CSV.
+func catalogCSVFlag(fs *flag.FlagSet) func(p songs.Params) string {
+	csv := fs.String("csv", "", "catalog CSV file or glob (default: RAW_CSV, else the study's catalog)")
+	return func(p songs.Params) string {
+		if *csv == "" {
+			return p.Path(p.RawCSV)
+		}
+		return *csv
+	}
+}
+
+// catalogNameFlag declares --catalog, the name of the catalog that the
+// reports a command reads or writes are about: $CATALOG, else the study's.
+func catalogNameFlag(fs *flag.FlagSet) *string {
+	def := os.Getenv("CATALOG")
+	if def == "" {
+		def = "rolling-stones"
+	}
+	return fs.String("catalog", def, "the catalog the reports are about (default $CATALOG)")
 }
 
 // errHelp ends a command after its help was printed.

@@ -25,6 +25,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/songcohorts/cohorts/songs"
 )
 
 // command is one subcommand.
@@ -33,6 +35,15 @@ type command struct {
 	// synopsis follows "songs NAME" in the usage line of the command's
 	// help.
 	synopsis string
+	// args is how many arguments the command takes after its flags; the
+	// zero value takes none.
+	args arity
+	// params says that the body needs the study's parameters: exec reads
+	// them from the environment (songs.ParamsFromEnv) and ends on their
+	// error, unless every flag named in paramFlags was given a value other
+	// than its default (those flags stand in for the parameters).
+	params     bool
+	paramFlags []string
 	// flags declares the command's flags on a fresh flag set and returns
 	// its body, which exec runs on the arguments left after the flags.
 	flags func(fs *flag.FlagSet) body
@@ -40,27 +51,42 @@ type command struct {
 	run body
 }
 
-// body is what a command does with its arguments.
-type body func(args []string, stdout io.Writer) error
+// body is what a command does with the study's parameters (the zero
+// value unless the command asks for them) and its arguments.
+type body func(p songs.Params, args []string, stdout io.Writer) error
+
+// arity is how many arguments a command takes after its flags: from min
+// to max, or any number from min when max is negative.
+type arity struct{ min, max int }
+
+// The arities of the commands: no argument, one or more, any number, and
+// exactly n.
+var (
+	noArgs   = arity{0, 0}
+	someArgs = arity{1, -1}
+	anyArgs  = arity{0, -1}
+)
+
+func exactly(n int) arity { return arity{n, n} }
 
 // commands are the subcommands by name.
 var commands = map[string]command{
-	"assign":          {summary: "assign the tracks of a new CSV to the saved cohorts", synopsis: "--csv NEW.csv [--model FILE] [--json]", flags: assignFlags},
-	"bench":           {summary: "time ops against the scikit-learn reference (one fresh process per op)", synopsis: "--csv FILE --op OP[,OP...]|all [--k 8] [--eps E] [--bandwidth B] [--timeout 300] [--json]", flags: benchFlags},
+	"assign":          {summary: "assign the tracks of a new CSV to the saved cohorts", synopsis: "--csv NEW.csv [--model FILE] [--json]", params: true, paramFlags: []string{"model"}, flags: assignFlags},
+	"bench":           {summary: "time ops against the scikit-learn reference (one fresh process per op)", synopsis: "--csv FILE --op OP[,OP...]|all [--k 8] [--eps E] [--bandwidth B] [--timeout 300] [--json]", args: anyArgs, flags: benchFlags},
 	"bench-report":    {summary: "write the Go/scikit-learn ratio table from bench JSON lines", synopsis: "--in results.jsonl (--out output/bench.md | --unmet)", flags: benchReportFlags},
-	"check-exports":   {summary: "check exported reports: HTML self-contained, DOCX with tables and images and no word split in its tables", synopsis: "REPORT.html|REPORT.docx...", run: runCheckExports},
-	"check-notebooks": {summary: "fail if a committed notebook carries outputs or execution counts", synopsis: "NOTEBOOK.ipynb...", run: runCheckNotebooks},
-	"check-reports":   {summary: "check the text of exported reports: no NaN, nil, format errors, raw markup, paths, empty fields, wording of another catalog", synopsis: "--catalog NAME REPORT.html|REPORT.docx...", flags: checkReportsFlags},
-	"cohorts":         {summary: "print or write the cohort of every cleaned track", synopsis: "[--out FILE.csv|FILE.parquet] [--save] [--json]", flags: cohortsFlags},
-	"metrics":         {summary: "merge the notebooks' metrics-*.json files into one", synopsis: "--out FILE METRICS.json...", flags: metricsFlags},
-	"notebook-errors": {summary: "print the first failing cell of an executed notebook (its code, stderr and error); fail if there is one", synopsis: "EXECUTED.ipynb", run: runNotebookErrors},
-	"params":          {summary: "check the study's parameters (CATALOG, RAW_CSV, SEED, K, POPULAR_THRESHOLD) and print them, one NAME=value a line", run: runParams},
-	"recommend":       {summary: "recommend songs similar to one or several tracks, or a playlist", synopsis: `--track "TITLE or ID" [--track ...] [-n 10] [--same-cohort] [--cohort-weight W] [--diversity D] [--popularity-blend B] [--local-scaling K] [--playlist] [--json]`, flags: recommendFlags},
-	"report-contents": {summary: "fill the table of contents of an exported HTML report", synopsis: "REPORT.html...", flags: reportContentsFlags},
-	"report-prepare":  {summary: "write the with-code and code-free notebooks an export renders: title, contents, appendices", synopsis: "[--catalog NAME] EXECUTED.ipynb WITH-CODE.ipynb NO-CODE.ipynb", flags: reportPrepareFlags},
-	"run":             {summary: "the whole cohort run on any catalog: load, clean, choose the cohorts as notebook 03 does, export", synopsis: "[--csv FILE] [--seed S] [--k K] [--out DIR] [--json]", flags: runFlags},
-	"validate":        {summary: "load and validate a catalog; list its findings", synopsis: "--csv FILE|GLOB [--json]", flags: validateFlags},
-	"validation":      {summary: "run notebook 03's cluster validation on the cleaned tracks and cache it (data/processed/validation.gob), replacing any cache", run: runValidation},
+	"check-exports":   {summary: "check exported reports: HTML self-contained, DOCX with tables and images and no word split in its tables", synopsis: "REPORT.html|REPORT.docx...", args: someArgs, run: runCheckExports},
+	"check-notebooks": {summary: "fail if a committed notebook carries outputs or execution counts", synopsis: "NOTEBOOK.ipynb...", args: someArgs, run: runCheckNotebooks},
+	"check-reports":   {summary: "check the text of exported reports: no NaN, nil, format errors, raw markup, paths, empty fields, wording of another catalog", synopsis: "--catalog NAME REPORT.html|REPORT.docx...", args: someArgs, flags: checkReportsFlags},
+	"cohorts":         {summary: "print or write the cohort of every cleaned track", synopsis: "[--out FILE.csv|FILE.parquet] [--save] [--json]", params: true, flags: cohortsFlags},
+	"metrics":         {summary: "merge the notebooks' metrics-*.json files into one", synopsis: "--out FILE METRICS.json...", args: someArgs, flags: metricsFlags},
+	"notebook-errors": {summary: "print the first failing cell of an executed notebook (its code, stderr and error); fail if there is one", synopsis: "EXECUTED.ipynb", args: exactly(1), run: runNotebookErrors},
+	"params":          {summary: "check the study's parameters (CATALOG, RAW_CSV, SEED, K, POPULAR_THRESHOLD) and print them, one NAME=value a line", params: true, run: runParams},
+	"recommend":       {summary: "recommend songs similar to one or several tracks, or a playlist", synopsis: `--track "TITLE or ID" [--track ...] [-n 10] [--same-cohort] [--cohort-weight W] [--diversity D] [--popularity-blend B] [--local-scaling K] [--playlist] [--json]`, params: true, flags: recommendFlags},
+	"report-contents": {summary: "fill the table of contents of an exported HTML report", synopsis: "REPORT.html...", args: someArgs, run: runReportContents},
+	"report-prepare":  {summary: "write the with-code and code-free notebooks an export renders: title, contents, appendices", synopsis: "[--catalog NAME] EXECUTED.ipynb WITH-CODE.ipynb NO-CODE.ipynb", args: exactly(3), flags: reportPrepareFlags},
+	"run":             {summary: "the whole cohort run on any catalog: load, clean, choose the cohorts as notebook 03 does, export", synopsis: "[--csv FILE] [--seed S] [--k K] [--out DIR] [--json]", params: true, paramFlags: []string{"csv", "seed", "k"}, flags: runFlags},
+	"validate":        {summary: "load and validate a catalog; list its findings", synopsis: "--csv FILE|GLOB [--json]", params: true, paramFlags: []string{"csv"}, flags: validateFlags},
+	"validation":      {summary: "run notebook 03's cluster validation on the cleaned tracks and cache it (data/processed/validation.gob), replacing any cache", params: true, run: runValidation},
 }
 
 // errUsage marks a wrong invocation (exit status 2); what is wrong has

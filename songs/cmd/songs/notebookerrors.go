@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/songcohorts/cohorts/songs"
 )
 
 // executedCells is the part of an executed notebook the check reads.
@@ -23,10 +25,7 @@ type executedCells struct {
 	} `json:"cells"`
 }
 
-func runNotebookErrors(args []string, stdout io.Writer) error {
-	if len(args) != 1 {
-		return usagef("usage: songs notebook-errors EXECUTED.ipynb")
-	}
+func runNotebookErrors(_ songs.Params, args []string, stdout io.Writer) error {
 	b, err := os.ReadFile(args[0])
 	if err != nil {
 		return err

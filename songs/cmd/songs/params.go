@@ -12,11 +12,7 @@ import (
 // values always prints the same lines), so that the Makefile can refuse a
 // bad parameter before any set-up, staging or notebook and tell runs of
 // different parameter sets apart.
-func runParams(args []string, stdout io.Writer) error {
-	p, err := songs.ParamsFromEnv()
-	if err != nil {
-		return err
-	}
+func runParams(p songs.Params, args []string, stdout io.Writer) error {
 	for _, kv := range p.Env() {
 		fmt.Fprintf(stdout, "%s=%s\n", kv[0], kv[1])
 	}

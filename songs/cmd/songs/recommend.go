@@ -32,18 +32,12 @@ func recommendFlags(fs *flag.FlagSet) body {
 	scaling := fs.Int("local-scaling", 0, "K > 0: rank by local scaling with each song's K-th nearest recording, which keeps a few songs from filling every list (0: plain distance)")
 	playlist := fs.Bool("playlist", false, "a playlist from the first seed instead: songs of its cohort, each the nearest to the previous one")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
-	return func(args []string, stdout io.Writer) error {
+	return func(p songs.Params, args []string, stdout io.Writer) error {
 		switch {
 		case len(tracks) == 0:
 			return usagef("--track is required")
-		case fs.NArg() > 0:
-			return usagef("unexpected argument %q (quote a title with spaces)", fs.Arg(0))
 		case *n < 1 || *weight < 0 || *diversity < 0 || *diversity > 1 || *blend < 0 || *blend > 1 || *scaling < 0:
 			return usagef("need -n >= 1, --cohort-weight >= 0, --local-scaling >= 0, --diversity and --popularity-blend in 0..1")
-		}
-		p, err := songs.ParamsFromEnv()
-		if err != nil {
-			return err
 		}
 		cat, v, err := songs.LoadCohorts(p)
 		if err != nil {

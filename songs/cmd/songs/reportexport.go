@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/songcohorts/cohorts/songs"
 	"github.com/songcohorts/cohorts/songs/internal/atomicfile"
 	"github.com/songcohorts/cohorts/songs/report/export"
 )
@@ -16,12 +17,9 @@ const studyName = "Song cohorts"
 
 // reportPrepareFlags declares the flags of songs report-prepare and returns its body.
 func reportPrepareFlags(fs *flag.FlagSet) body {
-	catalog := fs.String("catalog", orDefault(os.Getenv("CATALOG"), "rolling-stones"), "the catalog the report is about (default $CATALOG)")
-	return func(args []string, stdout io.Writer) error {
-		if fs.NArg() != 3 {
-			return usageError(fs)
-		}
-		in := fs.Arg(0)
+	catalog := catalogNameFlag(fs)
+	return func(_ songs.Params, args []string, stdout io.Writer) error {
+		in := args[0]
 		for i, noCode := range []bool{false, true} {
 			b, err := os.ReadFile(in)
 			if err != nil {
@@ -39,7 +37,7 @@ func reportPrepareFlags(fs *flag.FlagSet) body {
 			if err := nb.Write(&out); err != nil {
 				return err
 			}
-			if err := atomicfile.WriteFile(fs.Arg(1+i), out.Bytes(), 0o644); err != nil {
+			if err := atomicfile.WriteFile(args[1+i], out.Bytes(), 0o644); err != nil {
 				return err
 			}
 		}
@@ -47,29 +45,17 @@ func reportPrepareFlags(fs *flag.FlagSet) body {
 	}
 }
 
-// reportContentsFlags declares the flags of songs report-contents and returns its body.
-func reportContentsFlags(fs *flag.FlagSet) body {
-	return func(args []string, stdout io.Writer) error {
-		if fs.NArg() == 0 {
-			return usageError(fs)
+// runReportContents fills the table of contents of each exported HTML
+// report, in place.
+func runReportContents(_ songs.Params, args []string, stdout io.Writer) error {
+	for _, path := range args {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
 		}
-		for _, path := range fs.Args() {
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			if err := atomicfile.WriteFile(path, export.Contents(b), 0o644); err != nil {
-				return err
-			}
+		if err := atomicfile.WriteFile(path, export.Contents(b), 0o644); err != nil {
+			return err
 		}
-		return nil
 	}
-}
-
-// orDefault returns s, or def when s is empty.
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
+	return nil
 }

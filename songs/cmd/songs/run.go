@@ -54,23 +54,16 @@ type runResult struct {
 
 // runFlags declares the flags of songs run and returns its body.
 func runFlags(fs *flag.FlagSet) body {
-	csvPath := fs.String("csv", "", "catalog CSV file or glob (default: RAW_CSV, else the study's catalog)")
+	csvPath := catalogCSVFlag(fs)
 	seed := fs.Int64("seed", -1, "seed of every random choice (default: SEED, else 42)")
 	k := fs.Int("k", -1, fmt.Sprintf("number of cohorts, %d..%d, or 0 to choose as notebook 03 does (default: K, else 0)", songs.KMin, songs.KMax))
 	outDir := fs.String("out", "output", "folder the cohort table cohorts_run.csv is written to")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
-	return func(args []string, stdout io.Writer) error {
-		if fs.NArg() > 0 || *k > songs.KMax || (*k >= 0 && *k < songs.KMin && *k != 0) {
-			return usagef("--k must be 0 (choose) or %d..%d, and no arguments are taken", songs.KMin, songs.KMax)
+	return func(p songs.Params, args []string, stdout io.Writer) error {
+		if *k > songs.KMax || (*k >= 0 && *k < songs.KMin && *k != 0) {
+			return usagef("--k must be 0 (choose) or %d..%d", songs.KMin, songs.KMax)
 		}
-		p, err := songs.ParamsFromEnv()
-		if err != nil && (*csvPath == "" || *seed < 0 || *k < 0) {
-			return err
-		}
-		path := *csvPath
-		if path == "" {
-			path = p.Path(p.RawCSV)
-		}
+		path := csvPath(p)
 		s, kk := p.Seed, p.K
 		if *seed >= 0 {
 			s = uint64(*seed)

@@ -27,3 +27,20 @@ func TestUsageErrorsOnStderr(t *testing.T) {
 		}
 	}
 }
+
+// TestParamFlagsAreFlags checks that the flags a command names as standing
+// in for the study's parameters are flags it declares.
+func TestParamFlagsAreFlags(t *testing.T) {
+	for name, c := range commands {
+		if len(c.paramFlags) == 0 {
+			continue
+		}
+		fs := newFlags(name, c.synopsis)
+		c.flags(fs)
+		for _, f := range c.paramFlags {
+			if fs.Lookup(f) == nil {
+				t.Errorf("songs %s: paramFlags names %q, which is not one of its flags", name, f)
+			}
+		}
+	}
+}

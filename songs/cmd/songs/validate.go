@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -13,17 +12,10 @@ import (
 
 // validateFlags declares the flags of songs validate and returns its body.
 func validateFlags(fs *flag.FlagSet) body {
-	csv := fs.String("csv", "", "catalog CSV file or glob (default: RAW_CSV, else the study's catalog)")
+	csvPath := catalogCSVFlag(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object instead of text")
-	return func(args []string, stdout io.Writer) error {
-		p, err := songs.ParamsFromEnv()
-		if err != nil && *csv == "" {
-			return err
-		}
-		path := *csv
-		if path == "" {
-			path = p.Path(p.RawCSV)
-		}
+	return func(p songs.Params, args []string, stdout io.Writer) error {
+		path := csvPath(p)
 		cat, err := catalog.Load(path)
 		if err != nil {
 			return err
@@ -43,9 +35,7 @@ func validateFlags(fs *flag.FlagSet) body {
 				Findings map[string]int     `json:"findings"`
 				Log      []catalog.LogEntry `json:"log"`
 			}{path, len(cat.Tracks), len(c.Tracks.Tracks), songs.MinTracks, enough, counts, c.Log}
-			enc := json.NewEncoder(stdout)
-			enc.SetIndent("", "  ")
-			return enc.Encode(out)
+			return printJSON(stdout, out)
 		}
 		fmt.Fprintf(stdout, "%s: %d loaded, %d valid (kept by the study's cleaning)", path, len(cat.Tracks), len(c.Tracks.Tracks))
 		if !enough {
