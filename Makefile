@@ -253,7 +253,7 @@ run-reports: $(S_REPORTS) $(S_OUT)/metrics.json
 # `songs validation` caches once (either notebook would compute it too).
 # It cleans the raw catalog as 01 does, so it runs beside 01 and the
 # notebooks reuse it when 01 wrote the same tracks (the cache's key); it
-# also caches the tests of the claims, whose results 02-04 report.
+# also caches the tests of the claims, whose results 03 and 04 report.
 $(S_OUT)/01-cleaning.ipynb: $(SET)/params.env
 $(S_OUT)/02-eda.ipynb: $(S_OUT)/01-cleaning.ipynb
 $(S_OUT)/03-tests-validation.ipynb: $(S_OUT)/01-cleaning.ipynb $(S_PROCESSED)/validation.gob

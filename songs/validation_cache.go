@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"sync"
 
 	"github.com/songcohorts/cohorts/songs/catalog"
 )
@@ -122,7 +123,7 @@ func tracksHash(tracks, desc []byte) string {
 }
 
 // PrecomputeFromRaw loads and cleans the raw catalog as notebook 01 does
-// (LoadRaw) and computes and caches what notebooks 02-04 start from: the
+// (LoadRaw) and computes and caches what notebooks 03 and 04 start from: the
 // validation with DefaultPlan (ValidationFor) and the claims' tests
 // (ClaimsFor), each under the key of the files notebook 01 writes from
 // those tracks (catalog.TracksCSV). So it can run beside notebook 01: the
@@ -138,16 +139,22 @@ func PrecomputeFromRaw(p Params) (*Validation, error) {
 		return nil, err
 	}
 	hash := tracksHash(tracks, desc)
-	// Claims the tests cannot compute are left to the notebooks, which show
-	// why where they test them.
-	if claims, err := OutcomeClaims(c.Tracks, p.PopularThreshold, p.Seed); err == nil {
+	// The claims' bootstrap runs beside the validation (on a large catalog
+	// with a hit flag it is the longer of the two). Claims the tests cannot
+	// compute are left to the notebooks, which show why where they test them.
+	var claims *Claims
+	var claimsErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { claims, claimsErr = OutcomeClaims(c.Tracks, p.PopularThreshold, p.Seed) })
+	v, err := Validate(c.Tracks, DefaultPlan(), p.Seed, p.K)
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	if claimsErr == nil {
 		if err := saveClaims(p, claimsKey(p, hash), claims); err != nil {
 			return nil, err
 		}
-	}
-	v, err := Validate(c.Tracks, DefaultPlan(), p.Seed, p.K)
-	if err != nil {
-		return nil, err
 	}
 	v.Key = validationKey(p, hash)
 	return v, SaveValidation(p, v)

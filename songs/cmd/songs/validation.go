@@ -8,7 +8,7 @@ import (
 )
 
 // runValidation computes the validation notebooks 03 and 04 start from and
-// the claims' tests of notebooks 02-04, and caches them, from the raw
+// the claims' tests of their key findings, and caches them, from the raw
 // catalog cleaned as notebook 01 cleans it (songs.PrecomputeFromRaw), so
 // make runs it beside notebook 01. It always recomputes: make runs it when
 // the raw catalog, the parameters or the code changed, and a cache keyed on
