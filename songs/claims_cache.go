@@ -37,15 +37,15 @@ func claimsKey(p Params, cleanHash string) string {
 // second or so on the course catalog and minutes on one of 40,000 tracks
 // with a hit flag; notebooks 03 and 04 show these tests' results in their
 // key findings and insights, and notebook 03 runs them in full
-// (ClaimTests). The result is
-// nil for a catalog with neither popularity nor a hit flag.
+// (ClaimTests). The result is nil for a catalog with neither popularity nor
+// a hit flag.
 func ClaimsFor(p Params) (*Claims, error) {
 	hash, err := cleanTracksHash(p)
 	if err != nil {
 		return nil, err
 	}
 	key := claimsKey(p, hash)
-	if c, err := loadProcessedGob[cachedClaims](p, ClaimsFile, "notebook 02-eda"); err == nil && c.Key == key {
+	if c, err := loadProcessedGob[cachedClaims](p, ClaimsFile, "songs validation"); err == nil && c.Key == key {
 		return c.Claims, nil
 	}
 	cat, err := LoadClean(p)

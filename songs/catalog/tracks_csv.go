@@ -164,6 +164,8 @@ func parseField(f reflect.Value, cell string) error {
 			return err
 		}
 		f.Set(reflect.ValueOf(&x))
+	default:
+		panic("catalog: TrackRow field of kind " + f.Kind().String())
 	}
 	return nil
 }

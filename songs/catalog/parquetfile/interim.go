@@ -1,7 +1,8 @@
 package parquetfile
 
 import (
-	"bytes"
+	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 
@@ -65,12 +66,17 @@ func csvRows(path string) (int, error) {
 	return len(cat.Tracks), nil
 }
 
-// lineRows counts the data rows of a CSV file without quoted newlines (the
-// cleaning log): its lines but the header.
+// lineRows counts the data rows of a CSV file (the cleaning log): its
+// records but the header.
 func lineRows(path string) (int, error) {
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return 0, err
 	}
-	return bytes.Count(b, []byte("\n")) - 1, nil
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", path, err)
+	}
+	return len(recs) - 1, nil
 }
